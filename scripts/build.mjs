@@ -1,13 +1,15 @@
 // Runs on Node (developer machine, CI): the one build script. Two kinds of target: the extension host bundle and
 // the CLI (node, cjs, `vscode` external), and the webview bundles (browser, iife).
-//   node scripts/build.mjs [--watch] [--production]
+//   node scripts/build.mjs [--watch] [--production] [--outdir DIR]   (DIR/dist instead of ./dist: packaging stages there)
 import * as esbuild from "esbuild";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
 const root = new URL("..", import.meta.url).pathname;
+const outdirArg = process.argv.indexOf("--outdir");
+const outRoot = outdirArg > 0 ? resolve(process.argv[outdirArg + 1]) : root;
 
 const common = {
   bundle: true,
@@ -22,8 +24,29 @@ const nodeTargets = [
   ["src/extension/main.ts", "dist/extension.js", { external: ["vscode"] }],
   ["src/cli/main.ts", "dist/cli.js", {}],
   ["test/e2e/host/index.ts", "dist/test/host.js", { external: ["vscode", "mocha"] }],
-  ["src/tsplugin/index.ts", "dist/tsplugin.js", { external: ["typescript"] }],
+  ["src/tsplugin/index.ts", "dist/tsplugin.js", {
+    external: ["typescript"],
+    // tsserver calls the module itself as the plugin factory; and loads it by name from the extension's node_modules.
+    footer: { js: "module.exports = module.exports.default;" },
+    plugins: [tspluginPackage()],
+  }],
 ];
+
+/** After each build of the TypeScript server plugin, lay it out as node_modules/gradlens-ts-plugin/ (see .vscodeignore). */
+function tspluginPackage() {
+  return {
+    name: "gradlens-ts-plugin-package",
+    setup(build) {
+      build.onEnd((result) => {
+        if (result.errors.length > 0) return;
+        const dir = join(outRoot, "node_modules", "gradlens-ts-plugin");
+        mkdirSync(dir, { recursive: true });
+        copyFileSync(join(outRoot, "dist", "tsplugin.js"), join(dir, "index.js"));
+        writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "gradlens-ts-plugin", version: "0.1.0", private: true, main: "index.js" }, null, 2)}\n`);
+      });
+    },
+  };
+}
 
 const webviewDir = join(root, "webview");
 const webviewTargets = existsSync(webviewDir)
@@ -39,7 +62,7 @@ for (const [entry, outfile, extra] of nodeTargets) {
     await esbuild.context({
       ...common,
       entryPoints: [join(root, entry)],
-      outfile: join(root, outfile),
+      outfile: join(outRoot, outfile),
       platform: "node",
       format: "cjs",
       target: "node20",
@@ -52,7 +75,7 @@ for (const [entry, outfile] of webviewTargets) {
     await esbuild.context({
       ...common,
       entryPoints: [join(root, entry)],
-      outfile: join(root, outfile),
+      outfile: join(outRoot, outfile),
       platform: "browser",
       format: "iife",
       target: "es2022",
@@ -61,7 +84,7 @@ for (const [entry, outfile] of webviewTargets) {
   );
 }
 
-mkdirSync(join(root, "dist"), { recursive: true });
+mkdirSync(join(outRoot, "dist"), { recursive: true });
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
   console.log(`watching ${contexts.length} targets`);

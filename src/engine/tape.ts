@@ -1,6 +1,10 @@
 // Runs anywhere (extension host, CLI, tests): the tape. Nodes live in growable typed arrays, appended after their
 // inputs, so the tape is already in topological order and backward is one reverse sweep. No recursion anywhere.
-import { Flag, Op, isLeaf } from "./op";
+import {
+  kAbs, kAdd, kCos, kDiv, kExp, kLinear, kLog, kMod, kMul, kNeg, kPow, kPowConst, kRelu, kSigmoid, kSin,
+  kSqrt, kSub, kSum, kTan, kTanh, kernels,
+} from "./kernels";
+import { Op, isLeaf } from "./op";
 
 /** Smallest normal double: gradients below it are flushed to zero, because subnormal arithmetic is ~8x slower. */
 const MIN_NORMAL = 2.2250738585072014e-308;
@@ -45,6 +49,8 @@ export class Tape {
   readonly groups: Group[] = [];
 
   private curGroup = -1;
+  /** Scratch for backward(target, true). */
+  private saved = new Float64Array(0);
   private curStart = -1;
   private curEnd = -1;
 
@@ -105,49 +111,51 @@ export class Tape {
 
   // ---- primitives ----
 
-  add(a: number, b: number): number { return this.binary(Op.Add, a, b); }
-  sub(a: number, b: number): number { return this.binary(Op.Sub, a, b); }
-  mul(a: number, b: number): number { return this.binary(Op.Mul, a, b); }
-  div(a: number, b: number): number { return this.binary(Op.Div, a, b); }
-  mod(a: number, b: number): number { return this.binary(Op.Mod, a, b); }
+  add(a: number, b: number): number { return kAdd(this, this.binary(Op.Add, a, b)); }
+  sub(a: number, b: number): number { return kSub(this, this.binary(Op.Sub, a, b)); }
+  mul(a: number, b: number): number { return kMul(this, this.binary(Op.Mul, a, b)); }
+  div(a: number, b: number): number { return kDiv(this, this.binary(Op.Div, a, b)); }
+  mod(a: number, b: number): number { return kMod(this, this.binary(Op.Mod, a, b)); }
   /** a ** b with b a node: the exponent gets an edge. */
-  pow(a: number, b: number): number { return this.binary(Op.Pow, a, b); }
+  pow(a: number, b: number): number { return kPow(this, this.binary(Op.Pow, a, b)); }
   /** a ** k with k a plain number: no edge to the exponent. */
-  powConst(a: number, k: number): number {
-    const i = this.unary(Op.PowConst, a, k);
-    return i;
-  }
-  neg(a: number): number { return this.unary(Op.Neg, a); }
-  exp(a: number): number { return this.unary(Op.Exp, a); }
-  log(a: number): number { return this.unary(Op.Log, a); }
-  sqrt(a: number): number { return this.unary(Op.Sqrt, a); }
-  sin(a: number): number { return this.unary(Op.Sin, a); }
-  cos(a: number): number { return this.unary(Op.Cos, a); }
-  tan(a: number): number { return this.unary(Op.Tan, a); }
-  tanh(a: number): number { return this.unary(Op.Tanh, a); }
-  sigmoid(a: number): number { return this.unary(Op.Sigmoid, a); }
-  relu(a: number): number { return this.unary(Op.Relu, a); }
-  abs(a: number): number { return this.unary(Op.Abs, a); }
+  powConst(a: number, k: number): number { return kPowConst(this, this.unary(Op.PowConst, a, k)); }
+  neg(a: number): number { return kNeg(this, this.unary(Op.Neg, a)); }
+  exp(a: number): number { return kExp(this, this.unary(Op.Exp, a)); }
+  log(a: number): number { return kLog(this, this.unary(Op.Log, a)); }
+  sqrt(a: number): number { return kSqrt(this, this.unary(Op.Sqrt, a)); }
+  sin(a: number): number { return kSin(this, this.unary(Op.Sin, a)); }
+  cos(a: number): number { return kCos(this, this.unary(Op.Cos, a)); }
+  tan(a: number): number { return kTan(this, this.unary(Op.Tan, a)); }
+  tanh(a: number): number { return kTanh(this, this.unary(Op.Tanh, a)); }
+  sigmoid(a: number): number { return kSigmoid(this, this.unary(Op.Sigmoid, a)); }
+  relu(a: number): number { return kRelu(this, this.unary(Op.Relu, a)); }
+  abs(a: number): number { return kAbs(this, this.unary(Op.Abs, a)); }
 
   /** Σ xs, one node (a sum of one term is that term). */
   sum(xs: ArrayLike<number>): number {
     if (xs.length === 1) return xs[0];
     if (xs.length === 0) return this.const(0);
     const i = this.open(Op.Sum, 0, xs.length);
-    for (let k = 0; k < xs.length; k++) this.in[this.edges++] = xs[k];
-    return this.close(i);
+    const inp = this.in, s = this.edges;
+    for (let k = 0; k < xs.length; k++) inp[s + k] = xs[k];
+    this.close(i, s + xs.length);
+    return kSum(this, i);
   }
 
   /** b + Σ w_k x_k as one node. */
   linear(ws: ArrayLike<number>, xs: ArrayLike<number>, b: number): number {
     if (ws.length !== xs.length) throw new RangeError(`linear: ${ws.length} weights for ${xs.length} inputs`);
     const i = this.open(Op.Linear, 0, 2 * ws.length + 1);
+    const inp = this.in, s = this.edges;
+    let e = s;
     for (let k = 0; k < ws.length; k++) {
-      this.in[this.edges++] = ws[k];
-      this.in[this.edges++] = xs[k];
+      inp[e++] = ws[k];
+      inp[e++] = xs[k];
     }
-    this.in[this.edges++] = b;
-    return this.close(i);
+    inp[e++] = b;
+    this.close(i, e);
+    return kLinear(this, i);
   }
 
   // ---- backward ----
@@ -158,9 +166,19 @@ export class Tape {
    * Nodes the target does not depend on end with gradient 0.
    */
   backward(target: number, accumulate = false): void {
-    const g = this.grad, start = this.start, inp = this.in, local = this.local;
-    if (!accumulate) g.fill(0, 0, this.n);
-    g[target] += 1;
+    if (!(target >= 0 && target < this.n)) throw new RangeError(`backward: no node ${target} (tape has ${this.n})`);
+    const g = this.grad, n = this.n;
+    // The sweep uses grad as its working storage, so old gradients must not be in it: inner nodes would pass
+    // them on again. Accumulating means a fresh sweep, then adding the old gradients back.
+    let old: Float64Array | undefined;
+    if (accumulate) {
+      if (this.saved.length < n) this.saved = new Float64Array(this.grad.length);
+      old = this.saved;
+      old.set(g.subarray(0, n));
+    }
+    g.fill(0, 0, n);
+    g[target] = 1;
+    const start = this.start, inp = this.in, local = this.local;
     for (let i = target; i >= 0; i--) {
       const gi = g[i];
       if (gi === 0) continue;
@@ -170,6 +188,7 @@ export class Tape {
       }
       for (let k = start[i], e = start[i + 1]; k < e; k++) g[inp[k]] += gi * local[k];
     }
+    if (old) for (let i = 0; i < n; i++) g[i] += old[i];
   }
 
   // ---- replay ----
@@ -182,7 +201,10 @@ export class Tape {
   /** Recompute values and local derivatives of every op node from index `from` on (the recorded graph, new leaves). */
   recompute(from = 0): void {
     const op = this.op;
-    for (let i = from, n = this.n; i < n; i++) if (!isLeaf(op[i])) this.compute(i);
+    for (let i = from, n = this.n; i < n; i++) {
+      const o = op[i];
+      if (!isLeaf(o)) kernels[o](this, i);
+    }
   }
 
   /** Drop every node from index n on (keeps groups and names of the nodes that remain). */
@@ -202,6 +224,16 @@ export class Tape {
     this.groups.length = 0;
     this.curGroup = -1;
     this.curStart = this.curEnd = -1;
+  }
+
+  /** Value of node i. Safer than `t.val[t.op(...)]`, which reads `val` before recording may have replaced it. */
+  value(i: number): number {
+    return this.val[i];
+  }
+
+  /** Gradient of node i after backward(). */
+  gradient(i: number): number {
+    return this.grad[i];
   }
 
   /** Inputs of node i (a copy, for views; hot paths read start/in directly). */
@@ -227,20 +259,24 @@ export class Tape {
     return i;
   }
 
+  // unary/binary only append the node and its edges; each primitive then calls its own kernel, so every kernel
+  // call site sees one function and V8 inlines it.
   private unary(op: number, a: number, aux = 0): number {
     const i = this.open(op, aux, 1);
-    this.in[this.edges++] = a;
-    return this.close(i);
+    const s = this.edges;
+    this.in[s] = a;
+    return this.close(i, s + 1);
   }
 
   private binary(op: number, a: number, b: number): number {
     const i = this.open(op, 0, 2);
-    this.in[this.edges++] = a;
-    this.in[this.edges++] = b;
-    return this.close(i);
+    const inp = this.in, s = this.edges;
+    inp[s] = a;
+    inp[s + 1] = b;
+    return this.close(i, s + 2);
   }
 
-  /** Append node i with room for `arity` edges; the caller writes the edges, then close() computes it. */
+  /** Append node i with room for `arity` edges; the caller writes the edges, then close() seals them. */
   private open(op: number, aux: number, arity: number): number {
     const i = this.n;
     if (i + 1 >= this.op.length) this.growNodes(this.op.length * 2);
@@ -257,161 +293,11 @@ export class Tape {
     return i;
   }
 
-  private close(i: number): number {
-    this.start[i + 1] = this.edges;
-    this.compute(i);
+  /** Seal node i, whose edges end at e; the caller then runs its kernel. */
+  private close(i: number, e: number): number {
+    this.edges = e;
+    this.start[i + 1] = e;
     return i;
-  }
-
-  /** Value and local derivatives of op node i from its inputs' values. The one place each op's math lives. */
-  private compute(i: number): void {
-    const val = this.val, inp = this.in, d = this.local;
-    const s = this.start[i];
-    let flag = 0;
-    switch (this.op[i]) {
-      case Op.Add:
-        val[i] = val[inp[s]] + val[inp[s + 1]];
-        d[s] = 1;
-        d[s + 1] = 1;
-        break;
-      case Op.Sub:
-        val[i] = val[inp[s]] - val[inp[s + 1]];
-        d[s] = 1;
-        d[s + 1] = -1;
-        break;
-      case Op.Mul: {
-        const a = val[inp[s]], b = val[inp[s + 1]];
-        val[i] = a * b;
-        d[s] = b;
-        d[s + 1] = a;
-        break;
-      }
-      case Op.Div: {
-        const a = val[inp[s]], b = val[inp[s + 1]];
-        val[i] = a / b;
-        d[s] = 1 / b;
-        d[s + 1] = -a / (b * b);
-        break;
-      }
-      case Op.Mod: {
-        const a = val[inp[s]], b = val[inp[s + 1]];
-        val[i] = a % b;
-        d[s] = 1;
-        d[s + 1] = -Math.trunc(a / b);
-        break;
-      }
-      case Op.Neg:
-        val[i] = -val[inp[s]];
-        d[s] = -1;
-        break;
-      case Op.Pow: {
-        const a = val[inp[s]], b = val[inp[s + 1]];
-        const y = a ** b;
-        val[i] = y;
-        d[s] = b === 0 ? 0 : b * a ** (b - 1);
-        if (a > 0) d[s + 1] = y * Math.log(a);
-        else {
-          d[s + 1] = 0;
-          flag = Flag.UndefinedDerivative;
-        }
-        break;
-      }
-      case Op.PowConst: {
-        const a = val[inp[s]], k = this.aux[i];
-        val[i] = a ** k;
-        d[s] = k === 0 ? 0 : k * a ** (k - 1);
-        break;
-      }
-      case Op.Exp: {
-        const y = Math.exp(val[inp[s]]);
-        val[i] = y;
-        d[s] = y;
-        break;
-      }
-      case Op.Log: {
-        const a = val[inp[s]];
-        val[i] = Math.log(a);
-        d[s] = 1 / a;
-        break;
-      }
-      case Op.Sqrt: {
-        const y = Math.sqrt(val[inp[s]]);
-        val[i] = y;
-        d[s] = 0.5 / y;
-        break;
-      }
-      case Op.Sin: {
-        const a = val[inp[s]];
-        val[i] = Math.sin(a);
-        d[s] = Math.cos(a);
-        break;
-      }
-      case Op.Cos: {
-        const a = val[inp[s]];
-        val[i] = Math.cos(a);
-        d[s] = -Math.sin(a);
-        break;
-      }
-      case Op.Tan: {
-        const y = Math.tan(val[inp[s]]);
-        val[i] = y;
-        d[s] = 1 + y * y;
-        break;
-      }
-      case Op.Tanh: {
-        const y = Math.tanh(val[inp[s]]);
-        val[i] = y;
-        d[s] = 1 - y * y;
-        break;
-      }
-      case Op.Sigmoid: {
-        const a = val[inp[s]];
-        // Two branches so neither exp overflows: the value is exact at both tails.
-        const y = a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a));
-        val[i] = y;
-        d[s] = y * (1 - y);
-        break;
-      }
-      case Op.Relu: {
-        const a = val[inp[s]];
-        val[i] = a > 0 ? a : 0;
-        d[s] = a > 0 ? 1 : 0;
-        if (a === 0) flag = Flag.NonDifferentiable;
-        break;
-      }
-      case Op.Abs: {
-        const a = val[inp[s]];
-        val[i] = Math.abs(a);
-        d[s] = a > 0 ? 1 : a < 0 ? -1 : 0;
-        if (a === 0) flag = Flag.NonDifferentiable;
-        break;
-      }
-      case Op.Sum: {
-        let acc = 0;
-        for (let k = s, e = this.start[i + 1]; k < e; k++) {
-          acc += val[inp[k]];
-          d[k] = 1;
-        }
-        val[i] = acc;
-        break;
-      }
-      case Op.Linear: {
-        const e = this.start[i + 1] - 1;
-        let acc = val[inp[e]];
-        d[e] = 1;
-        for (let k = s; k < e; k += 2) {
-          const w = val[inp[k]], x = val[inp[k + 1]];
-          acc += w * x;
-          d[k] = x;
-          d[k + 1] = w;
-        }
-        val[i] = acc;
-        break;
-      }
-      default:
-        throw new Error(`tape: unknown op ${this.op[i]} at node ${i}`);
-    }
-    this.flags[i] = flag;
   }
 
   private growNodes(cap: number): void {

@@ -1,8 +1,12 @@
 // Runs in the VS Code extension host: activation. Commands, providers and panels register here.
 import type * as vscode from "vscode";
+import { registerEvaluateSelection } from "./commands/evaluate";
+import { registerEditor } from "./editor";
 
-export function activate(_context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): void {
   // Each feature registers itself here when it lands.
+  registerEvaluateSelection(context);
+  registerEditor(context);
 }
 
 export function deactivate(): void {}

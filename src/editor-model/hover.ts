@@ -1,0 +1,73 @@
+// Runs anywhere (extension host, tests): the text of a hover in a `.nn.ts` file, as Markdown: the value and
+// ∂target/∂it of what is under the pointer, local derivatives of an operator's inputs, a per-call table for names
+// evaluated several times. Kept free of `vscode` so it is unit-tested; the provider adds the graph link.
+import type * as TS from "typescript";
+import type { DocumentResult } from "../notation";
+import { escapeMarkdown, formatNumber } from "./format";
+import { subjectAt } from "./query";
+import { resolveSubject, type Reading } from "./resolve";
+
+export interface HoverModel {
+  /** Range of the word or operator the hover is about (document offsets). */
+  start: number;
+  end: number;
+  markdown: string;
+  /** The node the graph link should reveal. */
+  node: number;
+}
+
+export const MAX_CALL_ROWS = 8;
+
+export function hoverAt(r: DocumentResult, sf: TS.SourceFile, offset: number, digits: number): HoverModel | undefined {
+  const s = subjectAt(sf, offset);
+  if (s === undefined) return undefined;
+  const res = resolveSubject(r, sf, s);
+  if (res === undefined) return undefined;
+  const f = (v: number) => formatNumber(v, digits);
+  const target = escapeMarkdown(r.targetName ?? "target");
+  const d = (of: string) => `∂${target}/∂${of}`;
+  const lines: string[] = [];
+  const label = escapeMarkdown(s.kind === "operator" ? s.op : s.name);
+  let node: number;
+  switch (res.kind) {
+    case "param":
+      lines.push(`**${escapeMarkdown(res.name)}** (param)`, "", `value ${f(res.value)} · ${d(escapeMarkdown(res.name))} = ${f(res.grad)}`);
+      node = res.node;
+      break;
+    case "params":
+      lines.push(`**${label}**: ${res.items.length} params`, "", "| param | value | " + d("") + " |", "|---|---:|---:|");
+      for (const p of res.items.slice(0, MAX_CALL_ROWS)) lines.push(`| ${escapeMarkdown(p.name)} | ${f(p.value)} | ${f(p.grad)} |`);
+      if (res.items.length > MAX_CALL_ROWS) lines.push(`| … ${res.items.length - MAX_CALL_ROWS} more | | |`);
+      node = res.items[0].node;
+      break;
+    case "target":
+      lines.push(`**${label}** (the target)`, "", `value ${f(res.value)} · ${d(label)} = 1`);
+      node = res.node;
+      break;
+    case "readings": {
+      const kind = res.what === "operator" ? `operator \`${s.kind === "operator" ? s.op : ""}\`` : res.what === "call" ? "call" : "";
+      const title = res.what === "operator" ? `**${kind}**` : `**${label}**${kind ? ` (${kind})` : ""}`;
+      node = res.readings[0].node;
+      if (res.readings.length === 1) {
+        const one = res.readings[0];
+        lines.push(title, "", `value ${f(one.value)} · ${d(res.what === "operator" ? "(this)" : label)} = ${f(one.grad)}`);
+        for (const l of res.locals[0] ?? []) lines.push("", `∂(this)/∂${escapeMarkdown(l.input)} = ${f(l.derivative)}`);
+      } else {
+        lines.push(`${title}: evaluated ${res.readings.length} times`, "", ...table(res.readings, res.locals.length > 0 ? res.locals.map((ls) => ls.map((l) => `∂/∂${escapeMarkdown(l.input)} ${f(l.derivative)}`).join(", ")) : undefined, f, d(label)));
+      }
+      break;
+    }
+  }
+  return { start: s.start, end: s.end, markdown: lines.join("\n"), node };
+}
+
+function table(rs: Reading[], locals: string[] | undefined, f: (v: number) => string, dHead: string): string[] {
+  const head = locals ? "| call | value | ∂ | local derivatives |" : `| call | value | ${dHead} |`;
+  const out = [head, locals ? "|---|---:|---:|---|" : "|---|---:|---:|"];
+  rs.slice(0, MAX_CALL_ROWS).forEach((x, k) => {
+    const call = escapeMarkdown(x.call ?? `#${k + 1}`);
+    out.push(`| ${call} | ${f(x.value)} | ${f(x.grad)} |${locals ? ` ${locals[k]} |` : ""}`);
+  });
+  if (rs.length > MAX_CALL_ROWS) out.push(`| … ${rs.length - MAX_CALL_ROWS} more | | |${locals ? " |" : ""}`);
+  return out;
+}

@@ -1,0 +1,43 @@
+// Runs anywhere (extension host, tests): inlay hints after declarations in a `.nn.ts` file: the value and the
+// gradient of the target with respect to it, compact (`0.5206 ∂0.0391`), or how often it was evaluated.
+import type * as TS from "typescript";
+import type { DocumentResult } from "../notation";
+import { ts } from "../notation/parse";
+import { formatNumber } from "./format";
+import { resolveName } from "./resolve";
+
+export interface InlayModel {
+  /** Offset the hint stands at: the end of the declaration. */
+  offset: number;
+  label: string;
+  tooltip: string;
+}
+
+const MAX_ITEMS = 3;
+
+export function inlaysIn(r: DocumentResult, sf: TS.SourceFile, from: number, to: number, digits: number): InlayModel[] {
+  const t = ts();
+  const f = (v: number) => formatNumber(v, digits);
+  const target = r.targetName ?? "target";
+  const out: InlayModel[] = [];
+  const visit = (n: TS.Node): void => {
+    if (n.end < from || n.getStart(sf) > to) return;
+    if (t.isVariableDeclaration(n) && t.isIdentifier(n.name) && n.initializer !== undefined) {
+      const res = resolveName(r, sf, n.name);
+      const name = n.name.text;
+      let label: string | undefined;
+      if (res?.kind === "param") label = `${f(res.value)} ∂${f(res.grad)}`;
+      else if (res?.kind === "target") label = `${f(res.value)} (target)`;
+      else if (res?.kind === "params") {
+        const items = res.items.slice(0, MAX_ITEMS), more = res.items.length > MAX_ITEMS ? ", …" : "";
+        label = `[${items.map((p) => f(p.value)).join(", ")}${more}] ∂[${items.map((p) => f(p.grad)).join(", ")}${more}]`;
+      } else if (res?.kind === "readings" && res.what === "name") {
+        label = res.readings.length === 1 ? `${f(res.readings[0].value)} ∂${f(res.readings[0].grad)}` : `×${res.readings.length}`;
+      }
+      if (label !== undefined) out.push({ offset: n.end, label, tooltip: `${name}: value, then ∂${target}/∂${name}` });
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}

@@ -1,0 +1,115 @@
+// Runs anywhere (extension host, tests): the model of the gradient-check report: per leaf the analytic gradient
+// against central differences (PyTorch's tolerances by default), notes at non-differentiable points, the error
+// against eps from 1e-1 to 1e-12 with the best eps, and the file's gradcheck(...) calls. The webview only draws it.
+import {
+  EPS_SWEEP, Flag, GRADCHECK_ATOL, GRADCHECK_EPS, GRADCHECK_RTOL, Op, checkDerivative, numericGradient, Tape,
+  type ErrorPoint, type GradcheckRow, type PlainFn,
+} from "../engine";
+import { evaluateSelection, type DocumentResult, type SelectionOptions } from "../notation";
+import type { ReportCall, ReportModel } from "./report-types";
+
+export interface CheckOptions {
+  eps?: number;
+  atol?: number;
+  rtol?: number;
+}
+
+export type { ReportCall, ReportModel };
+
+export const MAX_LEAVES = 500;
+export const MAX_SWEEP_LEAVES = 20;
+export const CONVENTIONS = "relu'(0) = 0 and abs'(0) = 0; d(a ** b)/db is undefined for a <= 0 and reported as 0.";
+
+interface Leaves {
+  names: string[];
+  at: number[];
+  analytic: number[];
+  /** First leaf node of each, on `tape`. */
+  nodes: number[];
+  tape: Tape;
+  target: number;
+  value: number;
+}
+
+/** Notes per leaf: relu/abs at 0 or an undefined pow derivative on a path from the leaf to the target. */
+export function notesOf(tape: Tape, leaves: readonly number[], target: number): string[] {
+  const { start, in: inp, flags, op } = tape;
+  const needed = new Uint8Array(target + 1);
+  needed[target] = 1;
+  for (let i = target; i >= 0; i--) if (needed[i]) for (let k = start[i]; k < start[i + 1]; k++) needed[inp[k]] = 1;
+  const reach = new Uint8Array(target + 1);
+  return leaves.map((leaf) => {
+    if (leaf < 0 || leaf > target) return "";
+    reach.fill(0);
+    reach[leaf] = 1;
+    const notes = new Set<string>();
+    for (let i = leaf + 1; i <= target; i++) {
+      for (let k = start[i]; k < start[i + 1]; k++) if (reach[inp[k]]) { reach[i] = 1; break; }
+      if (!reach[i] || !needed[i] || !flags[i]) continue;
+      if (flags[i] & Flag.NonDifferentiable) notes.add(`${op[i] === Op.Relu ? "relu" : "abs"} at 0: not differentiable, the convention gives 0`);
+      if (flags[i] & Flag.UndefinedDerivative && reach[inp[start[i] + 1]]) notes.add("a ** b with a <= 0: d/db undefined, reported as 0");
+    }
+    return [...notes].join("; ");
+  });
+}
+
+function build(title: string, subject: string, l: Leaves, f: PlainFn, o: CheckOptions, calls: ReportCall[]): ReportModel {
+  const eps = o.eps ?? GRADCHECK_EPS, atol = o.atol ?? GRADCHECK_ATOL, rtol = o.rtol ?? GRADCHECK_RTOL;
+  const n = Math.min(l.at.length, MAX_LEAVES);
+  const at = l.at.slice(0, n), names = l.names.slice(0, n), analytic = l.analytic.slice(0, n);
+  let rows: GradcheckRow[] = [];
+  if (n > 0) {
+    // Only the first n leaves vary; the rest stay at their values.
+    const g: PlainFn = (x) => f(n === l.at.length ? x : [...x, ...l.at.slice(n)]);
+    rows = checkDerivative(g, () => analytic, at, { eps, atol, rtol, names }).rows;
+    const notes = notesOf(l.tape, l.nodes.slice(0, n), l.target);
+    rows = rows.map((r, i) => (notes[i] ? { ...r, note: [notes[i], r.note].filter(Boolean).join("; ") } : r));
+  }
+  const m = Math.min(n, MAX_SWEEP_LEAVES);
+  const sweep: ErrorPoint[] = m === 0 ? [] : EPS_SWEEP.map((e) => {
+    const num = numericGradient((x) => f([...x, ...l.at.slice(m)]), l.at.slice(0, m), e);
+    let error = 0;
+    for (let i = 0; i < m; i++) error = Math.max(error, Math.abs(analytic[i] - num[i]));
+    return { eps: e, error };
+  });
+  let best: ErrorPoint | undefined;
+  for (const p of sweep) if (Number.isFinite(p.error) && (best === undefined || p.error < best.error)) best = p;
+  const all = [...rows.map((r) => r.pass), ...calls.flatMap((c) => c.rows.map((r) => r.pass))];
+  const passed = all.filter(Boolean).length;
+  return {
+    title, subject, value: l.value, eps, atol, rtol, rows, sweepLeaves: m, sweep, best, calls,
+    pass: passed === all.length, passed, failed: all.length - passed, conventions: CONVENTIONS,
+  };
+}
+
+/** The report for a `.nn.ts` file's target, over its params; undefined when the file did not evaluate. */
+export function documentReport(r: DocumentResult, title: string, o: CheckOptions = {}): ReportModel | undefined {
+  const objective = r.objective;
+  if (!r.ok || r.target === undefined || r.value === undefined || objective === undefined) return undefined;
+  const base = r.trainingStore();
+  const f: PlainFn = (x) => {
+    const s = r.trainingStore();
+    for (let i = 0; i < x.length; i++) s.values[i] = x[i];
+    const tape = new Tape();
+    const out = objective(tape, s);
+    return tape.val[out];
+  };
+  const leaves: Leaves = {
+    names: r.params.map((p) => p.name), at: r.params.map((p) => base.values[p.slot]), analytic: r.params.map((p) => p.grad),
+    nodes: r.params.map((p) => p.node), tape: r.tape, target: r.target, value: r.value,
+  };
+  const calls = r.gradchecks.map(({ line, column, kind, pass, rows }) => ({ line, column, kind, pass, rows }));
+  return build(title, `the target \`${r.targetName ?? "value"}\``, leaves, f, o, calls);
+}
+
+/** The report for a selection; throws what evaluateSelection throws (MissingNamesError, GradLensError). */
+export function selectionReport(text: string, opts: SelectionOptions, title: string, o: CheckOptions = {}): ReportModel {
+  const s = evaluateSelection(text, opts);
+  const names = s.leaves.map((x) => x.name);
+  const f: PlainFn = (x) => evaluateSelection(text, { ...opts, values: { ...opts.values, ...Object.fromEntries(names.map((nm, i) => [nm, x[i]])) } }).value;
+  const leaves: Leaves = {
+    names, at: s.leaves.map((x) => x.value), analytic: s.leaves.map((x) => x.grad), nodes: s.leaves.map((x) => x.node),
+    tape: s.tape, target: s.target, value: s.value,
+  };
+  return build(title, "the selection", leaves, f, o, []);
+}

@@ -1,0 +1,88 @@
+// Runs anywhere (extension host, tests): from a name, operator or call of a `.nn.ts` file to the values and
+// gradients the evaluation gave it: a param, the target, or one reading per evaluation (a name inside `forward`
+// is evaluated once per data row).
+import type * as TS from "typescript";
+import type { DocumentResult } from "../notation";
+import { ts } from "../notation/parse";
+import { bareExpression, callLabel, callResults, declarationFor, lastOfRuns, nodesWithRange, type Subject } from "./query";
+
+/** One evaluation of something: its node, value, gradient, and the call it happened in. */
+export interface Reading {
+  node: number;
+  value: number;
+  grad: number;
+  call: string | undefined;
+}
+
+export interface Local {
+  /** Source text of the input (or its op when it has none). */
+  input: string;
+  node: number;
+  derivative: number;
+}
+
+export type Resolved =
+  | { kind: "param"; name: string; node: number; value: number; grad: number }
+  | { kind: "params"; items: { name: string; node: number; value: number; grad: number }[] }
+  | { kind: "target"; name: string; node: number; value: number }
+  | { kind: "readings"; what: "name" | "call" | "operator"; readings: Reading[]; locals: Local[][] };
+
+function reading(r: DocumentResult, node: number, call?: string): Reading {
+  return { node, value: r.tape.val[node], grad: r.tape.grad[node], call: call ?? callLabel(r.tape, node) };
+}
+
+function readingsOf(r: DocumentResult, start: number, end: number): Reading[] {
+  return lastOfRuns(nodesWithRange(r.tape, start, end)).map((n) => reading(r, n));
+}
+
+function isFunctionValue(e: TS.Expression): boolean {
+  const t = ts();
+  return t.isArrowFunction(e) || t.isFunctionExpression(e);
+}
+
+/** Local derivatives ∂node/∂input of a node's inputs, each named by its source text. */
+export function localsOf(r: DocumentResult, node: number, text: string): Local[] {
+  const t = r.tape, out: Local[] = [];
+  for (let k = t.start[node]; k < t.start[node + 1]; k++) {
+    const input = t.in[k], src = t.source(input);
+    const name = t.names.get(input) ?? (src !== undefined ? text.slice(src.start, src.end) : String(t.val[input]));
+    out.push({ input: name.length > 40 ? `${name.slice(0, 37)}…` : name, node: input, derivative: t.local[k] });
+  }
+  return out;
+}
+
+export function resolveSubject(r: DocumentResult, sf: TS.SourceFile, s: Subject): Resolved | undefined {
+  const text = sf.text;
+  if (s.kind === "operator") {
+    const readings = readingsOf(r, s.expr.getStart(sf), s.expr.end);
+    return readings.length ? { kind: "readings", what: "operator", readings, locals: readings.map((x) => localsOf(r, x.node, text)) } : undefined;
+  }
+  if (s.kind === "call") {
+    let readings = readingsOf(r, s.expr.getStart(sf), s.expr.end);
+    if (readings.length === 0) readings = callResults(r.tape, s.name).map((c) => reading(r, c.node, c.label));
+    return readings.length ? { kind: "readings", what: "call", readings, locals: [] } : undefined;
+  }
+  return resolveName(r, sf, s.node, s.element);
+}
+
+export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identifier, element?: number): Resolved | undefined {
+  const name = id.text;
+  const exact = r.params.find((p) => p.name === (element !== undefined ? `${name}[${element}]` : name));
+  if (exact !== undefined) return { kind: "param", name: exact.name, node: exact.node, value: exact.value, grad: exact.grad };
+  if (r.targetName === name && r.target !== undefined && r.value !== undefined) {
+    return { kind: "target", name, node: r.target, value: r.value };
+  }
+  const items = r.params.filter((p) => p.name.startsWith(`${name}[`) || p.name.startsWith(`${name}.`));
+  if (items.length > 0) return { kind: "params", items: items.map(({ name: n, node, value, grad }) => ({ name: n, node, value, grad })) };
+  const decl = declarationFor(sf, id);
+  if (decl === undefined) return undefined;
+  const t = ts();
+  let readings: Reading[] = [];
+  if (t.isFunctionDeclaration(decl) || (decl.initializer !== undefined && isFunctionValue(bareExpression(decl.initializer)))) {
+    readings = callResults(r.tape, name).map((c) => reading(r, c.node, c.label));
+  } else if (decl.initializer !== undefined) {
+    const e = bareExpression(decl.initializer);
+    readings = readingsOf(r, e.getStart(sf), e.end);
+  }
+  return readings.length ? { kind: "readings", what: "name", readings, locals: [] } : undefined;
+}

@@ -1,0 +1,23 @@
+// Runs anywhere: the public engine API (no vscode, no DOM). Import from here outside src/engine/.
+export { Op, OP_COUNT, Flag, opSymbol, opName, isLeaf, type OpCode } from "./op";
+export { Tape, type Group, type GroupKind, type SourceRange } from "./tape";
+export { ParamStore } from "./params";
+export { Rng } from "./rng";
+export { datasets, datasetNames, isDatasetName, type Row, type DatasetName } from "./data";
+export { Value, sumValues, valuesOn, type ValueLike } from "./value";
+export { sse, mse, bce, nodes, losses, isLossName, BCE_EPS, type LossName, type Targets, type TargetNodes } from "./losses";
+export {
+  MLP, Layer, Neuron, DEFAULT_SEED, activations, inits, isActivation, isInit, applyActivation, activationValue,
+  type Activation, type Init, type MLPOptions, type BoundParams,
+} from "./nn";
+export {
+  sgd, momentum, adam, makeOptimizer, isOptimizerName, type Optimizer, type OptimizerName, type OptimizerOptions,
+} from "./optim";
+export {
+  gradcheck, errorVsEps, checkDerivative, numericGradient, plain, closeEnough, relativeError, EPS_SWEEP,
+  GRADCHECK_EPS, GRADCHECK_ATOL, GRADCHECK_RTOL,
+  type TapeFn, type PlainFn, type GradcheckOptions, type GradcheckRow, type GradcheckReport, type ErrorPoint,
+} from "./gradcheck";
+export {
+  Trainer, datasetObjective, allRowsRight, type Objective, type Method, type Scheme, type TrainerOptions,
+} from "./train";

@@ -1,0 +1,47 @@
+// Runs in the VS Code extension host: CodeLenses above a `.nn.ts` file's target and above its gradcheck(...)
+// calls: Visualize · Gradient check · Train, each only when its command is registered.
+import * as vscode from "vscode";
+import { lensesOf } from "../../editor-model/lenses";
+import { commandExists } from "./commands";
+import { GRADCHECK_SELECTION } from "./gradcheck";
+import { VISUALIZE } from "./hover";
+import type { DocumentService } from "./service";
+import { readSettings } from "./settings";
+
+/** The training view's "train this file" command, under the names it may have. */
+export const TRAIN_FILE_COMMANDS = ["gradlens.trainFile", "gradlens.trainDocument", "gradlens.trainActiveFile"];
+
+export class CodeLensProvider implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly sub: vscode.Disposable;
+
+  constructor(private readonly service: DocumentService) {
+    this.sub = service.onDidChange(() => this.changed.fire());
+  }
+
+  async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const settings = readSettings();
+    if (!settings.codeLens) return [];
+    const ev = this.service.get(doc);
+    if (ev.sf === undefined) return [];
+    const visualize = await commandExists(VISUALIZE);
+    let train: string | undefined;
+    for (const c of TRAIN_FILE_COMMANDS) if (train === undefined && (await commandExists(c))) train = c;
+    const uri = doc.uri;
+    const out: vscode.CodeLens[] = [];
+    for (const l of lensesOf(ev.result, ev.sf, settings.digits)) {
+      const at = new vscode.Range(doc.positionAt(l.offset), doc.positionAt(l.offset));
+      if (l.kind === "gradcheck" && l.verdict) out.push(new vscode.CodeLens(at, { title: l.verdict, command: GRADCHECK_SELECTION, arguments: [uri], tooltip: "Open the gradient-check report" }));
+      if (visualize) out.push(new vscode.CodeLens(at, { title: "$(type-hierarchy) Visualize", command: VISUALIZE, arguments: [uri], tooltip: "Draw the computation graph of this file's target" }));
+      out.push(new vscode.CodeLens(at, { title: "$(beaker) Gradient check", command: GRADCHECK_SELECTION, arguments: [uri], tooltip: "Check every gradient against central differences" }));
+      if (train !== undefined) out.push(new vscode.CodeLens(at, { title: "$(play) Train", command: train, arguments: [uri], tooltip: "Train this file's model in the training view" }));
+    }
+    return out;
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,120 @@
+// Runs in the VS Code extension host: **GradLens: Gradient-Check Selection**. Checks the selection (or, with none,
+// the `.nn.ts` file's target and its gradcheck(...) calls) against central differences, opens the report, shows a
+// summary notification, and puts failures in the Problems panel. Returns a summary so tests can read it.
+import * as vscode from "vscode";
+import { documentReport, selectionReport } from "../../editor-model/report";
+import type { ReportModel } from "../../editor-model/report-types";
+import { GradLensError, MissingNamesError } from "../../notation";
+import { formatValues, parseValues, type Values } from "../values";
+import { ReportPanel } from "./report-panel";
+import type { DocumentService } from "./service";
+import { isNnDocument, readSettings } from "./settings";
+
+export const GRADCHECK_SELECTION = "gradlens.gradcheckSelection";
+const LAST_VALUES = "gradlens.lastValues";
+
+export type GradcheckOutcome =
+  | { kind: "report"; pass: boolean; passed: number; failed: number; rows: { name: string; pass: boolean }[] }
+  | { kind: "error"; message: string }
+  | { kind: "cancelled" };
+
+export function registerGradcheck(context: vscode.ExtensionContext, service: DocumentService): void {
+  const failures = vscode.languages.createDiagnosticCollection("gradlens");
+  context.subscriptions.push(
+    failures,
+    vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && failures.delete(e.document.uri)),
+    vscode.commands.registerCommand(GRADCHECK_SELECTION, (arg?: unknown) => run(context, service, failures, arg)),
+  );
+}
+
+async function documentFor(arg: unknown): Promise<{ doc: vscode.TextDocument; selection: vscode.Selection | undefined } | undefined> {
+  const uri = arg instanceof vscode.Uri ? arg : typeof arg === "string" ? vscode.Uri.parse(arg) : undefined;
+  const editor = vscode.window.activeTextEditor;
+  if (uri !== undefined && editor?.document.uri.toString() !== uri.toString()) return { doc: await vscode.workspace.openTextDocument(uri), selection: undefined };
+  if (editor === undefined) return undefined;
+  return { doc: editor.document, selection: editor.selection.isEmpty ? undefined : editor.selection };
+}
+
+async function run(context: vscode.ExtensionContext, service: DocumentService, failures: vscode.DiagnosticCollection, arg: unknown): Promise<GradcheckOutcome> {
+  const target = await documentFor(arg);
+  if (target === undefined) {
+    void vscode.window.showWarningMessage("GradLens: open a .nn.ts file or select an expression to gradient-check.");
+    return { kind: "cancelled" };
+  }
+  const { doc, selection } = target;
+  const settings = readSettings();
+  const name = vscode.workspace.asRelativePath(doc.uri);
+  let model: ReportModel | undefined;
+  let where: vscode.Range;
+  try {
+    if (selection !== undefined) {
+      where = selection;
+      const text = doc.getText(selection);
+      const opts = { documentText: doc.getText(), selectionOffset: doc.offsetAt(selection.start), languageId: doc.languageId, bounds: settings.bounds };
+      let values: Values = {};
+      for (;;) {
+        try {
+          model = selectionReport(text, { ...opts, values }, `Gradient check: ${name}:${selection.start.line + 1}`, settings.gradcheck);
+          break;
+        } catch (e) {
+          if (!(e instanceof MissingNamesError)) throw e;
+          const asked = await askValues(context, e.names);
+          if (asked === undefined) return { kind: "cancelled" };
+          values = { ...values, ...asked };
+        }
+      }
+    } else {
+      if (!isNnDocument(doc)) {
+        void vscode.window.showWarningMessage("GradLens: select an expression to gradient-check (or open a .nn.ts file).");
+        return { kind: "cancelled" };
+      }
+      const ev = service.get(doc);
+      model = documentReport(ev.result, `Gradient check: ${name}`, settings.gradcheck);
+      if (model === undefined) {
+        const first = ev.result.diagnostics.find((d) => d.severity === "error") ?? ev.result.diagnostics[0];
+        throw new GradLensError(first ? first.message : "the file has no target to check", first?.start ?? 0, first?.end ?? 0, doc.getText());
+      }
+      const st = ev.result.target !== undefined ? ev.result.tape.source(ev.result.target) : undefined;
+      where = st ? new vscode.Range(doc.positionAt(st.start), doc.positionAt(st.end)) : new vscode.Range(0, 0, 0, 0);
+    }
+  } catch (e) {
+    const message = e instanceof GradLensError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    void vscode.window.showErrorMessage(`GradLens: ${message}`);
+    return { kind: "error", message };
+  }
+  const bad = model.rows.filter((r) => !r.pass);
+  failures.set(doc.uri, bad.length === 0 ? [] : [Object.assign(
+    new vscode.Diagnostic(where, `gradient check failed: ${bad.map((r) => `${r.name}: analytic ${r.analytic} vs numeric ${r.numeric}`).join("; ")}`, vscode.DiagnosticSeverity.Warning),
+    { source: "gradlens", code: "gradcheck" },
+  )]);
+  ReportPanel.show(context, model, doc.uri);
+  const total = model.passed + model.failed;
+  const summary = model.pass
+    ? `GradLens: gradient check passed (${total} of ${total})`
+    : `GradLens: gradient check failed: ${model.failed} of ${total} (${[...bad.map((r) => r.name), ...model.calls.filter((c) => !c.pass).map((c) => `gradcheck at line ${c.line}`)].join(", ")})`;
+  if (model.pass) void vscode.window.showInformationMessage(summary);
+  else void vscode.window.showWarningMessage(summary);
+  return {
+    kind: "report", pass: model.pass, passed: model.passed, failed: model.failed,
+    rows: [...model.rows, ...model.calls.flatMap((c) => c.rows)].map((r) => ({ name: r.name, pass: r.pass })),
+  };
+}
+
+async function askValues(context: vscode.ExtensionContext, missing: readonly string[]): Promise<Values | undefined> {
+  const last = context.workspaceState.get<Values>(LAST_VALUES, {});
+  const answer = await vscode.window.showInputBox({
+    title: "GradLens: values for names not defined in the document",
+    prompt: `Give a value for ${missing.join(", ")}`,
+    value: formatValues(missing, last),
+    ignoreFocusOut: true,
+    validateInput: (t) => {
+      const r = parseValues(t, missing);
+      return "error" in r ? r.error : undefined;
+    },
+  });
+  if (answer === undefined) return undefined;
+  const r = parseValues(answer, missing);
+  if ("error" in r) return undefined;
+  await context.workspaceState.update(LAST_VALUES, { ...last, ...r.values });
+  return r.values;
+}

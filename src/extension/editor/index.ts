@@ -1,0 +1,31 @@
+// Runs in the VS Code extension host: registers the `.nn.ts` editor features (one document service shared by
+// hovers, diagnostics, CodeLens and inlay hints) and the Gradient-Check Selection and New .nn.ts File commands.
+import * as vscode from "vscode";
+import { CodeLensProvider } from "./codelens";
+import { Diagnostics } from "./diagnostics";
+import { registerGradcheck } from "./gradcheck";
+import { HoverProvider } from "./hover";
+import { InlayHintsProvider } from "./inlay";
+import { registerNewFile } from "./newfile";
+import { DocumentService } from "./service";
+
+/** `.nn.ts` files are TypeScript to VS Code; the pattern keeps GradLens away from every other TypeScript file. */
+export const NN_SELECTOR: vscode.DocumentSelector = [{ language: "typescript", pattern: "**/*.nn.ts" }];
+
+export function registerEditor(context: vscode.ExtensionContext): DocumentService {
+  const service = new DocumentService();
+  const codeLens = new CodeLensProvider(service);
+  const inlays = new InlayHintsProvider(service);
+  context.subscriptions.push(
+    service,
+    new Diagnostics(service),
+    codeLens,
+    inlays,
+    vscode.languages.registerHoverProvider(NN_SELECTOR, new HoverProvider(service)),
+    vscode.languages.registerCodeLensProvider(NN_SELECTOR, codeLens),
+    vscode.languages.registerInlayHintsProvider(NN_SELECTOR, inlays),
+  );
+  registerGradcheck(context, service);
+  registerNewFile(context);
+  return service;
+}

@@ -1,0 +1,86 @@
+// Runs in the VS Code extension host: the gradient-check report webview (webview/gradcheck/main.ts draws it).
+// One panel, reused; strict CSP with a nonce; scripts only from dist/webview; the model travels as encoded JSON.
+import { randomBytes } from "node:crypto";
+import * as vscode from "vscode";
+import { encodeReport, type FromReportView, type ReportModel, type ToReportView } from "../../editor-model/report-types";
+
+export class ReportPanel {
+  private static current: ReportPanel | undefined;
+  private model: ReportModel;
+  private ready = false;
+
+  private constructor(private readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext, model: ReportModel, private source: vscode.Uri) {
+    this.model = model;
+    const web = panel.webview;
+    web.html = html(web, context.extensionUri);
+    panel.onDidDispose(() => (ReportPanel.current = undefined));
+    web.onDidReceiveMessage((m: FromReportView) => {
+      switch (m.type) {
+        case "ready":
+          this.ready = true;
+          this.post();
+          break;
+        case "reveal":
+          void this.reveal(m.line, m.column);
+          break;
+      }
+    });
+  }
+
+  static show(context: vscode.ExtensionContext, model: ReportModel, source: vscode.Uri): void {
+    const cur = ReportPanel.current;
+    if (cur !== undefined) {
+      cur.model = model;
+      cur.source = source;
+      cur.panel.title = model.title;
+      cur.panel.reveal(vscode.ViewColumn.Beside, true);
+      cur.post();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel("gradlens.gradcheck", model.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, "dist", "webview"), vscode.Uri.joinPath(context.extensionUri, "media")],
+    });
+    ReportPanel.current = new ReportPanel(panel, context, model, source);
+  }
+
+  private post(): void {
+    if (!this.ready) return;
+    const msg: ToReportView = { type: "report", json: encodeReport(this.model) };
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private async reveal(line: number, column: number): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument(this.source);
+    const pos = new vscode.Position(Math.max(line - 1, 0), Math.max(column - 1, 0));
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(pos, pos) });
+  }
+}
+
+function html(web: vscode.Webview, root: vscode.Uri): string {
+  const nonce = randomBytes(16).toString("base64");
+  const script = web.asWebviewUri(vscode.Uri.joinPath(root, "dist", "webview", "gradcheck.js"));
+  const style = web.asWebviewUri(vscode.Uri.joinPath(root, "media", "gradcheck.css"));
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${web.cspSource} 'nonce-${nonce}'`,
+    `img-src ${web.cspSource} data:`,
+    `font-src ${web.cspSource}`,
+  ].join("; ");
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${style.toString()}">
+<title>Gradient check</title>
+</head>
+<body>
+<main id="report" aria-live="polite"><p>Checking…</p></main>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,32 @@
+// Runs anywhere (extension host, webview, CLI, tests): escaping of user text (names, group labels) for Mermaid
+// source and for HTML. Labels come from user code, so nothing in them may reach Mermaid's parser or the DOM as syntax.
+
+/** Characters that are plain text in a quoted Mermaid label; everything else becomes an entity code. */
+const MERMAID_SAFE = /[\p{L}\p{N} .,_+\-=:()·∂Σ×÷−^']/u;
+
+/**
+ * Text for inside a quoted Mermaid label (`id["..."]`, `-->|"..."|`). Every character that could end the quote,
+ * open a directive (`%%{init}%%`), a markdown string (backticks), HTML (`<script>`) or an entity is written as
+ * Mermaid's `#code;` entity, which Mermaid turns back into that character as text.
+ */
+export function escapeMermaid(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    if (MERMAID_SAFE.test(ch)) out += ch;
+    else if (ch === "\n") out += " ";
+    else out += `#${ch.codePointAt(0)};`;
+  }
+  return out;
+}
+
+const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
+
+/** Text for HTML element content or a quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`]/g, (c) => HTML[c]);
+}
+
+/** A Mermaid node id from our own counters only (never from user text). */
+export function mermaidId(prefix: "n" | "g" | "b" | "h", index: number): string {
+  return `${prefix}${index}`;
+}

@@ -1,0 +1,21 @@
+// Runs anywhere (extension host, CLI, tests): the graph view's pure core. From a tape to a view model (grouped,
+// folded to a budget) to Mermaid text; "explain this gradient"; number formatting and escaping.
+import type { Tape } from "../engine/tape";
+import { buildViewModel, type ModelOptions } from "./model";
+import { toMermaid, type LabelOptions } from "./mermaid";
+
+export * from "./model";
+export * from "./mermaid";
+export * from "./format";
+export * from "./escape";
+export * from "./theme";
+export * from "./explain";
+
+/**
+ * Mermaid flowchart of everything the target depends on: leaves with name, value and gradient, operations with
+ * symbol, value and gradient, edges labelled with local derivatives (`x * x` draws two edges). Gradients are the
+ * tape's current ones: call tape.backward(target) first. Large graphs fold to opts.maxVisibleNodes.
+ */
+export function renderMermaid(tape: Tape, target: number, opts: LabelOptions & ModelOptions = {}): string {
+  return toMermaid(buildViewModel(tape, target, opts), opts);
+}

@@ -1,0 +1,81 @@
+// Runs anywhere (extension host, webview, CLI, tests): Mermaid flowchart text from a view model. Ids come from our
+// counters, every label from user text goes through escapeMermaid, colours through sanitizeColors.
+import { escapeMermaid } from "./escape";
+import { formatNumber } from "./format";
+import type { ViewModel, ViewNode } from "./model";
+import { sanitizeColors, type ColorClass, type ThemeColors } from "./theme";
+
+export type Direction = "LR" | "TB";
+
+export interface LabelOptions {
+  direction?: Direction;
+  /** Show values on nodes. */
+  values?: boolean;
+  /** Show gradients on nodes. */
+  grads?: boolean;
+  /** Show local derivatives on edges. */
+  locals?: boolean;
+  /** Significant digits. */
+  digits?: number;
+  colors?: ThemeColors;
+  /** Nodes and edges (indices into model.edges) to highlight, e.g. the paths of "explain this gradient". */
+  highlight?: { nodes: ReadonlySet<string>; edges: ReadonlySet<number> };
+}
+
+const SHAPE: Record<ViewNode["kind"], [string, string]> = {
+  param: ['["', '"]'],
+  input: ['["', '"]'],
+  const: ['["', '"]'],
+  op: ['("', '")'],
+  target: ['(["', '"])'],
+  group: ['[["', '"]]'],
+  bundle: ['[("', '")]'],
+  hidden: ['{{"', '"}}'],
+};
+
+/** The lines of a node's label, unescaped (the hover and tests read them too). */
+export function nodeLines(node: ViewNode, opts: LabelOptions = {}): string[] {
+  const f = (x: number) => formatNumber(x, { digits: opts.digits });
+  const lines = [node.kind === "group" ? `${node.title} (${node.size} nodes)` : node.title];
+  if (node.kind === "bundle" || node.kind === "hidden") return lines;
+  // Several outputs (a layer, a model's parameters): one value would mislead, so say how many instead.
+  if (node.kind === "group" && node.outputs > 1) return [...lines, `${node.outputs} outputs`];
+  if (opts.values !== false) lines.push(`= ${f(node.value)}`);
+  if (opts.grads !== false) lines.push(`∂ ${f(node.grad)}`);
+  return lines;
+}
+
+export function nodeClass(node: ViewNode): ColorClass {
+  if (node.nonFinite === "origin") return "nan";
+  if (node.nonFinite === "flow") return "nanflow";
+  return node.isTarget ? "target" : node.kind;
+}
+
+export function toMermaid(model: ViewModel, opts: LabelOptions = {}): string {
+  const colors = sanitizeColors(opts.colors);
+  const f = (x: number) => formatNumber(x, { digits: opts.digits });
+  const out = [`flowchart ${opts.direction === "TB" ? "TB" : "LR"}`];
+  const used = new Set<ColorClass>();
+  for (const node of model.nodes) {
+    const [open, close] = SHAPE[node.kind];
+    const label = nodeLines(node, opts).map(escapeMermaid).join("<br>");
+    const cls = opts.highlight?.nodes.has(node.id) ? "hl" : nodeClass(node);
+    used.add(cls);
+    out.push(`  ${node.id}${open}${label}${close}:::${cls}`);
+  }
+  model.edges.forEach((e) => {
+    let label = "";
+    // A merged edge (into or out of a folded group) has no single derivative; Mermaid lays every label out as an
+    // extra node, so it gets none (the hover on the group tells its size).
+    if (opts.locals !== false && e.count === 1) label = f(e.local);
+    out.push(label ? `  ${e.from} -->|"${escapeMermaid(label)}"| ${e.to}` : `  ${e.from} --> ${e.to}`);
+  });
+  for (const cls of [...used].sort()) {
+    const c = colors[cls];
+    const width = cls === "target" || cls === "nan" || cls === "hl" ? "3px" : "1px";
+    out.push(`  classDef ${cls} fill:${c.fill},stroke:${c.stroke},color:${c.text},stroke-width:${width}`);
+  }
+  const hl = opts.highlight ? [...opts.highlight.edges].filter((i) => i >= 0 && i < model.edges.length).sort((a, b) => a - b) : [];
+  if (hl.length) out.push(`  linkStyle ${hl.join(",")} stroke:${colors.hl.stroke},stroke-width:3px`);
+  return out.join("\n") + "\n";
+}

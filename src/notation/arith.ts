@@ -1,0 +1,82 @@
+// Runs anywhere: arithmetic and comparisons on values. Two constants fold to a constant (no node); anything
+// involving a graph value records a node at the current source range.
+import type * as TS from "typescript";
+import type { Interp } from "./interp";
+import { Num, isNumber, typeName, type Value } from "./values";
+
+export type ArithOp = "+" | "-" | "*" | "/" | "%" | "**";
+
+function need(ip: Interp, v: Value, op: string, site: TS.Node): number | Num {
+  if (isNumber(v)) return v;
+  throw ip.error(`\`${op}\` needs numbers, got ${typeName(v)}`, site);
+}
+
+export function arith(ip: Interp, op: ArithOp, a: Value, b: Value, site: TS.Node): Value {
+  if (op === "+" && (typeof a === "string" || typeof b === "string")) return text(a) + text(b);
+  const x = need(ip, a, op, site), y = need(ip, b, op, site);
+  if (typeof x === "number" && typeof y === "number") {
+    switch (op) {
+      case "+": return x + y;
+      case "-": return x - y;
+      case "*": return x * y;
+      case "/": return x / y;
+      case "%": return x % y;
+      case "**": return x ** y;
+    }
+  }
+  ip.at(site);
+  const t = ip.tape;
+  if (op === "**" && typeof y === "number") return ip.num(t.powConst(ip.node(x), y));
+  const nx = ip.node(x), ny = ip.node(y);
+  switch (op) {
+    case "+": return ip.num(t.add(nx, ny));
+    case "-": return ip.num(t.sub(nx, ny));
+    case "*": return ip.num(t.mul(nx, ny));
+    case "/": return ip.num(t.div(nx, ny));
+    case "%": return ip.num(t.mod(nx, ny));
+    case "**": {
+      const out = t.pow(nx, ny);
+      if (x instanceof Num ? x.value <= 0 : x <= 0) {
+        ip.warn("d(a ** b)/db is undefined for a <= 0: that edge is reported as 0", site);
+      }
+      return ip.num(out);
+    }
+  }
+}
+
+export function negate(ip: Interp, v: Value, site: TS.Node): Value {
+  const x = need(ip, v, "-", site);
+  if (typeof x === "number") return -x;
+  ip.at(site);
+  return ip.num(ip.tape.neg(ip.node(x)));
+}
+
+function text(v: Value): string {
+  if (v instanceof Num) return String(v.value);
+  if (Array.isArray(v)) return v.map(text).join(",");
+  return typeof v === "object" && v !== null ? `[${typeName(v)}]` : String(v);
+}
+
+export type CompareOp = "<" | "<=" | ">" | ">=" | "===" | "!==" | "==" | "!=";
+
+export function compare(ip: Interp, op: CompareOp, a: Value, b: Value, site: TS.Node): boolean {
+  if (op === "===" || op === "==" || op === "!==" || op === "!=") {
+    const eq = isNumber(a) && isNumber(b) ? ip.plain(a) === ip.plain(b)
+      : (op === "==" || op === "!=") && a == null && b == null ? true : a === b;
+    return op === "===" || op === "==" ? eq : !eq;
+  }
+  let x: number | string, y: number | string;
+  if (typeof a === "string" && typeof b === "string") {
+    x = a;
+    y = b;
+  } else {
+    x = ip.plain(need(ip, a, op, site));
+    y = ip.plain(need(ip, b, op, site));
+  }
+  switch (op) {
+    case "<": return x < y;
+    case "<=": return x <= y;
+    case ">": return x > y;
+    case ">=": return x >= y;
+  }
+}

@@ -1,0 +1,96 @@
+// Runs anywhere: the global names of the notation: math functions (bare and under Math/math/np/torch/F), E and
+// PI, param/seed/rand/randn, mlp, the losses, the AND/OR/XOR/NAND datasets, train and gradcheck. Built-ins are
+// values: they can be stored, passed and used as default parameters.
+import type * as TS from "typescript";
+import { datasets, datasetNames, losses, nodes, Rng, type LossName } from "../engine";
+import { runGradcheck, train } from "./checks";
+import type { Interp } from "./interp";
+import { Namespace } from "./members";
+import { UNARY_NAMES, power, unary } from "./mathfns";
+import { makeMlp } from "./model";
+import { Builtin, Num, isNumber, typeName, type Value } from "./values";
+
+function plainArg(ip: Interp, v: Value, fallback: number, fname: string, site: TS.Node): number {
+  if (v === undefined) return fallback;
+  if (!isNumber(v)) throw ip.error(`\`${fname}\` expects a number, got ${typeName(v)}`, site);
+  return ip.plain(v);
+}
+
+function param(ip: Interp, args: Value[], site: TS.Node): Value {
+  const [v, name] = args;
+  if (!isNumber(v)) throw ip.error(`\`param\` expects a number as its initial value, got ${typeName(v)}`, site);
+  if (name !== undefined && typeof name !== "string") throw ip.error(`\`param\` name must be a string, got ${typeName(name)}`, site);
+  const value = typeof v === "number" ? v : v.value;
+  let label = name ?? ip.namePath ?? `p${ip.store.size}`;
+  if (ip.store.names.includes(label)) label = `${label}#${ip.store.size}`;
+  const slot = ip.store.add(value, label);
+  const from = ip.valuesFrom;
+  if (from !== undefined && slot < from.size) ip.store.values[slot] = from.values[slot];
+  ip.at(site);
+  const node = ip.store.leaf(ip.tape, slot);
+  ip.params.push({ name: label, slot, node });
+  return ip.num(node);
+}
+
+function loss(name: LossName) {
+  return (ip: Interp, args: Value[], site: TS.Node): Value => {
+    const [p, y] = args;
+    const preds = Array.isArray(p) ? p : [p], ys = Array.isArray(y) ? y : [y];
+    if (preds.length !== ys.length || preds.length === 0) {
+      throw ip.error(`\`${name}\`: ${preds.length} predictions for ${ys.length} targets`, site);
+    }
+    for (const v of [...preds, ...ys]) if (!isNumber(v)) throw ip.error(`\`${name}\` expects numbers or arrays of numbers, got ${typeName(v)}`, site);
+    ip.at(site);
+    const pn = preds.map((v) => ip.node(v as number | Num));
+    const plainTargets = ys.every((v) => typeof v === "number");
+    const targets = plainTargets ? (ys as number[]) : nodes(ys.map((v) => ip.node(v as number | Num)));
+    return ip.num(losses[name](ip.tape, pn, targets));
+  };
+}
+
+function fn(name: string, impl: Builtin["impl"], min: number, max = min): [string, Builtin] {
+  return [name, new Builtin(name, impl, min, max)];
+}
+
+/** The differentiable functions and constants, as one namespace's entries. */
+function mathEntries(): [string, Value][] {
+  const out: [string, Value][] = [...UNARY_NAMES].map((n) => fn(n, (ip, a, s) => unary(ip, n, a[0], s), 1));
+  out.push(fn("pow", (ip, a, s) => power(ip, a[0], a[1], s), 2));
+  out.push(["E", Math.E], ["PI", Math.PI]);
+  return out;
+}
+
+/** Fresh globals for one evaluation (datasets are copied so a file cannot change them for the next one). */
+export function installGlobals(ip: Interp): void {
+  const g = ip.global;
+  const math = mathEntries();
+  for (const [k, v] of math) g.declare(k, v, true);
+  const lower: [string, Value][] = [...math, ["pi", Math.PI], ["e", Math.E], fn("power", (ip2, a, s) => power(ip2, a[0], a[1], s), 2)];
+  g.declare("Math", new Namespace("Math", math), true);
+  for (const ns of ["math", "np", "torch", "F"]) g.declare(ns, new Namespace(ns, lower), true);
+  const entries: [string, Builtin][] = [
+    fn("param", param, 1, 2),
+    fn("seed", (ip2, a, s) => {
+      ip2.rng = new Rng(plainArg(ip2, a[0], 0, "seed", s));
+      return undefined;
+    }, 1),
+    fn("rand", (ip2, a, s) => ip2.rng.uniform(plainArg(ip2, a[0], 0, "rand", s), plainArg(ip2, a[1], 1, "rand", s)), 0, 2),
+    fn("randn", (ip2, a, s) => ip2.rng.normal(plainArg(ip2, a[0], 0, "randn", s), plainArg(ip2, a[1], 1, "randn", s)), 0, 2),
+    fn("mlp", makeMlp, 1, 2),
+    fn("sse", loss("sse"), 2),
+    fn("mse", loss("mse"), 2),
+    fn("bce", loss("bce"), 2),
+    fn("train", train, 1),
+    fn("gradcheck", runGradcheck, 2, 4),
+  ];
+  for (const [k, v] of entries) g.declare(k, v, true);
+  for (const d of datasetNames) g.declare(d, datasets[d].map((row) => [...row]), true);
+  g.declare("Infinity", Infinity, true);
+  g.declare("NaN", NaN, true);
+}
+
+/** Every global name (free-name analysis leaves these alone). */
+export const GLOBAL_NAMES: ReadonlySet<string> = new Set([
+  ...UNARY_NAMES, "pow", "E", "PI", "Math", "math", "np", "torch", "F", "param", "seed", "rand", "randn", "mlp",
+  "sse", "mse", "bce", "train", "gradcheck", ...datasetNames, "undefined", "Infinity", "NaN",
+]);

@@ -1,0 +1,98 @@
+// Runs anywhere: user functions (declarations, arrows, function expressions) and binding of names and
+// destructuring patterns. A named function's call is a "call" group labelled like `forward(1, 0)`.
+import type * as TS from "typescript";
+import { evalExpr } from "./expressions";
+import { Scope, type Interp } from "./interp";
+import { ts } from "./parse";
+import { Completion, execBlock } from "./statements";
+import { Fn, Num, brief, typeName, type CallSite, type Value } from "./values";
+
+type FunctionLike = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction;
+
+export class Closure extends Fn {
+  /** Parameters before the first optional, defaulted or rest one: fewer arguments than this is an error. */
+  readonly required: number;
+  readonly arity: number;
+
+  constructor(
+    name: string,
+    readonly decl: FunctionLike,
+    readonly env: Scope,
+  ) {
+    super(name);
+    const ps = decl.parameters;
+    let req = 0;
+    while (req < ps.length && !ps[req].initializer && !ps[req].questionToken && !ps[req].dotDotDotToken) req++;
+    this.required = req;
+    this.arity = ps.some((p) => p.dotDotDotToken) ? Infinity : ps.length;
+  }
+
+  call(ip: Interp, args: Value[], site: CallSite): Value {
+    const label = this.name || "function";
+    if (args.length < this.required || args.length > this.arity) {
+      const want = this.required === this.arity ? `${this.arity}` : this.arity === Infinity ? `at least ${this.required}` : `${this.required} to ${this.arity}`;
+      throw ip.error(`\`${label}\` expects ${want} argument${want === "1" ? "" : "s"}, got ${args.length}`, site);
+    }
+    if (ip.depth >= ip.bounds.maxDepth) throw ip.error(`call depth limit reached (${ip.bounds.maxDepth} nested calls)`, site);
+    const savedScope = ip.scope, savedPath = ip.namePath, tape = ip.tape;
+    const grouped = this.name !== "";
+    if (grouped) tape.beginGroup("call", `${this.name}(${args.map(brief).join(", ")})`);
+    if (++ip.depth > ip.deepest) ip.deepest = ip.depth;
+    ip.namePath = undefined;
+    const scope = new Scope(this.env, true);
+    ip.scope = scope;
+    try {
+      const ps = this.decl.parameters;
+      for (let i = 0; i < ps.length; i++) {
+        const p = ps[i];
+        let v: Value = p.dotDotDotToken ? args.slice(i) : args[i];
+        if (v === undefined && p.initializer) v = evalExpr(ip, p.initializer);
+        bind(ip, scope, p.name, v, false);
+      }
+      const body = this.decl.body;
+      if (body === undefined) return undefined;
+      if (!ts().isBlock(body)) return evalExpr(ip, body);
+      ip.returnValue = undefined;
+      const c = execBlock(ip, body.statements, scope);
+      const r = c === Completion.Return ? ip.returnValue : undefined;
+      ip.returnValue = undefined;
+      return r;
+    } finally {
+      ip.depth--;
+      ip.scope = savedScope;
+      ip.namePath = savedPath;
+      if (grouped && tape === ip.tape) tape.endGroup();
+    }
+  }
+}
+
+/** Bind a name or destructuring pattern in scope. */
+export function bind(ip: Interp, scope: Scope, name: TS.BindingName, v: Value, constant: boolean): void {
+  const t = ts();
+  if (t.isIdentifier(name)) {
+    if (v instanceof Num && v.tape === ip.tape && !ip.tape.names.has(v.node)) ip.tape.setName(v.node, name.text);
+    if (v instanceof Fn && v.name === "" && v instanceof Closure) v.name = name.text;
+    scope.declare(name.text, v, constant);
+    return;
+  }
+  if (t.isArrayBindingPattern(name)) {
+    if (!Array.isArray(v)) throw ip.error(`cannot destructure ${typeName(v)} as an array`, name);
+    name.elements.forEach((e, i) => {
+      if (t.isOmittedExpression(e)) return;
+      let x: Value = e.dotDotDotToken ? v.slice(i) : v[i];
+      if (x === undefined && e.initializer) x = evalExpr(ip, e.initializer);
+      bind(ip, scope, e.name, x, constant);
+    });
+    return;
+  }
+  for (const e of name.elements) {
+    const key = e.propertyName ?? e.name;
+    if (e.dotDotDotToken || !(t.isIdentifier(key) || t.isStringLiteral(key))) throw ip.error("this destructuring is not supported", e);
+    if (v === null || typeof v !== "object" || Array.isArray(v) || v instanceof Fn || v instanceof Num) {
+      throw ip.error(`cannot destructure ${typeName(v)} as an object`, name);
+    }
+    let x = v.props.get(key.text);
+    if (x === undefined && e.initializer) x = evalExpr(ip, e.initializer);
+    bind(ip, scope, e.name, x, constant);
+  }
+}

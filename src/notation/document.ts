@@ -1,0 +1,171 @@
+// Runs anywhere: evaluating a `.nn.ts` file: params in a ParamStore, the target and its gradients, train settings,
+// gradient-check results, diagnostics, and an Objective that re-runs the file for the engine's Trainer.
+import type * as TS from "typescript";
+import { isDatasetName, Op, ParamStore, Tape, type DatasetName, type Objective } from "../engine";
+import { Closure } from "./calls";
+import { GradLensError, type Diagnostic } from "./errors";
+import type { Bounds, GradcheckResult, TrainSettings } from "./interp";
+import { bindings } from "./locate";
+import { Model } from "./model";
+import { parse, ts } from "./parse";
+import { evaluateProgram, guarded, newInterp, valueWarnings } from "./run";
+import { Fn, Num, isNumber, type Value } from "./values";
+
+export interface DocumentOptions {
+  uri?: string;
+  version?: number;
+  bounds?: Partial<Bounds>;
+}
+
+export interface ParamInfo {
+  name: string;
+  slot: number;
+  /** The first leaf of this param on the tape. */
+  node: number;
+  value: number;
+  grad: number;
+}
+
+export interface DocumentResult {
+  /** False when a parse or evaluation error stopped it (see diagnostics); tape and params hold what ran. */
+  ok: boolean;
+  tape: Tape;
+  target: number | undefined;
+  targetName: string | undefined;
+  value: number | undefined;
+  /** Initial param values (do not train this one: use trainingStore()). */
+  store: ParamStore;
+  params: ParamInfo[];
+  train: TrainSettings | undefined;
+  gradchecks: GradcheckResult[];
+  diagnostics: Diagnostic[];
+  /** The first dataset the file names (AND, OR, XOR, NAND), for prediction tables. */
+  dataset: DatasetName | undefined;
+  /** Re-runs the file on the trainer's tape with the store's values; undefined when the file did not evaluate. */
+  objective: Objective | undefined;
+  /** True when no branch, loop or index read a param-dependent value: replaying the tape is then exact. */
+  replaySafe: boolean;
+  /** Top-level names bound to graph values (`loss`, `w1[0]`, `layer.b`) → node, for hovers. */
+  bindings: Record<string, number>;
+  /** A copy of the initial params, for a Trainer to change. */
+  trainingStore(): ParamStore;
+  /** The file's model (`model`, `forward`, `predict`, `net`, else its last top-level function) at the store's values. */
+  predict(store: ParamStore, xs: number[]): number | undefined;
+}
+
+const cache = new Map<string, DocumentResult>();
+
+export function evaluateDocument(text: string, opts: DocumentOptions = {}): DocumentResult {
+  const key = opts.uri !== undefined && opts.version !== undefined ? `${opts.uri}\u0000${opts.version}\u0000${JSON.stringify(opts.bounds ?? {})}` : undefined;
+  const hit = key !== undefined ? cache.get(key) : undefined;
+  if (hit !== undefined) return hit;
+  const result = evaluate(text, opts);
+  if (key !== undefined) {
+    if (cache.size >= 16) cache.delete(cache.keys().next().value as string);
+    cache.set(key, result);
+  }
+  return result;
+}
+
+function evaluate(text: string, opts: DocumentOptions): DocumentResult {
+  let sf: TS.SourceFile;
+  try {
+    sf = parse(text, { uri: opts.uri, version: opts.version });
+  } catch (e) {
+    if (!(e instanceof GradLensError)) throw e;
+    return failed(new Tape(), new ParamStore(), e.all.map((x) => x.toDiagnostic()));
+  }
+  const ip = newInterp(sf, 0, text, opts.bounds, false);
+  const diagnostics: Diagnostic[] = [];
+  let ev: ReturnType<typeof evaluateProgram>;
+  try {
+    ev = evaluateProgram(ip);
+  } catch (e) {
+    if (!(e instanceof GradLensError)) throw e;
+    diagnostics.push(...ip.warnings, e.toDiagnostic());
+    return { ...failed(ip.tape, ip.store, diagnostics), train: ip.train, gradchecks: ip.gradchecks };
+  }
+  const tape = ip.tape, store = ip.store;
+  if (ev !== undefined) tape.backward(ev.node);
+  store.gather(tape);
+  const firstLeaf = new Map<number, number>();
+  for (const p of ip.params) if (!firstLeaf.has(p.slot)) firstLeaf.set(p.slot, p.node);
+  const leafOf = (slot: number): number => {
+    const known = firstLeaf.get(slot);
+    if (known !== undefined) return known;
+    for (let i = 0; i < tape.n; i++) if (tape.op[i] === Op.Param && tape.aux[i] === slot) return i;
+    return -1;
+  };
+  const params: ParamInfo[] = store.names.map((name, slot) => ({ name, slot, node: leafOf(slot), value: store.values[slot], grad: store.grads[slot] }));
+  diagnostics.push(...ip.warnings, ...valueWarnings(ip, ev?.node));
+  if (ev === undefined) diagnostics.push(new GradLensError("no target: nothing at the top level evaluates to a number", 0, 0, text).toDiagnostic("warning"));
+  const initial = store.snapshot();
+  return {
+    ok: true, tape, target: ev?.node, targetName: ev?.target.name, value: ev === undefined ? undefined : tape.val[ev.node],
+    store, params, train: ip.train, gradchecks: ip.gradchecks, diagnostics, dataset: datasetOf(sf),
+    objective: ev === undefined ? undefined : objective(sf, text, opts.bounds, store.size),
+    replaySafe: !ip.controlOnValues, bindings: bindings(ip.scope, tape),
+    trainingStore: () => copyStore(store, initial),
+    predict: (s, xs) => predict(sf, text, opts.bounds, s, xs),
+  };
+}
+
+function failed(tape: Tape, store: ParamStore, diagnostics: Diagnostic[]): DocumentResult {
+  return {
+    ok: false, tape, target: undefined, targetName: undefined, value: undefined, store, params: [], train: undefined,
+    gradchecks: [], diagnostics, dataset: undefined, objective: undefined, replaySafe: false, bindings: {},
+    trainingStore: () => copyStore(store, store.snapshot()), predict: () => undefined,
+  };
+}
+
+function copyStore(store: ParamStore, values: Float64Array): ParamStore {
+  const s = new ParamStore();
+  store.names.forEach((n, i) => s.add(values[i], n));
+  return s;
+}
+
+/** Run the file again on `tape`, every param taking its value from `from` (same params, same order). */
+function rerun(sf: TS.SourceFile, text: string, bounds: Partial<Bounds> | undefined, from: ParamStore, tape: Tape) {
+  const ip = newInterp(sf, 0, text, bounds, false, tape);
+  ip.valuesFrom = from;
+  ip.runChecks = false;
+  const ev = evaluateProgram(ip);
+  return { ip, ev };
+}
+
+function objective(sf: TS.SourceFile, text: string, bounds: Partial<Bounds> | undefined, size: number): Objective {
+  return (tape, store) => {
+    const { ip, ev } = rerun(sf, text, bounds, store, tape);
+    if (ev === undefined || ip.store.size !== size) {
+      throw new GradLensError(`the file made ${ip.store.size} params when run again instead of ${size}: params must not depend on param values`, 0, 0, text);
+    }
+    return ev.node;
+  };
+}
+
+const PREDICTORS = ["model", "forward", "predict", "net"];
+
+function predict(sf: TS.SourceFile, text: string, bounds: Partial<Bounds> | undefined, store: ParamStore, xs: number[]): number | undefined {
+  const { ip } = rerun(sf, text, bounds, store, new Tape());
+  const vars = ip.scope.vars;
+  let f: Value = PREDICTORS.map((n) => vars.get(n)?.value).find((v) => v instanceof Closure || v instanceof Model);
+  if (f === undefined) for (const b of vars.values()) if (b.value instanceof Closure || b.value instanceof Model) f = b.value;
+  if (!(f instanceof Fn)) return undefined;
+  const args: Value[] = f instanceof Closure && f.arity === xs.length ? xs : [xs];
+  const fn = f;
+  const out = guarded(ip, () => fn.call(ip, args, ip.sf));
+  const first = Array.isArray(out) ? out[0] : out;
+  return isNumber(first) ? (first instanceof Num ? first.value : first) : undefined;
+}
+
+function datasetOf(sf: TS.SourceFile): DatasetName | undefined {
+  const t = ts();
+  let found: DatasetName | undefined;
+  const visit = (n: TS.Node): void => {
+    if (found !== undefined) return;
+    if (t.isIdentifier(n) && isDatasetName(n.text) && !(t.isPropertyAccessExpression(n.parent) && n.parent.name === n)) found = n.text;
+    else t.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}

@@ -1,0 +1,12 @@
+// Runs anywhere (extension host, CLI, tests): the notation's public API. Parsing uses TypeScript's parser, loaded
+// on first use; code is interpreted, never executed.
+export { evaluateSelection, freeNames, MissingNamesError } from "./selection";
+export type { Leaf, SelectionOptions, SelectionResult } from "./selection";
+export { evaluateDocument } from "./document";
+export type { DocumentOptions, DocumentResult, ParamInfo } from "./document";
+export { GradLensError, lineCol } from "./errors";
+export type { Diagnostic } from "./errors";
+export type { FoundName } from "./freenames";
+export { DEFAULT_BOUNDS } from "./interp";
+export { nodeAt } from "./locate";
+export type { Bounds, GradcheckResult, GradcheckRow, TrainSettings } from "./interp";

@@ -1,0 +1,178 @@
+// Runs anywhere: the interpreter's state. Expressions (expressions.ts), statements (statements.ts) and built-ins
+// (builtins.ts) are functions over this state; nothing here runs user code natively.
+import type * as TS from "typescript";
+import { ParamStore, Rng, Tape, type GradcheckRow } from "../engine";
+import { GradLensError, warning, type Diagnostic } from "./errors";
+import { Num, type Value } from "./values";
+
+export interface Bounds {
+  maxSteps: number;
+  maxNodes: number;
+  maxDepth: number;
+}
+
+export const DEFAULT_BOUNDS: Bounds = { maxSteps: 5_000_000, maxNodes: 2_000_000, maxDepth: 1000 };
+
+interface Binding {
+  value: Value;
+  readonly constant: boolean;
+}
+
+export class Scope {
+  readonly vars = new Map<string, Binding>();
+  constructor(
+    readonly parent: Scope | undefined,
+    /** Function (or program) scope: where `var` declares. */
+    readonly isFunction = false,
+  ) {}
+
+  lookup(name: string): Binding | undefined {
+    const own = this.vars.get(name);
+    if (own !== undefined) return own;
+    for (let s = this.parent; s !== undefined; s = s.parent) {
+      const b = s.vars.get(name);
+      if (b !== undefined) return b;
+    }
+    return undefined;
+  }
+
+  declare(name: string, value: Value, constant: boolean): void {
+    this.vars.set(name, { value, constant });
+  }
+
+  /** A copy of this scope's own bindings (a `for` loop's per-iteration environment). */
+  copy(): Scope {
+    const s = new Scope(this.parent, this.isFunction);
+    for (const [k, b] of this.vars) s.vars.set(k, { value: b.value, constant: b.constant });
+    return s;
+  }
+}
+
+export interface TrainSettings {
+  lr: number;
+  steps: number;
+  method: "backprop" | "finite-difference";
+  eps?: number;
+  optimizer: "sgd" | "momentum" | "adam";
+  start: number;
+  end: number;
+}
+
+/** One row of a gradient check (the engine's: note is "" when there is nothing to say). */
+export type { GradcheckRow };
+
+export interface GradcheckResult {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  /** "gradient" checks f's autograd gradient; "derivative" checks a hand-written df. */
+  kind: "gradient" | "derivative";
+  rows: GradcheckRow[];
+  pass: boolean;
+}
+
+export interface ParamLeaf {
+  name: string;
+  slot: number;
+  node: number;
+}
+
+export class Interp {
+  tape: Tape;
+  scope: Scope;
+  readonly global: Scope;
+  steps = 0;
+  depth = 0;
+  /** Deepest call nesting reached (for the message when the JavaScript stack runs out first). */
+  deepest = 0;
+  rng = new Rng(0);
+  /** Params of this evaluation; `valuesFrom` (a trainer's store) overrides their initial values on re-runs. */
+  store = new ParamStore();
+  valuesFrom: ParamStore | undefined;
+  readonly params: ParamLeaf[] = [];
+  /** Set when a branch, loop bound or index read a graph value: replaying the recorded tape is then unsafe. */
+  controlOnValues = false;
+  readonly warnings: Diagnostic[] = [];
+  train: TrainSettings | undefined;
+  readonly gradchecks: GradcheckResult[] = [];
+  /** Selections may assign a name they never declared (`z = x * y`, as Python does); files may not. */
+  implicitDeclare = false;
+  /** Gradient checks are skipped on re-runs for training. */
+  runChecks = true;
+  /** Binding path of the value being built (`w1`, `w1[0]`, `layer.b`): the default name of a param. */
+  namePath: string | undefined;
+  returnValue: Value;
+  /** The node being evaluated, for positions of bound errors and stack overflows. */
+  current: TS.Node | undefined;
+
+  constructor(
+    readonly sf: TS.SourceFile,
+    /** Offset of the interpreted text in the document; ranges on the tape and in errors are document offsets. */
+    readonly base: number,
+    /** The document text (line and column numbers are computed in it). */
+    readonly doc: string,
+    readonly bounds: Bounds,
+    readonly python: boolean,
+    tape?: Tape,
+  ) {
+    this.tape = tape ?? new Tape();
+    this.global = new Scope(undefined, true);
+    this.scope = new Scope(this.global, true);
+  }
+
+  start(n: TS.Node): number {
+    return this.base + n.getStart(this.sf);
+  }
+
+  error(reason: string, n: TS.Node): GradLensError {
+    return new GradLensError(reason, this.start(n), this.base + n.end, this.doc);
+  }
+
+  warn(message: string, n: TS.Node): void {
+    this.warnings.push(warning(message, this.start(n), this.base + n.end, this.doc));
+  }
+
+  /** One interpreted step; past a bound, stop here. */
+  tick(n: TS.Node): void {
+    this.current = n;
+    if (++this.steps > this.bounds.maxSteps) {
+      throw this.error(`step limit reached (${this.bounds.maxSteps} steps; see gradlens.maxSteps)`, n);
+    }
+    if (this.tape.n > this.bounds.maxNodes) {
+      throw this.error(`graph too large (over ${this.bounds.maxNodes} nodes; see gradlens.maxNodes)`, n);
+    }
+  }
+
+  /** New nodes come from n's source range. */
+  at(n: TS.Node): void {
+    this.tape.at(this.start(n), this.base + n.end);
+  }
+
+  /** A number as a node of the current tape (constants and foreign nodes become Const leaves). */
+  node(v: number | Num): number {
+    if (typeof v === "number") return this.tape.const(v);
+    return v.tape === this.tape ? v.node : this.tape.const(v.value);
+  }
+
+  num(node: number): Num {
+    return new Num(this.tape, node);
+  }
+
+  /** Plain value of a number for control flow: reading a graph value there makes replay unsafe. */
+  plain(v: number | Num): number {
+    if (typeof v === "number") return v;
+    this.controlOnValues = true;
+    return v.value;
+  }
+
+  truthy(v: Value): boolean {
+    if (typeof v === "number") return v !== 0 && !Number.isNaN(v);
+    if (v instanceof Num) {
+      const x = this.plain(v);
+      return x !== 0 && !Number.isNaN(x);
+    }
+    if (typeof v === "string") return v !== "";
+    return v !== null && v !== undefined && v !== false;
+  }
+}

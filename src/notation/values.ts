@@ -1,0 +1,86 @@
+// Runs anywhere: the values the interpreter works with. A plain JS number is a constant (constant arithmetic folds
+// and draws nothing); a Num is a node of a tape. Arrays are JS arrays; objects and functions are classes here.
+import type * as TS from "typescript";
+import type { Tape } from "../engine";
+import type { Interp } from "./interp";
+
+/** A graph node. Remembers its tape: a Num from another tape (a gradient check's scratch tape) reads as a constant. */
+export class Num {
+  constructor(
+    readonly tape: Tape,
+    readonly node: number,
+  ) {}
+  get value(): number {
+    return this.tape.val[this.node];
+  }
+}
+
+export class Obj {
+  readonly props = new Map<string, Value>();
+  constructor(entries?: Iterable<[string, Value]>) {
+    if (entries !== undefined) for (const [k, v] of entries) this.props.set(k, v);
+  }
+}
+
+export type CallSite = TS.Node;
+
+/** Anything callable: a built-in, a closure (see Closure in calls.ts) or a model. */
+export abstract class Fn {
+  /** Properties such as `model.parameters`. */
+  readonly props = new Map<string, Value>();
+  constructor(public name: string) {}
+  abstract call(ip: Interp, args: Value[], site: CallSite): Value;
+}
+
+export type BuiltinImpl = (ip: Interp, args: Value[], site: CallSite) => Value;
+
+export class Builtin extends Fn {
+  constructor(
+    name: string,
+    readonly impl: BuiltinImpl,
+    readonly minArgs: number,
+    readonly maxArgs: number,
+  ) {
+    super(name);
+  }
+  call(ip: Interp, args: Value[], site: CallSite): Value {
+    if (args.length < this.minArgs || args.length > this.maxArgs) {
+      const want = this.minArgs === this.maxArgs ? `${this.minArgs}` : this.maxArgs === Infinity
+        ? `at least ${this.minArgs}` : `${this.minArgs} to ${this.maxArgs}`;
+      throw ip.error(`\`${this.name}\` expects ${want} argument${want === "1" ? "" : "s"}, got ${args.length}`, site);
+    }
+    return this.impl(ip, args, site);
+  }
+}
+
+export type Value = number | Num | boolean | string | null | undefined | Value[] | Obj | Fn;
+
+export function isNumber(v: Value): v is number | Num {
+  return typeof v === "number" || v instanceof Num;
+}
+
+/** How a value is named in messages. */
+export function typeName(v: Value): string {
+  if (v === null) return "null";
+  if (v === undefined) return "undefined";
+  if (typeof v === "number" || v instanceof Num) return "number";
+  if (Array.isArray(v)) return "array";
+  if (v instanceof Fn) return "function";
+  if (v instanceof Obj) return "object";
+  return typeof v;
+}
+
+/** Short text for call-group labels such as `forward(1, 0)`. */
+export function brief(v: Value): string {
+  if (typeof v === "number") return fmt(v);
+  if (v instanceof Num) return fmt(v.value);
+  if (Array.isArray(v)) return v.length <= 4 ? `[${v.map(brief).join(", ")}]` : `[…${v.length}]`;
+  if (typeof v === "string") return JSON.stringify(v);
+  if (v instanceof Fn) return v.name || "fn";
+  if (v instanceof Obj) return "{…}";
+  return String(v);
+}
+
+export function fmt(x: number): string {
+  return Number.isInteger(x) || !Number.isFinite(x) ? String(x) : String(Number(x.toPrecision(4)));
+}

@@ -1,0 +1,97 @@
+// Runs anywhere: "Apply to file": text edits that write trained param values back into a `.nn.ts` source, as the
+// first argument of each `param(...)` call. A call that made several params (in a loop or a function called more
+// than once) or a param made by mlp(...) has no single literal to hold its value: it is listed as skipped.
+import { evaluateDocument } from "../notation";
+
+export interface TextEdit {
+  /** Offsets into the document text the values were trained from. */
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface ApplyResult {
+  edits: TextEdit[];
+  /** Params that could not be written back, with the reason. */
+  skipped: { name: string; reason: string }[];
+}
+
+/**
+ * Edits for `text` that set every param to `values` (by store slot, the order the file creates them).
+ * Throws when the file no longer evaluates to the same params.
+ */
+export function applyEdits(text: string, values: ArrayLike<number>, names?: readonly string[]): ApplyResult {
+  const doc = evaluateDocument(text);
+  if (!doc.ok) throw new Error("the file does not evaluate; fix its errors first");
+  if (doc.store.size !== values.length || (names && names.some((n, i) => doc.store.names[i] !== n))) {
+    throw new Error("the file's params changed since training started; train again before applying");
+  }
+  const bySite = new Map<string, number[]>();
+  const skipped: ApplyResult["skipped"] = [];
+  for (const p of doc.params) {
+    const r = p.node >= 0 ? doc.tape.source(p.node) : undefined;
+    if (!r || !/^param\s*\(/.test(text.slice(r.start, r.end))) {
+      skipped.push({ name: p.name, reason: "not made by a param(...) call in this file (e.g. by mlp)" });
+      continue;
+    }
+    const key = `${r.start}:${r.end}`;
+    bySite.set(key, [...(bySite.get(key) ?? []), p.slot]);
+  }
+  const edits: TextEdit[] = [];
+  for (const [key, slots] of bySite) {
+    const [start, end] = key.split(":").map(Number);
+    const names = slots.map((s) => doc.store.names[s]);
+    if (slots.length > 1) {
+      for (const n of names) skipped.push({ name: n, reason: `one param(...) call made ${slots.length} params` });
+      continue;
+    }
+    const v = values[slots[0]];
+    if (!Number.isFinite(v)) {
+      skipped.push({ name: names[0], reason: `its value is ${v}` });
+      continue;
+    }
+    const arg = firstArgument(text, start, end);
+    if (!arg) {
+      skipped.push({ name: names[0], reason: "its param(...) call has no initial value to replace" });
+      continue;
+    }
+    const newText = String(v);
+    if (text.slice(arg.start, arg.end) !== newText) edits.push({ start: arg.start, end: arg.end, newText });
+  }
+  edits.sort((a, b) => a.start - b.start);
+  return { edits, skipped };
+}
+
+/** The first argument of the call in text[start, end): brackets and strings balanced, whitespace trimmed. */
+export function firstArgument(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  let i = text.indexOf("(", start);
+  if (i < 0 || i >= end) return undefined;
+  const from = ++i;
+  let depth = 0, quote = "";
+  for (; i < end; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      if (depth === 0) break;
+      depth--;
+    } else if (c === "," && depth === 0) break;
+  }
+  let a = from, b = i;
+  while (a < b && /\s/.test(text[a])) a++;
+  while (b > a && /\s/.test(text[b - 1])) b--;
+  return a < b ? { start: a, end: b } : undefined;
+}
+
+/** The text with edits applied (what the editor will show; for tests and previews). */
+export function applyToText(text: string, edits: readonly TextEdit[]): string {
+  let out = "", at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,16 @@
+// Runs anywhere: the training API (no vscode, no DOM). Import from here outside src/train/.
+export { TrainingSession, type SessionOptions } from "./session";
+export { Comparison, type CompareRun, type CompareSnapshot } from "./compare";
+export { buildProblem, settingsFromFile, type Problem } from "./problem";
+export { applyEdits, applyToText, firstArgument, type ApplyResult, type TextEdit } from "./apply";
+export { verdictOf, linearlySeparable, type VerdictInput } from "./verdict";
+export { LossHistory } from "./history";
+export {
+  parseSettings, parsePresetSource, parseHidden, isDatasetChoice, SettingsError, MAX_STEPS, MAX_HIDDEN,
+} from "./validate";
+export {
+  DEFAULT_SETTINGS, presetSource, presetConfig, describeSource,
+  type DatasetChoice, type ActivationChoice, type LossChoice, type OptimizerChoice, type MethodChoice, type TrainSource,
+  type TrainSettings, type TrainConfig, type SessionState, type PredictionRow, type ParamRow, type Verdict,
+  type VerdictReason, type TrainingSnapshot,
+} from "./types";

@@ -1,0 +1,58 @@
+// Runs inside VS Code's extension host: GradLens: Evaluate Selection through the real command, on the fixtures.
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import { openFixture, select, type HostTest } from "./harness";
+
+type Outcome =
+  | { kind: "value"; value: number; grads: Record<string, number>; text: string }
+  | { kind: "error"; message: string; line: number; column: number }
+  | { kind: "cancelled" };
+
+const run = () => vscode.commands.executeCommand<Outcome>("gradlens.evaluateSelection");
+
+export const tests: HostTest[] = [
+  {
+    name: "evaluates (x**2 + 3)**2 + y with x and y from the lines above",
+    fn: async () => {
+      const editor = await openFixture("square.nn.ts");
+      select(editor, "(x**2 + 3)**2 + y");
+      const r = await run();
+      assert.equal(r?.kind, "value", JSON.stringify(r));
+      if (r.kind !== "value") return;
+      assert.equal(r.value, 7907327);
+      assert.deepEqual(r.grads, { x: 596144, y: 1 });
+      // What the output channel received: value, each gradient, and where each name's value came from.
+      assert.match(r.text, /value = 7907327/);
+      assert.match(r.text, /∂\/∂x = 596144 +\(x = 53, from line 2\)/);
+      assert.match(r.text, /∂\/∂y = 1 +\(y = -17, from line 3\)/);
+    },
+  },
+  {
+    name: "evaluates the current line when the selection is empty",
+    fn: async () => {
+      const editor = await openFixture("square.nn.ts");
+      const line = editor.document.lineAt(3);
+      assert.equal(line.text, "(x**2 + 3)**2 + y");
+      editor.selection = new vscode.Selection(line.range.start.translate(0, 3), line.range.start.translate(0, 3));
+      const r = await run();
+      assert.equal(r?.kind, "value", JSON.stringify(r));
+      if (r.kind === "value") assert.equal(r.grads.x, 596144);
+    },
+  },
+  {
+    name: "reports a syntax error with its line and column in the document",
+    fn: async () => {
+      const editor = await openFixture("syntax.nn.ts");
+      const expr = "(x ** 2 + 3)) * x";
+      select(editor, expr);
+      const r = await run();
+      assert.equal(r?.kind, "error", JSON.stringify(r));
+      if (r.kind !== "error") return;
+      // The stray ')' is the second of the two, on line 3 of the file.
+      const stray = editor.document.positionAt(editor.document.getText().indexOf("))") + 1);
+      assert.equal(r.line, stray.line + 1);
+      assert.equal(r.column, stray.character + 1);
+      assert.match(r.message, new RegExp(`line ${stray.line + 1}:${stray.character + 1}`));
+    },
+  },
+];

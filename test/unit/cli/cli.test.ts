@@ -1,0 +1,152 @@
+// Runs in vitest (Node): the `gradlens` CLI as a real subprocess (`node bin/gradlens.js ...` after
+// `node scripts/build.mjs`): the notation examples, the shipped examples, every command, exit codes.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = join(__dirname, "../../..");
+
+function cli(...args: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, [join(root, "bin/gradlens.js"), ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+function json(...args: string[]): { code: number; data: Record<string, unknown> } {
+  const r = cli(...args);
+  expect(r.out.trim().split("\n")).toHaveLength(1);
+  return { code: r.code, data: JSON.parse(r.out) as Record<string, unknown> };
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { cwd: root, stdio: "pipe" });
+}, 180_000);
+
+describe("gradlens grad", () => {
+  it("example 1 --json prints exactly {value, grads}", () => {
+    const r = cli("grad", "(x**2 + 3)**2 + y", "--at", "x=53,y=-17", "--json");
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('{"value":7907327,"grads":{"x":596144,"y":1}}\n');
+  });
+
+  it("examples 2 to 4", () => {
+    expect(json("grad", "(x**2 + 3)**2 + x", "--at", "x=1.5", "--json").data).toEqual({ value: 1.5 ** 4 + 6 * 1.5 ** 2 + 9 + 1.5, grads: { x: 32.5 } });
+    expect(json("grad", "x * x", "--at", "x=-4", "--json").data).toEqual({ value: 16, grads: { x: -8 } });
+    expect(json("grad", "let y = x; for (let i = 0; i < 30; i++) y = y + y;", "--at", "x=1", "--json").data).toEqual({ value: 2 ** 30, grads: { x: 2 ** 30 } });
+  });
+
+  it("examples 5 and 6 as files: ∂loss/∂ every param", () => {
+    const a = json("grad", "examples/xor.nn.ts", "--json").data as { value: number; grads: Record<string, number> };
+    const b = json("grad", "examples/xor-mlp.nn.ts", "--json").data as { value: number; grads: Record<string, number> };
+    expect(Object.keys(a.grads)).toEqual(["w1[0]", "w1[1]", "b1", "w2[0]", "w2[1]", "b2", "w3[0]", "w3[1]", "b3"]);
+    expect(Object.keys(b.grads)[0]).toBe("L1.N1.w[0]");
+    expect(b.value).toBeCloseTo(a.value, 12);
+    expect(Object.values(b.grads)).toEqual(Object.values(a.grads).map((g) => expect.closeTo(g, 12)));
+  });
+
+  it("the square example file gives the tutorial's numbers", () => {
+    expect(json("grad", "examples/square.nn.ts", "--json").data).toEqual({ value: 7907327, grads: { x: 596144, y: 1 } });
+  });
+
+  it("human-readable output", () => {
+    const r = cli("grad", "x * y", "--at", "x=2,y=3");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("value = 6");
+    expect(r.out).toContain("∂/∂x = 3");
+  });
+
+  it("bad input: one line on stderr with the position, exit 2", () => {
+    const r = cli("grad", "(x**2 + 3)**2 + y)", "--at", "x=53,y=-17");
+    expect(r).toEqual({ code: 2, out: "", err: "error: unexpected token ')' at 1:18\n" });
+    const m = cli("grad", "x * y", "--at", "x=1");
+    expect([m.code, m.err]).toEqual([2, "error: no value for `y` at 1:5 (give values with --at y=…)\n"]);
+    expect(cli("grad", "x", "--bogus", "1").err).toBe("error: unknown option --bogus\n");
+    expect(cli("grad", "x", "--at", "x=abc").code).toBe(2);
+    expect(cli("frobnicate").code).toBe(2);
+    const broken = cli("grad", "examples/broken.nn.ts");
+    expect([broken.code, broken.err]).toEqual([2, "error: unknown name `wieght` at examples/broken.nn.ts:6:22\n"]);
+  });
+});
+
+describe("gradlens graph", () => {
+  it("prints a Mermaid flowchart with both edges of x * x", () => {
+    const r = cli("graph", "x * x", "--at", "x=-4");
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith("flowchart")).toBe(true);
+    expect(r.out.match(/n0 -->/g)).toHaveLength(2);
+  });
+
+  it("markdown, html and -o", () => {
+    const md = cli("graph", "examples/square.nn.ts", "--format", "markdown");
+    expect(md.out.startsWith("```mermaid\nflowchart")).toBe(true);
+    expect(md.out.trimEnd().endsWith("```")).toBe(true);
+    const html = cli("graph", "x * x", "--at", "x=2", "--format", "html");
+    expect(html.out).toContain('<pre class="mermaid">');
+    expect(html.out).not.toMatch(/<pre class="mermaid">\s*flowchart[^<]*<br>/);
+    const dir = mkdtempSync(join(tmpdir(), "gradlens-"));
+    const file = join(dir, "g.mmd");
+    const o = cli("graph", "x * x", "--at", "x=2", "-o", file);
+    expect([o.code, o.out]).toEqual([0, ""]);
+    expect(readFileSync(file, "utf8").startsWith("flowchart")).toBe(true);
+    expect(cli("graph", "x", "--format", "svg").code).toBe(2);
+  });
+});
+
+describe("gradlens check", () => {
+  it("passes on an expression and on the gradcheck example, exit 0", () => {
+    const r = json("check", "(x**2 + 3)**2 + y * sin(x)", "--at", "x=1.3,y=-2", "--json");
+    expect(r.code).toBe(0);
+    expect(r.data.pass).toBe(true);
+    const f = json("check", "examples/sigmoid-gradcheck.nn.ts", "--json");
+    expect(f.code).toBe(0);
+    expect((f.data.checks as unknown[]).length).toBe(4);
+  });
+
+  it("fails with exit 1 on a wrong hand-written derivative", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradlens-"));
+    const file = join(dir, "bad.nn.ts");
+    writeFileSync(file, "const sig = (x) => 1 / (1 + exp(-x));\ngradcheck(sig, (x) => sig(x), 0.5);\nconst out = sig(param(1));\n");
+    const r = cli("check", file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("FAIL");
+  });
+});
+
+describe("gradlens train", () => {
+  it("the AND preset with no hidden layer learns: exit 0", () => {
+    const r = json("train", "AND", "--hidden", "0", "--json");
+    expect(r.code).toBe(0);
+    expect(r.data).toMatchObject({ learned: true, steps: 2000 });
+    expect(r.data.finalLoss).toBeLessThan(0.05);
+    expect(r.data.stepsPerSecond).toBeGreaterThan(0);
+  });
+
+  it("XOR with a single neuron cannot learn: exit 1", () => {
+    const r = json("train", "XOR", "--hidden", "0", "--json");
+    expect([r.code, r.data.learned]).toEqual([1, false]);
+  });
+
+  it("the example files learn, with the same losses as the preset network", () => {
+    const file = json("train", "examples/xor.nn.ts", "--json");
+    const model = json("train", "examples/xor-mlp.nn.ts", "--json");
+    expect([file.code, file.data.learned, model.code, model.data.learned]).toEqual([0, true, 0, true]);
+    expect(model.data.finalLoss).toBeCloseTo(file.data.finalLoss as number, 9);
+    expect(json("train", "examples/and.nn.ts", "--json").data.learned).toBe(true);
+  });
+
+  it("finite differences and backprop reach the same loss on the same network", () => {
+    const bp = json("train", "XOR", "--steps", "300", "--json").data.finalLoss as number;
+    const fdiff = json("train", "XOR", "--steps", "300", "--method", "finite-difference", "--json").data.finalLoss as number;
+    expect(Math.abs(bp - fdiff)).toBeLessThan(1e-2 * bp + 1e-4);
+  });
+
+  it("prints a table without a progress bar when not on a terminal; bad options exit 2", () => {
+    const r = cli("train", "XOR", "--optimizer", "adam", "--lr", "0.1", "--hidden", "4");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("learned");
+    expect(r.err).toBe("");
+    expect(cli("train", "XOR", "--loss", "hinge").code).toBe(2);
+    expect(cli("train", "XOR", "--hidden", "2,x").code).toBe(2);
+  });
+});

@@ -1,0 +1,126 @@
+// Runs in vitest (Node): every kind of bad input gives a GradLensError with its message and source range, and the
+// bounds stop runaway code at the current position.
+import { describe, expect, it } from "vitest";
+import { evaluateDocument, evaluateSelection, MissingNamesError } from "../../../src/notation";
+import { caught } from "./helpers";
+
+const sel = (text: string, values: Record<string, number> = {}) => () => evaluateSelection(text, { values });
+
+describe("errors", () => {
+  it("parse errors: every one of TypeScript's, with positions", () => {
+    const e = caught(sel("(x**2 + 3)**2 + y)", { x: 1, y: 2 }));
+    expect(e.reason).toBe("unexpected token ')'");
+    expect([e.line, e.column, e.start, e.end]).toEqual([1, 18, 17, 18]);
+    const many = caught(sel("const a = ;\nconst b = (1 + ;"));
+    expect(many.all.length).toBeGreaterThanOrEqual(2);
+    expect(many.all.map((x) => x.line)).toEqual(expect.arrayContaining([1, 2]));
+    expect(caught(sel("1 +")).reason).toBe("unexpected end of input");
+  });
+
+  it("TypeScript's -a ** b error outside Python", () => {
+    const e = caught(sel("-x ** 2", { x: 1 }));
+    expect(e.reason).toMatch(/unary expression with the '-' operator/);
+    expect([e.start, e.end]).toEqual([0, 2]);
+  });
+
+  it("class is not supported yet, with its position", () => {
+    const text = "const a = 1;\nconst b = 2;\n\nclass Neuron {}\nconst loss = a;";
+    const d = evaluateDocument(text);
+    expect(d.ok).toBe(false);
+    expect(d.diagnostics[0]).toMatchObject({ message: "`class` is not supported yet", line: 4, column: 1, severity: "error" });
+    expect(caught(sel("const K = class {}; 1")).message).toBe("`class` is not supported yet (line 1:11)");
+  });
+
+  it.each([
+    ["foo + 1; const foo = 2;", "unknown name `foo`", "foo", {}],
+    ["exp(1, 2)", "`exp` expects 1 argument, got 2", "exp(1, 2)", {}],
+    ["function f(a, b) { return a; } f(x)", "`f` expects 2 arguments, got 1", "f(x)", { x: 1 }],
+    ["exp([1, 2])", "`exp` expects a number, got array", "exp([1, 2])", {}],
+    ["x + [1]", "`+` needs numbers, got array", "x + [1]", { x: 1 }],
+    ["x * {}", "`*` needs numbers, got object", "x * {}", { x: 1 }],
+    ["x(2)", "`x` is not a function (it is number)", "x", { x: 1 }],
+    ["new Foo()", "`new` is not supported", "new Foo()", { Foo: 1 }],
+    ["const a = 1; a = 2; a", "cannot assign to constant `a`", "a", {}],
+    ["[1, 2][5] * x", "index 5 out of range (length 2)", "[1, 2][5]", { x: 1 }],
+    ["x.foo()", "numbers have no method `foo`", "x.foo", { x: 1 }],
+    ["Math.max(x, 1)", "`Math.max` is not supported", "Math.max", { x: 1 }],
+    ["[1].filter((v) => v)", "arrays have no method `filter` (supported: length, push, map, forEach, reduce, slice)", "[1].filter", {}],
+    ["sse([x, 1], [1])", "`sse`: 2 predictions for 1 targets", "sse([x, 1], [1])", { x: 1 }],
+    ["mlp([2, 0, 1])", "`mlp` sizes must be positive integers, got 0", "mlp([2, 0, 1])", {}],
+    ["mlp([2, 1], { activation: \"gelu\" })", "unknown activation \"gelu\" (sigmoid, tanh, relu)", "mlp([2, 1], { activation: \"gelu\" })", {}],
+    ["train({ lr: -1 })", "`lr` must be a positive number, got -1", "train({ lr: -1 })", {}],
+    ["train({ speed: 1 })", "unknown `train` option `speed` (lr, steps, method, eps, optimizer)", "train({ speed: 1 })", {}],
+    ["gradcheck(1, 2)", "`gradcheck` expects a function first, got number", "gradcheck(1, 2)", {}],
+    ["switch (x) {}", "`switch` is not supported", "switch (x) {}", { x: 1 }],
+    ["x ^ 2", "operator `^` is not supported", "^", { x: 1 }],
+    ["param([1])", "`param` expects a number as its initial value, got array", "param([1])", {}],
+  ])("%s → %s", (text, reason, range, values) => {
+    const e = caught(sel(text, values as Record<string, number>));
+    expect(e.reason).toBe(reason);
+    expect(text.slice(e.start, e.end)).toBe(range);
+    expect(e.message).toBe(`${reason} (line ${e.line}:${e.column})`);
+  });
+
+  it("missing free names are reported, not guessed", () => {
+    const e = caught(sel("a * b + c", { b: 1 }));
+    expect(e).toBeInstanceOf(MissingNamesError);
+    expect((e as MissingNamesError).names).toEqual(["a", "c"]);
+  });
+
+  it("positions are document positions for a selection inside a document", () => {
+    const doc = "let a = 1;\nlet z = (a + 2) * unknownName;\n";
+    const start = doc.indexOf("(a");
+    const bad = caught(() => evaluateSelection("(a + 2) * )", { documentText: doc, selectionOffset: start }));
+    expect([bad.line, bad.column]).toEqual([2, 9 + 10]);
+  });
+});
+
+describe("bounds", () => {
+  it("while (true) {} stops at the step bound with a positioned error", () => {
+    const e = caught(sel("let i = 0;\nwhile (true) {}"));
+    expect(e.reason).toMatch(/^step limit reached \(5000000 steps/);
+    expect(e.line).toBe(2);
+  });
+
+  it("the step bound is configurable", () => {
+    const e = caught(() => evaluateSelection("let s = 0; for (let i = 0; i < 1000; i++) s += i; s", { bounds: { maxSteps: 500 } }));
+    expect(e.reason).toMatch(/step limit reached \(500 steps/);
+    expect(evaluateSelection("let s = 0; for (let i = 0; i < 10; i++) s += i * x; s", { values: { x: 1 }, bounds: { maxSteps: 500 } }).value).toBe(45);
+  });
+
+  it("the node bound stops a graph that grows too large", () => {
+    const e = caught(() => evaluateSelection("let s = x; for (let i = 0; i < 100000; i++) s = s * 1.0001 + x; s", { values: { x: 1 }, bounds: { maxNodes: 5000 } }));
+    expect(e.reason).toMatch(/graph too large \(over 5000 nodes/);
+  });
+
+  it("the call depth bound stops runaway recursion", () => {
+    const e = caught(() => evaluateSelection("function f(n) { return f(n + 1); }\nf(0)", { bounds: { maxDepth: 50 } }));
+    expect(e.reason).toBe("call depth limit reached (50 nested calls)");
+    expect(e.line).toBe(1);
+    // At the default bound the JavaScript stack may run out first: still a positioned error, never a crash.
+    const deep = caught(sel("function f(n) { return f(n + 1); }\nf(0)"));
+    expect(deep.reason).toMatch(/call depth limit reached|too deeply nested/);
+  });
+
+  it("absurd nesting is an error, not a crash", () => {
+    const e = caught(sel("(".repeat(20000) + "1" + ")".repeat(20000)));
+    expect(e.reason).toMatch(/too deeply nested/);
+  });
+
+  it("a document's runtime error is a diagnostic with its range", () => {
+    const text = "seed(1);\nconst w = param(rand());\nconst loss = (w * wieght - 1) ** 2;\n";
+    const d = evaluateDocument(text);
+    expect(d.ok).toBe(false);
+    const diag = d.diagnostics.find((x) => x.severity === "error");
+    expect(diag).toMatchObject({ message: "unknown name `wieght`", line: 3 });
+    expect(text.slice(diag!.start, diag!.end)).toBe("wieght");
+  });
+});
+
+describe("Python selections", () => {
+  it("Python-only syntax gets a clear error with its position", () => {
+    const e = caught(() => evaluateSelection("x ** 2 if x > 0 else 0", { values: { x: 1 }, languageId: "python" }));
+    expect(e.reason).toMatch(/^unexpected token 'if' \(Python is read as expressions/);
+    expect([e.line, e.column]).toEqual([1, 8]);
+  });
+});

@@ -1,0 +1,89 @@
+// Runs on Node (bundled by run.mjs before the browser suite starts): the messages the suite posts to the graph
+// webview, built from real tapes and the real view model code, plus the figures the assertions compare against.
+import { Tape } from "../../src/engine/tape";
+import { buildViewModel, type ViewModel } from "../../src/graph/model";
+import { toMermaid } from "../../src/graph/mermaid";
+import { explainGradient, explanationHighlight } from "../../src/graph/explain";
+import { encodeNumbers, type ToGraphView } from "../../src/protocol";
+import { mlp, xor } from "../unit/graph/tapes";
+
+const render = (model: ViewModel, title: string): ToGraphView => encodeNumbers({ type: "render", model, title });
+
+export function xorCase() {
+  const { tape, target, leaves } = xor();
+  const model = buildViewModel(tape, target);
+  const b3 = leaves["b3"];
+  const ex = explainGradient(tape, target, b3);
+  const hl = explanationHighlight(model, ex, tape);
+  return {
+    message: render(model, "xor"),
+    nodes: model.nodes.length,
+    edges: model.edges.length,
+    /** Edge labels (local derivatives) as the default options format them. */
+    edgeLabels: [...toMermaid(model).matchAll(/-->\|"([^"]*)"\|/g)].map((m) => m[1]),
+    /** A param node to click, with what the click must post. */
+    click: { viewId: `n${b3}`, nodeId: b3 },
+    targetId: `n${target}`,
+    value: tape.val[b3],
+    /** The first operation inside forward(0, 0): it has a source range. */
+    op: firstOp(tape),
+    paths: ex.paths.length,
+    highlightEdges: hl.edges.size,
+    explanation: encodeNumbers({ type: "explanation", explanation: ex, highlight: { nodes: [...hl.nodes], edges: [...hl.edges] } }),
+    grad: tape.grad[b3],
+  };
+}
+
+function firstOp(tape: Tape) {
+  let i = 0;
+  while (tape.group[i] !== 0 || tape.start[i] === tape.start[i + 1]) i++;
+  return { viewId: `n${i}`, nodeId: i, range: tape.source(i) };
+}
+
+export const HOSTILE = '"]-->x[<script>window.__pwned=1</script>`%%{init: {"securityLevel":"loose"}}%%';
+
+export function hostileCase() {
+  const t = new Tape();
+  const a = t.param(2, HOSTILE), b = t.input(3, "<img src=x onerror=window.__pwned=2>");
+  const y = t.mul(a, b);
+  t.backward(y);
+  return { message: render(buildViewModel(t, y), "hostile"), nodes: 3 };
+}
+
+/** A model with more edges than Mermaid's (raised) limit: what a buggy or hostile extension message would carry. */
+export function tooManyEdgesCase(edgeCount: number) {
+  const t = new Tape();
+  const x = t.input(1, "x");
+  const terms: number[] = [];
+  for (let i = 0; i < 40; i++) terms.push(t.mul(x, t.const(i)));
+  const y = t.sum(terms);
+  t.backward(y);
+  const base = buildViewModel(t, y);
+  const edges = Array.from({ length: edgeCount }, (_, k) => ({ ...base.edges[k % base.edges.length] }));
+  return render({ ...base, edges }, "too many edges");
+}
+
+export function mlpCase() {
+  const { tape, target } = mlp([2, 16, 16, 1]);
+  const model = buildViewModel(tape, target);
+  const group = model.nodes.find((n) => n.kind === "group")!;
+  return {
+    message: render(model, "mlp 2-16-16-1"), nodes: model.nodes.length, edges: model.edges.length, total: model.totalNodes,
+    groupViewId: group.id, groupId: group.groupId,
+  };
+}
+
+export function xorLossCase() {
+  const { tape, target } = xor();
+  const model = buildViewModel(tape, target);
+  return { message: render(model, "xor loss"), nodes: model.nodes.length, edges: model.edges.length };
+}
+
+/** A label so long the Mermaid text passes Mermaid's (raised) text limit. */
+export function hugeTextCase(chars: number) {
+  const t = new Tape();
+  const a = t.param(1, "a".repeat(chars));
+  const y = t.exp(a);
+  t.backward(y);
+  return render(buildViewModel(t, y), "huge text");
+}

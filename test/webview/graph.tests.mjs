@@ -1,0 +1,188 @@
+// Runs on Node (driven by run.mjs): the graph webview's cases. Each opens a fresh page, posts what the extension
+// would post, and checks the drawn SVG and the messages the view posts back.
+import assert from "node:assert/strict";
+import { DARK, LIGHT, post } from "./page.mjs";
+
+/** The webview's colour rule, restated: a kind's fill is its accent blended 22% into the editor background. */
+function mix(bg, accent, t = 0.22) {
+  const p = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const a = p(bg), b = p(accent);
+  return "#" + a.map((x, i) => Math.round(x * (1 - t) + b[i] * t).toString(16).padStart(2, "0")).join("");
+}
+
+const posted = (page, since = 0) => page.evaluate((n) => window.__gradlensPosted.slice(n), since);
+const count = (page) => page.evaluate(() => window.__gradlensPosted.length);
+async function waitPosted(page, since, type) {
+  await page.waitForFunction(([n, t]) => window.__gradlensPosted.slice(n).some((m) => m.type === t), [since, type], { timeout: 30_000 });
+  return (await posted(page, since)).find((m) => m.type === type);
+}
+const node = (page, viewId) => page.locator(`#gl-graph g.node[id$="-flowchart-${viewId}-0"], #gl-graph g.node[id*="flowchart-${viewId}-"]`).first();
+const shapeStyle = (page, viewId) => node(page, viewId).evaluate((g) => g.querySelector("rect, path, polygon, circle")?.getAttribute("style") ?? "");
+
+export function graphTests(fx) {
+  const xor = fx.xorCase();
+  return [
+    ["XOR example renders every node and every edge label", async (b) => {
+      const { page, errors } = await b.open();
+      const got = await post(page, xor.message);
+      const done = got.find((m) => m.type === "rendered");
+      assert.ok(done, `no rendered message: ${JSON.stringify(got)}`);
+      assert.equal(done.nodes, xor.nodes);
+      assert.equal(await page.locator("#gl-graph g.node").count(), xor.nodes);
+      const labels = await page.locator("#gl-graph .edgeLabel").allTextContents();
+      assert.deepEqual(labels.map((s) => s.trim()).sort(), [...xor.edgeLabels].sort());
+      assert.deepEqual(errors, []);
+    }],
+
+    ["node colours follow the theme variables, and change with the theme", async (b) => {
+      const { page } = await b.open(DARK, "vscode-dark");
+      await post(page, xor.message);
+      const param = xor.click.viewId;
+      assert.match(await shapeStyle(page, param), new RegExp(`fill:${mix(DARK["--vscode-editor-background"], DARK["--vscode-charts-blue"])}`));
+      assert.match(await shapeStyle(page, xor.targetId), new RegExp(`stroke:${DARK["--vscode-charts-orange"]}`));
+      const n = await count(page);
+      await page.evaluate((vars) => {
+        for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+        document.body.className = "vscode-light";
+      }, LIGHT);
+      await waitPosted(page, n, "rendered");
+      assert.match(await shapeStyle(page, param), new RegExp(`fill:${mix(LIGHT["--vscode-editor-background"], LIGHT["--vscode-charts-blue"])}`));
+    }],
+
+    ["clicking a node posts nodeClicked with its tape id and source range", async (b) => {
+      const { page } = await b.open();
+      await post(page, xor.message);
+      const n = await count(page);
+      await node(page, xor.op.viewId).click();
+      const m = await waitPosted(page, n, "nodeClicked");
+      assert.deepEqual(m, { type: "nodeClicked", nodeId: xor.op.nodeId, viewId: xor.op.viewId, range: xor.op.range });
+    }],
+
+    ["hovering a node shows its full-precision value and gradient", async (b) => {
+      const { page } = await b.open();
+      await post(page, xor.message);
+      await node(page, xor.click.viewId).hover();
+      await page.waitForSelector("#gl-tip:not([hidden])");
+      const tip = await page.locator("#gl-tip").textContent();
+      assert.ok(tip.includes(`value ${String(xor.value)}`), tip);
+      assert.ok(tip.includes(`gradient ${String(xor.grad)}`), tip);
+    }],
+
+    ["a hostile label renders as text, never as markup or a directive", async (b) => {
+      const { page, errors } = await b.open();
+      const c = fx.hostileCase();
+      const got = await post(page, c.message);
+      assert.ok(got.some((m) => m.type === "rendered"), JSON.stringify(got));
+      assert.equal(await page.locator("#gl-graph g.node").count(), c.nodes);
+      assert.equal(await page.locator("#gl-graph script, #gl-graph img, #gl-graph foreignObject").count(), 0);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+      // Mermaid wraps long labels into rows (dropping the space it breaks at), so compare without whitespace.
+      const text = (await page.locator("#gl-graph g.node").allTextContents()).join("").replace(/\s+/g, "");
+      assert.ok(text.includes(fx.HOSTILE.replace(/\s+/g, "")), text);
+      assert.ok(text.includes("<imgsrc=xonerror=window.__pwned=2>"), text);
+      assert.deepEqual(errors, []);
+    }],
+
+    ["a Mermaid failure (edge limit) shows a clear message and posts renderFailed", async (b) => {
+      const { page } = await b.open();
+      const got = await post(page, fx.tooManyEdgesCase(2500));
+      const failed = got.find((m) => m.type === "renderFailed");
+      assert.ok(failed, JSON.stringify(got));
+      assert.match(failed.message, /more edges than Mermaid draws \(limit 2000\)/);
+      assert.equal(await page.locator("#gl-banner").isVisible(), true);
+      assert.match(await page.locator("#gl-banner").textContent(), /Collapse groups/);
+      // The view recovers: the next good render draws and hides the message.
+      await post(page, xor.message);
+      assert.equal(await page.locator("#gl-banner").isVisible(), false);
+      assert.equal(await page.locator("#gl-graph g.node").count(), xor.nodes);
+    }],
+
+    ["a graph text over Mermaid's size limit shows a clear message instead of Mermaid's placeholder", async (b) => {
+      const { page } = await b.open();
+      const got = await post(page, fx.hugeTextCase(700_000));
+      const failed = got.find((m) => m.type === "renderFailed");
+      assert.ok(failed, JSON.stringify(got).slice(0, 300));
+      assert.match(failed.message, /too large for Mermaid/);
+      assert.match(await page.locator("#gl-banner").textContent(), /Collapse groups/);
+      assert.equal(await page.locator("#gl-graph svg").count(), 0);
+    }],
+
+    ["explain highlights the paths and states their sum", async (b) => {
+      const { page } = await b.open();
+      await post(page, xor.message);
+      await post(page, xor.explanation);
+      const banner = await page.locator("#gl-banner").textContent();
+      assert.match(banner, new RegExp(`${xor.paths} path\\(s\\)`));
+      assert.ok(banner.includes(`the gradient is ${xor.grad}`), banner);
+      const wide = await page.locator('#gl-graph .edgePaths path[style*="stroke-width:3px"]').count();
+      assert.equal(wide, xor.highlightEdges);
+    }],
+
+    ["direction and label toggles redraw, persist with setState and are posted", async (b) => {
+      const { page } = await b.open();
+      await post(page, xor.message);
+      let n = await count(page);
+      await page.click('[data-action="direction"]');
+      const st = await waitPosted(page, n, "stateChanged");
+      assert.equal(st.state.direction, "TB");
+      await waitPosted(page, n, "rendered");
+      assert.equal(await page.evaluate(() => window.__gradlensState.state.direction), "TB");
+      n = await count(page);
+      await page.click('[data-toggle="locals"]');
+      await waitPosted(page, n, "rendered");
+      const labels = await page.locator("#gl-graph .edgeLabel").allTextContents();
+      assert.equal(labels.join("").trim(), "");
+      assert.equal(await page.evaluate(() => window.__gradlensState.state.locals), false);
+    }],
+
+    ["a restored view redraws its last graph from saved state before any message", async (b) => {
+      const saved = { state: { direction: "TB", values: true, grads: false, locals: true, digits: 4, lightExport: true }, last: xor.message };
+      const { page } = await b.open(DARK, "vscode-dark", { fn: (s) => { window.__gradlensState = s; }, arg: saved });
+      await waitPosted(page, 0, "rendered");
+      assert.equal(await page.locator("#gl-graph g.node").count(), xor.nodes);
+      const ready = (await posted(page)).find((m) => m.type === "ready");
+      assert.equal(ready.state.direction, "TB");
+      assert.equal(ready.state.grads, false);
+      assert.equal(await page.locator("#gl-graph svg").evaluate((s) => s.textContent.includes("∂ ")), false);
+    }],
+
+    ["a folded group expands on click; expand all warns before a huge render", async (b) => {
+      const { page } = await b.open();
+      const c = fx.mlpCase();
+      await post(page, c.message);
+      assert.equal(await page.locator("#gl-graph g.node").count(), c.nodes);
+      let n = await count(page);
+      await node(page, c.groupViewId).click();
+      assert.deepEqual(await waitPosted(page, n, "expand"), { type: "expand", groupId: c.groupId });
+      n = await count(page);
+      await page.click('[data-action="expand-all"]');
+      await page.waitForSelector("#gl-banner.gl-warning:not([hidden])");
+      assert.match(await page.locator("#gl-banner").textContent(), new RegExp(`${c.total} nodes`));
+      assert.equal((await posted(page, n)).some((m) => m.type === "expandAll"), false);
+      await page.click('#gl-banner button:text("Render all")');
+      assert.deepEqual(await waitPosted(page, n, "expandAll"), { type: "expandAll", confirmedLarge: true });
+    }],
+
+    ["export posts SVG, PNG and Mermaid Markdown", async (b) => {
+      const { page } = await b.open();
+      await post(page, xor.message);
+      let n = await count(page);
+      await page.click('[data-action="export-svg"]');
+      const svg = await waitPosted(page, n, "export");
+      assert.equal(svg.ok, true, svg.error);
+      assert.match(svg.data, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      assert.ok(svg.data.includes('fill="#ffffff"'), "light background");
+      n = await count(page);
+      await page.click('[data-action="export-png"]');
+      const png = await waitPosted(page, n, "export");
+      assert.equal(png.ok, true, png.error);
+      assert.match(png.data, /^data:image\/png;base64,/);
+      assert.ok(Buffer.from(png.data.split(",")[1], "base64").length > 5000);
+      n = await count(page);
+      await page.click('[data-action="copy-mermaid"]');
+      const md = await waitPosted(page, n, "export");
+      assert.match(md.data, /^```mermaid\nflowchart LR\n/);
+      assert.equal((md.data.match(/-->/g) ?? []).length, xor.edges);
+    }],
+  ];
+}

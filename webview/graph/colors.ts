@@ -1,0 +1,66 @@
+// Runs in the graph webview (browser): node colours from VS Code's theme variables (--vscode-*), resolved to
+// concrete colours (Mermaid's classDef cannot take var()); a kind's fill is its chart colour blended into the
+// editor background so text stays readable in light, dark and high-contrast themes.
+import type { ColorClass, NodeColors, ThemeColors } from "../../src/graph/theme";
+import { DEFAULT_COLORS, sanitizeColors } from "../../src/graph/theme";
+
+const ACCENT: Record<ColorClass, [string, string]> = {
+  param: ["--vscode-charts-blue", "#3b82f6"],
+  input: ["--vscode-charts-green", "#22c55e"],
+  const: ["--vscode-descriptionForeground", "#6b7280"],
+  op: ["--vscode-editor-foreground", "#374151"],
+  target: ["--vscode-charts-orange", "#f59e0b"],
+  group: ["--vscode-charts-purple", "#8b5cf6"],
+  bundle: ["--vscode-charts-purple", "#6366f1"],
+  hidden: ["--vscode-disabledForeground", "#9ca3af"],
+  nan: ["--vscode-charts-red", "#dc2626"],
+  nanflow: ["--vscode-errorForeground", "#f87171"],
+  hl: ["--vscode-charts-yellow", "#eab308"],
+};
+
+/** A CSS colour (any syntax, var() included) as [r, g, b], via the browser's own parser. */
+function resolve(css: string, probe: HTMLElement): [number, number, number] | undefined {
+  probe.style.color = "";
+  probe.style.color = css;
+  if (!probe.style.color) return undefined;
+  const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(getComputedStyle(probe).color);
+  if (!m || m[4] === "0") return undefined;
+  return [+m[1], +m[2], +m[3]];
+}
+
+const hex = (c: [number, number, number]) => "#" + c.map((x) => Math.round(x).toString(16).padStart(2, "0")).join("");
+const mix = (a: [number, number, number], b: [number, number, number], t: number): [number, number, number] =>
+  [a[0] * (1 - t) + b[0] * t, a[1] * (1 - t) + b[1] * t, a[2] * (1 - t) + b[2] * t];
+
+/** Theme colours as the page's CSS variables give them (defaults when a variable is missing). */
+export function themeColors(): ThemeColors {
+  const probe = document.createElement("span");
+  probe.style.display = "none";
+  document.body.appendChild(probe);
+  try {
+    const bg = resolve("var(--vscode-editor-background)", probe);
+    const fg = resolve("var(--vscode-editor-foreground)", probe);
+    if (!bg || !fg) return DEFAULT_COLORS;
+    const contrast = document.body.classList.contains("vscode-high-contrast");
+    const out: Partial<Record<ColorClass, NodeColors>> = {};
+    for (const k of Object.keys(ACCENT) as ColorClass[]) {
+      const [v, fallback] = ACCENT[k];
+      const accent = resolve(`var(${v}, ${fallback})`, probe) ?? resolve(fallback, probe)!;
+      out[k] = { fill: hex(contrast ? bg : mix(bg, accent, k === "op" ? 0.06 : 0.22)), stroke: hex(accent), text: hex(fg) };
+    }
+    return sanitizeColors(out);
+  } finally {
+    probe.remove();
+  }
+}
+
+/** The editor's background and foreground as concrete colours (edges, edge labels, exports on the theme). */
+export function surface(): { background: string; foreground: string } {
+  const probe = document.createElement("span");
+  probe.style.display = "none";
+  document.body.appendChild(probe);
+  const bg = resolve("var(--vscode-editor-background)", probe);
+  const fg = resolve("var(--vscode-editor-foreground)", probe);
+  probe.remove();
+  return bg && fg ? { background: hex(bg), foreground: hex(fg) } : { background: "#ffffff", foreground: "#333333" };
+}

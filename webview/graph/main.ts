@@ -1,0 +1,207 @@
+// Runs in the graph webview (browser): the graph view. The extension posts `render` with a view model; this draws
+// it with Mermaid (labels, direction and colours are applied here, so toggles need no round trip), handles pan and
+// zoom, clicks, hovers, exports, theme changes, and persists its state with setState.
+import svgPanZoom from "svg-pan-zoom";
+import { toMermaid } from "../../src/graph/mermaid";
+import type { ViewModel, ViewNode } from "../../src/graph/model";
+import { DEFAULT_COLORS } from "../../src/graph/theme";
+import {
+  assertNever, decodeNumbers, DEFAULT_GRAPH_STATE, isToGraphView, type ExportFormat, type GraphViewState,
+  type ToGraphView,
+} from "../../src/protocol";
+import { buildPage, hideBanner, showBanner, type Action } from "./dom";
+import { surface, themeColors } from "./colors";
+import { mermaidMarkdown, pngFromSvg, standaloneSvg } from "./exporting";
+import { connect } from "./host";
+import { wire } from "./interact";
+import { LIGHT_SURFACE, renderSvg } from "./render";
+
+type RenderMsg = Extract<ToGraphView, { type: "render" }>;
+
+const host = connect();
+const saved = host.getState();
+const state: GraphViewState = { ...DEFAULT_GRAPH_STATE, ...saved?.state };
+const page = buildPage(state);
+let last: RenderMsg | undefined = saved?.last as RenderMsg | undefined;
+let highlight: { nodes: Set<string>; edges: Set<number> } | undefined;
+let explainMode = false;
+let panZoom: SvgPanZoom.Instance | undefined;
+let viewBox: string | null = null;
+let drawing: Promise<void> = Promise.resolve();
+
+const model = (): ViewModel | undefined => last?.model;
+const persist = () => host.setState({ state, last });
+const textFor = (colors = themeColors()) =>
+  last ? toMermaid(last.model, { ...state, colors, highlight }) : "";
+
+/** Draw the current model; calls are queued so a burst of messages never races two Mermaid renders. */
+function draw(): Promise<void> {
+  drawing = drawing.then(drawNow, drawNow);
+  return drawing;
+}
+
+async function drawNow(): Promise<void> {
+  if (!last) return;
+  page.buttons.direction.textContent = state.direction;
+  page.buttons["explain-mode"].setAttribute("aria-pressed", String(explainMode));
+  const m = last.model;
+  // Clear the old drawing first: Mermaid measures text in the live document, and a large SVG still in it slows that.
+  panZoom?.destroy();
+  panZoom = undefined;
+  page.graph.replaceChildren();
+  const result = await renderSvg(textFor(), surface());
+  if (!result.ok) {
+    showBanner(page, "error", result.message, [["Collapse all", () => host.post({ type: "collapseAll" })]]);
+    host.post({ type: "renderFailed", message: result.message });
+    return;
+  }
+  // Mermaid's strict mode has sanitised the SVG (DOMPurify); labels were escaped before it saw them.
+  page.graph.innerHTML = result.svg;
+  const svg = page.graph.querySelector("svg");
+  if (!svg) return;
+  viewBox = svg.getAttribute("viewBox");
+  svg.removeAttribute("style");
+  svg.setAttribute("width", "100%");
+  svg.setAttribute("height", "100%");
+  panZoom = svgPanZoom(svg, { zoomEnabled: true, controlIconsEnabled: false, fit: true, center: true, minZoom: 0.02, maxZoom: 40 });
+  const folded = m.groups.filter((g) => g.folded).length;
+  const shown = m.nodes.length;
+  let status = `${shown} nodes shown for ${m.totalNodes} on the tape`;
+  if (folded) status += `, ${folded} groups folded (click one to expand, shift-click a node to fold its group)`;
+  if (m.hiddenNodes) status += `, ${m.hiddenNodes} nodes not shown`;
+  if (m.droppedEdges) status += `, ${m.droppedEdges} edges left out`;
+  page.status.textContent = status;
+  if (!highlight) hideBanner(page);
+  host.post({ type: "rendered", nodes: shown, edges: m.edges.length, ms: Math.round(result.ms) });
+}
+
+function onNodeClick(node: ViewNode, e: MouseEvent): void {
+  if (e.shiftKey && node.parentGroup >= 0) return host.post({ type: "collapse", groupId: node.parentGroup });
+  if (node.kind === "group" && !explainMode) return host.post({ type: "expand", groupId: node.groupId });
+  if (node.tapeId < 0) return;
+  if (explainMode) return host.post({ type: "explain", nodeId: node.tapeId });
+  host.post({ type: "nodeClicked", nodeId: node.tapeId, viewId: node.id, range: node.range });
+}
+
+async function exportAs(format: ExportFormat): Promise<void> {
+  try {
+    if (!last) throw new Error("nothing drawn yet");
+    if (format === "mermaid") {
+      const md = mermaidMarkdown(toMermaid(last.model, { ...state, colors: DEFAULT_COLORS }));
+      // Clipboard access can be refused inside a webview: the extension copies what we post as well.
+      await navigator.clipboard?.writeText(md).catch(() => undefined);
+      return host.post({ type: "export", format, data: md, ok: true });
+    }
+    let markup: string;
+    if (state.lightExport) {
+      const r = await renderSvg(toMermaid(last.model, { ...state, colors: DEFAULT_COLORS, highlight }), LIGHT_SURFACE);
+      if (!r.ok) throw new Error(r.message);
+      const holder = document.createElement("div");
+      holder.innerHTML = r.svg;
+      const svg = holder.querySelector("svg")!;
+      markup = standaloneSvg(svg, "#ffffff", svg.getAttribute("viewBox"));
+    } else {
+      const svg = page.graph.querySelector("svg");
+      if (!svg) throw new Error("nothing drawn yet");
+      markup = standaloneSvg(svg, surface().background, viewBox);
+    }
+    const data = format === "svg" ? markup : await pngFromSvg(markup);
+    host.post({ type: "export", format, data, ok: true });
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    showBanner(page, "error", `Export failed: ${error}`);
+    host.post({ type: "export", format, data: "", ok: false, error });
+  }
+}
+
+function expandAll(): void {
+  const m = model();
+  if (!m) return;
+  if (m.totalNodes <= m.maxVisibleNodes) return host.post({ type: "expandAll", confirmedLarge: false });
+  const secs = Math.max(1, Math.round((m.totalNodes * 6) / 1000));
+  showBanner(page, "warning",
+    `Expanding all draws ${m.totalNodes} nodes, which may take about ${secs} s or more (and very large graphs are cut).`,
+    [["Render all", () => host.post({ type: "expandAll", confirmedLarge: true })], ["Cancel", () => hideBanner(page)]]);
+}
+
+function act(a: Action): void {
+  switch (a) {
+    case "fit": panZoom?.resize(); panZoom?.fit(); panZoom?.center(); return;
+    case "zoom-in": panZoom?.zoomIn(); return;
+    case "zoom-out": panZoom?.zoomOut(); return;
+    case "direction":
+      state.direction = state.direction === "LR" ? "TB" : "LR";
+      changed();
+      return void draw();
+    case "expand-all": return expandAll();
+    case "collapse-all": return host.post({ type: "collapseAll" });
+    case "explain-mode":
+      explainMode = !explainMode;
+      page.buttons["explain-mode"].setAttribute("aria-pressed", String(explainMode));
+      if (!explainMode && highlight) {
+        highlight = undefined;
+        hideBanner(page);
+        void draw();
+      }
+      return;
+    case "export-svg": return void exportAs("svg");
+    case "export-png": return void exportAs("png");
+    case "copy-mermaid": return void exportAs("mermaid");
+    default: return assertNever(a, "action");
+  }
+}
+
+function changed(): void {
+  persist();
+  host.post({ type: "stateChanged", state: { ...state } });
+}
+
+function onMessage(raw: unknown): void {
+  if (!isToGraphView(raw)) return;
+  const msg = decodeNumbers(raw);
+  switch (msg.type) {
+    case "render":
+      last = msg;
+      Object.assign(state, msg.state ?? {});
+      highlight = undefined;
+      persist();
+      return void draw();
+    case "explanation": {
+      highlight = { nodes: new Set(msg.highlight.nodes), edges: new Set(msg.highlight.edges) };
+      const ex = msg.explanation;
+      const more = ex.truncated ? ` (showing ${ex.paths.length} of ${ex.pathCount} paths)` : "";
+      showBanner(page, "info", `${ex.paths.length} path(s) from the target${more}: products sum to ${ex.sum}; ` +
+        `the gradient is ${ex.grad}.`, [["Clear", () => act("explain-mode")]]);
+      return void draw();
+    }
+    case "clearExplanation":
+      highlight = undefined;
+      hideBanner(page);
+      return void draw();
+    case "themeChanged": return void draw();
+    case "error": return showBanner(page, "error", msg.message);
+    case "exportRequest": return void exportAs(msg.format);
+    default: return assertNever(msg);
+  }
+}
+
+for (const [a, b] of Object.entries(page.buttons)) b.addEventListener("click", () => act(a as Action));
+for (const [k, box] of Object.entries(page.toggles)) {
+  box.addEventListener("change", () => {
+    state[k as keyof Pick<GraphViewState, "values" | "grads" | "locals" | "lightExport">] = box.checked;
+    changed();
+    if (k !== "lightExport") void draw();
+  });
+}
+wire(page, model, { click: onNodeClick });
+window.addEventListener("message", (e: MessageEvent) => onMessage(e.data));
+window.addEventListener("resize", () => panZoom?.resize());
+// VS Code changes the body's class (vscode-light, vscode-dark, vscode-high-contrast) when the theme changes.
+let themeTimer: number | undefined;
+new MutationObserver(() => {
+  window.clearTimeout(themeTimer);
+  themeTimer = window.setTimeout(() => void draw(), 50);
+}).observe(document.body, { attributes: true, attributeFilter: ["class"] });
+
+if (last) void draw();
+host.post({ type: "ready", state: { ...state } });
