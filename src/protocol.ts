@@ -5,6 +5,9 @@ import type { SourceRange } from "./engine/tape";
 import type { ViewModel } from "./graph/model";
 import type { Direction } from "./graph/mermaid";
 import type { Explanation } from "./graph/explain";
+import type {
+  ActivationChoice, CompareSnapshot, DatasetChoice, LossChoice, MethodChoice, OptimizerChoice, TrainingSnapshot,
+} from "./train/types";
 
 /** What the graph view shows and how; the webview persists it with setState and sends it back on restore. */
 export interface GraphViewState {
@@ -88,4 +91,61 @@ export function isToGraphView(x: unknown): x is ToGraphView {
   const t = (x as { type?: unknown }).type;
   return t === "render" || t === "explanation" || t === "clearExplanation" || t === "themeChanged" || t === "error" ||
     t === "exportRequest";
+}
+
+// ---- the training view (issue 6) ----
+
+/** The training view's settings form as the user filled it in; the extension validates it (src/train/validate). */
+export interface TrainForm {
+  /** Train a preset, or the `.nn.ts` document the view was opened for. */
+  source: "preset" | "document";
+  dataset: DatasetChoice;
+  /** "2", "16,16", "0" for none. */
+  hidden: string;
+  activation: ActivationChoice;
+  loss: LossChoice;
+  optimizer: OptimizerChoice;
+  lr: string;
+  steps: string;
+  seed: string;
+  method: MethodChoice;
+  eps: string;
+}
+
+/** Extension -> training webview. Snapshots travel through encodeNumbers (losses can be NaN/Infinity). */
+export type ToTrainingView =
+  | { type: "form"; form: TrainForm; document?: { label: string } }
+  | { type: "snapshot"; snapshot: TrainingSnapshot }
+  | { type: "compare"; compare: CompareSnapshot }
+  | { type: "applied"; edits: number; skipped: string[] }
+  | { type: "error"; message: string };
+
+/** Training webview -> extension. */
+export type FromTrainingView =
+  | { type: "ready"; form?: TrainForm }
+  | { type: "train"; form: TrainForm }
+  | { type: "pause" }
+  | { type: "step"; form: TrainForm }
+  | { type: "reset"; form: TrainForm }
+  | { type: "compare"; form: TrainForm }
+  | { type: "apply" }
+  | { type: "trainFile" }
+  | { type: "showGraph" };
+
+export function isFromTrainingView(x: unknown): x is FromTrainingView {
+  if (typeof x !== "object" || x === null) return false;
+  const m = x as { type?: unknown; form?: unknown };
+  const form = typeof m.form === "object" && m.form !== null;
+  switch (m.type) {
+    case "ready": return m.form === undefined || form;
+    case "pause": case "apply": case "trainFile": case "showGraph": return true;
+    case "train": case "step": case "reset": case "compare": return form;
+    default: return false;
+  }
+}
+
+export function isToTrainingView(x: unknown): x is ToTrainingView {
+  if (typeof x !== "object" || x === null) return false;
+  const t = (x as { type?: unknown }).type;
+  return t === "form" || t === "snapshot" || t === "compare" || t === "applied" || t === "error";
 }

@@ -35,9 +35,9 @@ export function readSource(arg: string): string {
   }
 }
 
-export function evaluateFile(file: string): DocumentResult {
+export function evaluateFile(file: string, seed?: number): DocumentResult {
   const text = readSource(file);
-  const doc = evaluateDocument(text);
+  const doc = evaluateDocument(text, { seed });
   const err = doc.diagnostics.find((d) => d.severity === "error");
   if (!doc.ok && err) throw new FileError(file, err.message, err.start, err.end, text);
   return doc;

@@ -50,8 +50,10 @@ export function train(argv: string[], print: Print, tty: NodeJS.WriteStream | un
     });
     void allRowsRight;
   } else {
-    for (const o of ["hidden", "activation", "loss", "seed"]) if (p.options.has(o)) throw new UsageError(`--${o} applies to presets; a file defines its own model`);
-    const doc = evaluateFile(src);
+    for (const o of ["hidden", "activation", "loss"]) if (p.options.has(o)) throw new UsageError(`--${o} applies to presets; a file defines its own model`);
+    // --seed replaces the file's seed(n) and mlp seeds, so a network can be tried over seeds.
+    const seed = p.options.has("seed") ? numberOption(p, "seed", 0, Number.isInteger, "an integer") : undefined;
+    const doc = evaluateFile(src, seed);
     if (doc.objective === undefined) throw new FileError(src, "no target: nothing at the top level evaluates to a number", 0, 0, "");
     const settings = doc.train;
     const lr = numberOption(p, "lr", settings?.lr ?? 1, (x) => x > 0 && Number.isFinite(x), "a positive number");

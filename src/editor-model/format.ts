@@ -11,7 +11,7 @@ export function formatNumber(v: number, digits = DEFAULT_DIGITS): string {
   return String(Number(v.toPrecision(d)));
 }
 
-/** Markdown-safe text: user names can hold `*`, `_`, backticks or HTML. */
+/** Markdown-safe text: user names can hold `*`, `_`, backticks, brackets, pipes (tables) or HTML. */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>&]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`));
+  return s.replace(/[\\`*_[\]|~<>&]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`));
 }

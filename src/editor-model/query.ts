@@ -73,20 +73,35 @@ function container(n: TS.Node): TS.Node {
   return c ?? n;
 }
 
+type Declaration = TS.VariableDeclaration | TS.FunctionDeclaration;
+
+/** Declarations by name, once per parsed file (a hover asks for one name; inlay hints ask for all). */
+const declarationIndex = new WeakMap<TS.SourceFile, Map<string, Declaration[]>>();
+
 /** Every `const/let/var name = …` and function declaration of `name`. */
-function declarationsOf(sf: TS.SourceFile, name: string): (TS.VariableDeclaration | TS.FunctionDeclaration)[] {
-  const t = ts(), out: (TS.VariableDeclaration | TS.FunctionDeclaration)[] = [];
-  const visit = (n: TS.Node): void => {
-    if (t.isVariableDeclaration(n) && t.isIdentifier(n.name) && n.name.text === name) out.push(n);
-    else if (t.isFunctionDeclaration(n) && n.name?.text === name) out.push(n);
-    t.forEachChild(n, visit);
-  };
-  visit(sf);
-  return out;
+function declarationsOf(sf: TS.SourceFile, name: string): Declaration[] {
+  let index = declarationIndex.get(sf);
+  if (index === undefined) {
+    const t = ts(), built = new Map<string, Declaration[]>();
+    const add = (n: string, d: Declaration) => {
+      const list = built.get(n);
+      if (list === undefined) built.set(n, [d]);
+      else list.push(d);
+    };
+    const visit = (n: TS.Node): void => {
+      if (t.isVariableDeclaration(n) && t.isIdentifier(n.name)) add(n.name.text, n);
+      else if (t.isFunctionDeclaration(n) && n.name !== undefined) add(n.name.text, n);
+      t.forEachChild(n, visit);
+    };
+    visit(sf);
+    index = built;
+    declarationIndex.set(sf, index);
+  }
+  return index.get(name) ?? [];
 }
 
 /** The declaration a use of a name refers to: one in the same function or an enclosing one, the nearest first. */
-export function declarationFor(sf: TS.SourceFile, id: TS.Identifier): TS.VariableDeclaration | TS.FunctionDeclaration | undefined {
+export function declarationFor(sf: TS.SourceFile, id: TS.Identifier): Declaration | undefined {
   const decls = declarationsOf(sf, id.text);
   if (decls.length === 0) return undefined;
   const own = decls.find((d) => d.name === id);

@@ -2,6 +2,7 @@
 // gradients the evaluation gave it: a param, the target, or one reading per evaluation (a name inside `forward`
 // is evaluated once per data row).
 import type * as TS from "typescript";
+import { Op } from "../engine";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
 import { bareExpression, callLabel, callResults, declarationFor, lastOfRuns, nodesWithRange, type Subject } from "./query";
@@ -40,12 +41,14 @@ function isFunctionValue(e: TS.Expression): boolean {
   return t.isArrowFunction(e) || t.isFunctionExpression(e);
 }
 
-/** Local derivatives ∂node/∂input of a node's inputs, each named by its source text. */
-export function localsOf(r: DocumentResult, node: number, text: string): Local[] {
+/** Local derivatives ∂node/∂input of a node's inputs, each named by its operand's source text when known. */
+export function localsOf(r: DocumentResult, node: number, text: string, operands: readonly string[] = []): Local[] {
   const t = r.tape, out: Local[] = [];
-  for (let k = t.start[node]; k < t.start[node + 1]; k++) {
+  const own = t.source(node);
+  for (let k = t.start[node], j = 0; k < t.start[node + 1]; k++, j++) {
     const input = t.in[k], src = t.source(input);
-    const name = t.names.get(input) ?? (src !== undefined ? text.slice(src.start, src.end) : String(t.val[input]));
+    const fromSource = src !== undefined && !(own !== undefined && src.start === own.start && src.end === own.end) ? text.slice(src.start, src.end) : undefined;
+    const name = operands[j] ?? t.names.get(input) ?? fromSource ?? String(t.val[input]);
     out.push({ input: name.length > 40 ? `${name.slice(0, 37)}…` : name, node: input, derivative: t.local[k] });
   }
   return out;
@@ -55,7 +58,10 @@ export function resolveSubject(r: DocumentResult, sf: TS.SourceFile, s: Subject)
   const text = sf.text;
   if (s.kind === "operator") {
     const readings = readingsOf(r, s.expr.getStart(sf), s.expr.end);
-    return readings.length ? { kind: "readings", what: "operator", readings, locals: readings.map((x) => localsOf(r, x.node, text)) } : undefined;
+    const t = ts(), e = s.expr;
+    const operands = t.isBinaryExpression(e) ? [e.left.getText(sf), e.right.getText(sf)]
+      : t.isPrefixUnaryExpression(e) || t.isPostfixUnaryExpression(e) ? [e.operand.getText(sf)] : [];
+    return readings.length ? { kind: "readings", what: "operator", readings, locals: readings.map((x) => localsOf(r, x.node, text, operands)) } : undefined;
   }
   if (s.kind === "call") {
     let readings = readingsOf(r, s.expr.getStart(sf), s.expr.end);
@@ -83,6 +89,16 @@ export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identif
   } else if (decl.initializer !== undefined) {
     const e = bareExpression(decl.initializer);
     readings = readingsOf(r, e.getStart(sf), e.end);
+    if (readings.every((x) => r.tape.op[x.node] === Op.Param)) {
+      // A model or a structure of params: the params whose leaves were made inside the initializer.
+      const from = e.getStart(sf), to = e.end;
+      const inside = r.params.filter((p) => {
+        const src = p.node >= 0 ? r.tape.source(p.node) : undefined;
+        return src !== undefined && src.start >= from && src.end <= to;
+      });
+      if (inside.length > 0) return { kind: "params", items: inside.map(({ name: n, node, value, grad }) => ({ name: n, node, value, grad })) };
+      readings = [];
+    }
   }
   return readings.length ? { kind: "readings", what: "name", readings, locals: [] } : undefined;
 }

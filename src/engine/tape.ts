@@ -179,14 +179,23 @@ export class Tape {
     g.fill(0, 0, n);
     g[target] = 1;
     const start = this.start, inp = this.in, local = this.local;
+    let e = start[target + 1];
     for (let i = target; i >= 0; i--) {
-      const gi = g[i];
-      if (gi === 0) continue;
-      if (gi < MIN_NORMAL && gi > -MIN_NORMAL) {
-        g[i] = 0;
-        continue;
+      const s = start[i], gi = g[i];
+      if (gi !== 0) {
+        if (gi < MIN_NORMAL && gi > -MIN_NORMAL) g[i] = 0;
+        else {
+          // Two edges per turn (wide Linear nodes dominate big models); the same input twice (x * x) still adds twice.
+          let k = s;
+          for (; k + 1 < e; k += 2) {
+            const a = inp[k], b = inp[k + 1];
+            g[a] += gi * local[k];
+            g[b] += gi * local[k + 1];
+          }
+          if (k < e) g[inp[k]] += gi * local[k];
+        }
       }
-      for (let k = start[i], e = start[i + 1]; k < e; k++) g[inp[k]] += gi * local[k];
+      e = s;
     }
     if (old) for (let i = 0; i < n; i++) g[i] += old[i];
   }

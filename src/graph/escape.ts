@@ -2,7 +2,7 @@
 // source and for HTML. Labels come from user code, so nothing in them may reach Mermaid's parser or the DOM as syntax.
 
 /** Characters that are plain text in a quoted Mermaid label; everything else becomes an entity code. */
-const MERMAID_SAFE = /[\p{L}\p{N} .,_+\-=:()·∂Σ×÷−^']/u;
+const MERMAID_SAFE = /[\p{L}\p{N} .,_+\-=:()·∂Σ×÷−^'…]/u;
 
 /**
  * Text for inside a quoted Mermaid label (`id["..."]`, `-->|"..."|`). Every character that could end the quote,

@@ -19,3 +19,4 @@ export * from "./explain";
 export function renderMermaid(tape: Tape, target: number, opts: LabelOptions & ModelOptions = {}): string {
   return toMermaid(buildViewModel(tape, target, opts), opts);
 }
+export { GraphSession } from "./session";

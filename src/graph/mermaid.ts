@@ -33,10 +33,15 @@ const SHAPE: Record<ViewNode["kind"], [string, string]> = {
   hidden: ['{{"', '"}}'],
 };
 
-/** The lines of a node's label, unescaped (the hover and tests read them too). */
+/** Longest title drawn in a node; the hover shows the whole name. Keeps boxes and Mermaid's text small. */
+export const MAX_TITLE = 48;
+
+const clip = (s: string) => ([...s].length > MAX_TITLE ? [...s].slice(0, MAX_TITLE - 1).join("") + "…" : s);
+
+/** The lines of a node's label, unescaped. */
 export function nodeLines(node: ViewNode, opts: LabelOptions = {}): string[] {
   const f = (x: number) => formatNumber(x, { digits: opts.digits });
-  const lines = [node.kind === "group" ? `${node.title} (${node.size} nodes)` : node.title];
+  const lines = [node.kind === "group" ? `${clip(node.title)} (${node.size} nodes)` : clip(node.title)];
   if (node.kind === "bundle" || node.kind === "hidden") return lines;
   // Several outputs (a layer, a model's parameters): one value would mislead, so say how many instead.
   if (node.kind === "group" && node.outputs > 1) return [...lines, `${node.outputs} outputs`];

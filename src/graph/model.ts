@@ -87,6 +87,8 @@ export const DEFAULT_MAX_VISIBLE_NODES = 120;
 export const DEFAULT_MAX_EDGES = 200;
 /** The most any request may ask for (expand all, after the user confirms): Mermaid itself gives up far beyond. */
 export const HARD_MAX_VISIBLE_NODES = 1500;
+/** The most edges any request may ask for; the webview sets Mermaid's own limit above it. */
+export const HARD_MAX_EDGES = 1900;
 
 /** Ancestors of target (itself included), as a mark per tape node. Iterative, since the tape is topological. */
 export function ancestors(tape: Tape, target: number): Uint8Array {
@@ -128,7 +130,7 @@ function nonFiniteOf(tape: Tape, i: number): NonFinite | undefined {
 /** The view model: ancestors of target, grouped and folded to the budget. Gradients are whatever backward left. */
 export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = {}): ViewModel {
   const budget = Math.max(2, Math.min(HARD_MAX_VISIBLE_NODES, Math.floor(opts.maxVisibleNodes ?? DEFAULT_MAX_VISIBLE_NODES)));
-  const maxEdges = Math.max(1, Math.floor(opts.maxEdges ?? DEFAULT_MAX_EDGES));
+  const maxEdges = Math.max(1, Math.min(HARD_MAX_EDGES, Math.floor(opts.maxEdges ?? DEFAULT_MAX_EDGES)));
   const mark = ancestors(tape, target);
   const members: number[] = [];
   for (let i = 0; i <= target; i++) if (mark[i]) members.push(i);

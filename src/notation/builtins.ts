@@ -71,7 +71,8 @@ export function installGlobals(ip: Interp): void {
   const entries: [string, Builtin][] = [
     fn("param", param, 1, 2),
     fn("seed", (ip2, a, s) => {
-      ip2.rng = new Rng(plainArg(ip2, a[0], 0, "seed", s));
+      const n = plainArg(ip2, a[0], 0, "seed", s);
+      ip2.rng = new Rng(ip2.seedOverride ?? n);
       return undefined;
     }, 1),
     fn("rand", (ip2, a, s) => ip2.rng.uniform(plainArg(ip2, a[0], 0, "rand", s), plainArg(ip2, a[1], 1, "rand", s)), 0, 2),
@@ -85,6 +86,10 @@ export function installGlobals(ip: Interp): void {
   ];
   for (const [k, v] of entries) g.declare(k, v, true);
   for (const d of datasetNames) g.declare(d, datasets[d].map((row) => [...row]), true);
+  // Python's spellings, so pasted Python reads (they cannot clash: TypeScript has no such names).
+  g.declare("True", true, true);
+  g.declare("False", false, true);
+  g.declare("None", null, true);
   g.declare("Infinity", Infinity, true);
   g.declare("NaN", NaN, true);
 }
@@ -92,5 +97,5 @@ export function installGlobals(ip: Interp): void {
 /** Every global name (free-name analysis leaves these alone). */
 export const GLOBAL_NAMES: ReadonlySet<string> = new Set([
   ...UNARY_NAMES, "pow", "E", "PI", "Math", "math", "np", "torch", "F", "param", "seed", "rand", "randn", "mlp",
-  "sse", "mse", "bce", "train", "gradcheck", ...datasetNames, "undefined", "Infinity", "NaN",
+  "sse", "mse", "bce", "train", "gradcheck", ...datasetNames, "undefined", "Infinity", "NaN", "True", "False", "None",
 ]);

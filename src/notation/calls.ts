@@ -4,7 +4,7 @@ import type * as TS from "typescript";
 import { evalExpr } from "./expressions";
 import { Scope, type Interp } from "./interp";
 import { ts } from "./parse";
-import { Completion, execBlock } from "./statements";
+import { Completion, exec, hoist } from "./statements";
 import { Fn, Num, brief, typeName, type CallSite, type Value } from "./values";
 
 type FunctionLike = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction;
@@ -27,42 +27,61 @@ export class Closure extends Fn {
     this.arity = ps.some((p) => p.dotDotDotToken) ? Infinity : ps.length;
   }
 
+  // No try/finally here: an error ends the whole evaluation, so the state need not be restored on that path, and
+  // the smaller frame lets more nested calls fit on the JavaScript stack.
   call(ip: Interp, args: Value[], site: CallSite): Value {
-    const label = this.name || "function";
-    if (args.length < this.required || args.length > this.arity) {
-      const want = this.required === this.arity ? `${this.arity}` : this.arity === Infinity ? `at least ${this.required}` : `${this.required} to ${this.arity}`;
-      throw ip.error(`\`${label}\` expects ${want} argument${want === "1" ? "" : "s"}, got ${args.length}`, site);
-    }
-    if (ip.depth >= ip.bounds.maxDepth) throw ip.error(`call depth limit reached (${ip.bounds.maxDepth} nested calls)`, site);
-    const savedScope = ip.scope, savedPath = ip.namePath, tape = ip.tape;
-    const grouped = this.name !== "";
+    this.check(ip, args, site);
+    const savedScope = ip.scope, savedPath = ip.namePath, tape = ip.tape, grouped = this.name !== "";
     if (grouped) tape.beginGroup("call", `${this.name}(${args.map(brief).join(", ")})`);
     if (++ip.depth > ip.deepest) ip.deepest = ip.depth;
     ip.namePath = undefined;
+    const scope = this.bindParams(ip, args);
+    const body = this.decl.body;
+    let r: Value = undefined;
+    if (body === undefined) r = undefined;
+    else if (!ts().isBlock(body)) r = evalExpr(ip, body);
+    else {
+      // The body's statements run here rather than through execBlock: one frame less per nested call.
+      const stmts = body.statements;
+      hoist(stmts, scope);
+      ip.returnValue = undefined;
+      for (let i = 0; i < stmts.length; i++) {
+        const c = exec(ip, stmts[i]);
+        if (c === Completion.Return) {
+          r = ip.returnValue;
+          break;
+        }
+        if (c !== Completion.Normal) throw ip.error("`break`/`continue` outside a loop", stmts[i]);
+      }
+      ip.returnValue = undefined;
+    }
+    ip.depth--;
+    ip.scope = savedScope;
+    ip.namePath = savedPath;
+    if (grouped && tape === ip.tape) tape.endGroup();
+    return r;
+  }
+
+  private check(ip: Interp, args: Value[], site: CallSite): void {
+    if (args.length < this.required || args.length > this.arity) {
+      const want = this.required === this.arity ? `${this.arity}` : this.arity === Infinity ? `at least ${this.required}` : `${this.required} to ${this.arity}`;
+      throw ip.error(`\`${this.name || "function"}\` expects ${want} argument${want === "1" ? "" : "s"}, got ${args.length}`, site);
+    }
+    if (ip.depth >= ip.bounds.maxDepth) throw ip.error(`call depth limit reached (${ip.bounds.maxDepth} nested calls)`, site);
+  }
+
+  /** A new scope under the closure's environment with the parameters bound (defaults evaluated in it). */
+  private bindParams(ip: Interp, args: Value[]): Scope {
     const scope = new Scope(this.env, true);
     ip.scope = scope;
-    try {
-      const ps = this.decl.parameters;
-      for (let i = 0; i < ps.length; i++) {
-        const p = ps[i];
-        let v: Value = p.dotDotDotToken ? args.slice(i) : args[i];
-        if (v === undefined && p.initializer) v = evalExpr(ip, p.initializer);
-        bind(ip, scope, p.name, v, false);
-      }
-      const body = this.decl.body;
-      if (body === undefined) return undefined;
-      if (!ts().isBlock(body)) return evalExpr(ip, body);
-      ip.returnValue = undefined;
-      const c = execBlock(ip, body.statements, scope);
-      const r = c === Completion.Return ? ip.returnValue : undefined;
-      ip.returnValue = undefined;
-      return r;
-    } finally {
-      ip.depth--;
-      ip.scope = savedScope;
-      ip.namePath = savedPath;
-      if (grouped && tape === ip.tape) tape.endGroup();
+    const ps = this.decl.parameters;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i];
+      let v: Value = p.dotDotDotToken ? args.slice(i) : args[i];
+      if (v === undefined && p.initializer) v = evalExpr(ip, p.initializer);
+      bind(ip, scope, p.name, v, false);
     }
+    return scope;
   }
 }
 

@@ -1,10 +1,10 @@
 // Runs anywhere: evaluating a `.nn.ts` file: params in a ParamStore, the target and its gradients, train settings,
 // gradient-check results, diagnostics, and an Objective that re-runs the file for the engine's Trainer.
 import type * as TS from "typescript";
-import { isDatasetName, Op, ParamStore, Tape, type DatasetName, type Objective } from "../engine";
+import { isDatasetName, Op, ParamStore, Rng, Tape, type DatasetName, type Objective } from "../engine";
 import { Closure } from "./calls";
 import { GradLensError, type Diagnostic } from "./errors";
-import type { Bounds, GradcheckResult, TrainSettings } from "./interp";
+import type { Bounds, GradcheckResult, Interp, TrainSettings } from "./interp";
 import { bindings } from "./locate";
 import { Model } from "./model";
 import { parse, ts } from "./parse";
@@ -15,6 +15,8 @@ export interface DocumentOptions {
   uri?: string;
   version?: number;
   bounds?: Partial<Bounds>;
+  /** Replaces the file's `seed(n)` and mlp seeds (and seeds the file's generator): try a network over seeds. */
+  seed?: number;
 }
 
 export interface ParamInfo {
@@ -56,7 +58,7 @@ export interface DocumentResult {
 const cache = new Map<string, DocumentResult>();
 
 export function evaluateDocument(text: string, opts: DocumentOptions = {}): DocumentResult {
-  const key = opts.uri !== undefined && opts.version !== undefined ? `${opts.uri}\u0000${opts.version}\u0000${JSON.stringify(opts.bounds ?? {})}` : undefined;
+  const key = opts.uri !== undefined && opts.version !== undefined ? `${opts.uri}\u0000${opts.version}\u0000${JSON.stringify(opts.bounds ?? {})}\u0000${opts.seed}` : undefined;
   const hit = key !== undefined ? cache.get(key) : undefined;
   if (hit !== undefined) return hit;
   const result = evaluate(text, opts);
@@ -75,7 +77,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
     if (!(e instanceof GradLensError)) throw e;
     return failed(new Tape(), new ParamStore(), e.all.map((x) => x.toDiagnostic()));
   }
-  const ip = newInterp(sf, 0, text, opts.bounds, false);
+  const ip = interpFor(sf, text, opts);
   const diagnostics: Diagnostic[] = [];
   let ev: ReturnType<typeof evaluateProgram>;
   try {
@@ -103,10 +105,10 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
   return {
     ok: true, tape, target: ev?.node, targetName: ev?.target.name, value: ev === undefined ? undefined : tape.val[ev.node],
     store, params, train: ip.train, gradchecks: ip.gradchecks, diagnostics, dataset: datasetOf(sf),
-    objective: ev === undefined ? undefined : objective(sf, text, opts.bounds, store.size),
+    objective: ev === undefined ? undefined : objective(sf, text, opts, store.size),
     replaySafe: !ip.controlOnValues, bindings: bindings(ip.scope, tape),
     trainingStore: () => copyStore(store, initial),
-    predict: (s, xs) => predict(sf, text, opts.bounds, s, xs),
+    predict: (s, xs) => predict(sf, text, opts, s, xs),
   };
 }
 
@@ -125,17 +127,26 @@ function copyStore(store: ParamStore, values: Float64Array): ParamStore {
 }
 
 /** Run the file again on `tape`, every param taking its value from `from` (same params, same order). */
-function rerun(sf: TS.SourceFile, text: string, bounds: Partial<Bounds> | undefined, from: ParamStore, tape: Tape) {
-  const ip = newInterp(sf, 0, text, bounds, false, tape);
+function interpFor(sf: TS.SourceFile, text: string, opts: DocumentOptions, tape?: Tape): Interp {
+  const ip = newInterp(sf, 0, text, opts.bounds, false, tape);
+  if (opts.seed !== undefined) {
+    ip.seedOverride = opts.seed;
+    ip.rng = new Rng(opts.seed);
+  }
+  return ip;
+}
+
+function rerun(sf: TS.SourceFile, text: string, opts: DocumentOptions, from: ParamStore, tape: Tape) {
+  const ip = interpFor(sf, text, opts, tape);
   ip.valuesFrom = from;
   ip.runChecks = false;
   const ev = evaluateProgram(ip);
   return { ip, ev };
 }
 
-function objective(sf: TS.SourceFile, text: string, bounds: Partial<Bounds> | undefined, size: number): Objective {
+function objective(sf: TS.SourceFile, text: string, opts: DocumentOptions, size: number): Objective {
   return (tape, store) => {
-    const { ip, ev } = rerun(sf, text, bounds, store, tape);
+    const { ip, ev } = rerun(sf, text, opts, store, tape);
     if (ev === undefined || ip.store.size !== size) {
       throw new GradLensError(`the file made ${ip.store.size} params when run again instead of ${size}: params must not depend on param values`, 0, 0, text);
     }
@@ -145,8 +156,8 @@ function objective(sf: TS.SourceFile, text: string, bounds: Partial<Bounds> | un
 
 const PREDICTORS = ["model", "forward", "predict", "net"];
 
-function predict(sf: TS.SourceFile, text: string, bounds: Partial<Bounds> | undefined, store: ParamStore, xs: number[]): number | undefined {
-  const { ip } = rerun(sf, text, bounds, store, new Tape());
+function predict(sf: TS.SourceFile, text: string, opts: DocumentOptions, store: ParamStore, xs: number[]): number | undefined {
+  const { ip } = rerun(sf, text, opts, store, new Tape());
   const vars = ip.scope.vars;
   let f: Value = PREDICTORS.map((n) => vars.get(n)?.value).find((v) => v instanceof Closure || v instanceof Model);
   if (f === undefined) for (const b of vars.values()) if (b.value instanceof Closure || b.value instanceof Model) f = b.value;

@@ -3,63 +3,74 @@ import type * as TS from "typescript";
 import { arith, compare, negate, type ArithOp, type CompareOp } from "./arith";
 import { Closure } from "./calls";
 import type { Interp } from "./interp";
+import { arrayLiteral, objectLiteral } from "./literals";
 import { member } from "./members";
 import { ts } from "./parse";
 import { Fn, Obj, isNumber, typeName, type Value } from "./values";
 
-const ARITH: Record<string, ArithOp> = { "+": "+", "-": "-", "*": "*", "/": "/", "%": "%", "**": "**" };
 const COMPOUND: Record<string, ArithOp> = { "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%", "**=": "**" };
 const COMPARE = new Set(["<", "<=", ">", ">=", "===", "!==", "==", "!="]);
 
+// Kept small (cases with locals live in helpers), and parentheses and the ternary loop instead of recursing:
+// every nested interpreted call passes through this frame.
 export function evalExpr(ip: Interp, n: TS.Expression): Value {
-  ip.tick(n);
-  const t = ts(), K = t.SyntaxKind;
-  switch (n.kind) {
-    case K.NumericLiteral:
-      return Number((n as TS.NumericLiteral).text);
-    case K.StringLiteral:
-    case K.NoSubstitutionTemplateLiteral:
-      return (n as TS.StringLiteral).text;
-    case K.TrueKeyword: return true;
-    case K.FalseKeyword: return false;
-    case K.NullKeyword: return null;
-    case K.Identifier: return lookup(ip, n as TS.Identifier);
-    case K.ParenthesizedExpression:
-    case K.AsExpression:
-    case K.SatisfiesExpression:
-    case K.NonNullExpression:
-    case K.TypeAssertionExpression:
-      return evalExpr(ip, (n as TS.ParenthesizedExpression).expression);
-    case K.PrefixUnaryExpression: return prefix(ip, n as TS.PrefixUnaryExpression);
-    case K.PostfixUnaryExpression: return update(ip, n as TS.PostfixUnaryExpression, false);
-    case K.BinaryExpression: return binary(ip, n as TS.BinaryExpression);
-    case K.ConditionalExpression: {
-      const c = n as TS.ConditionalExpression;
-      return evalExpr(ip, ip.truthy(evalExpr(ip, c.condition)) ? c.whenTrue : c.whenFalse);
+  const K = kinds();
+  for (;;) {
+    ip.tick(n);
+    switch (n.kind) {
+      case K.NumericLiteral:
+        return Number((n as TS.NumericLiteral).text);
+      case K.StringLiteral:
+      case K.NoSubstitutionTemplateLiteral:
+        return (n as TS.StringLiteral).text;
+      case K.TrueKeyword: return true;
+      case K.FalseKeyword: return false;
+      case K.NullKeyword: return null;
+      case K.Identifier: return lookup(ip, n as TS.Identifier);
+      case K.ParenthesizedExpression:
+      case K.AsExpression:
+      case K.SatisfiesExpression:
+      case K.NonNullExpression:
+      case K.TypeAssertionExpression:
+        n = (n as TS.ParenthesizedExpression).expression;
+        continue;
+      case K.ConditionalExpression:
+        n = ip.truthy(evalExpr(ip, (n as TS.ConditionalExpression).condition))
+          ? (n as TS.ConditionalExpression).whenTrue : (n as TS.ConditionalExpression).whenFalse;
+        continue;
+      case K.PrefixUnaryExpression: return prefix(ip, n as TS.PrefixUnaryExpression);
+      case K.PostfixUnaryExpression: return update(ip, n as TS.PostfixUnaryExpression, false);
+      case K.BinaryExpression: return binary(ip, n as TS.BinaryExpression);
+      case K.CallExpression: return call(ip, n as TS.CallExpression);
+      case K.PropertyAccessExpression: return property(ip, n as TS.PropertyAccessExpression);
+      case K.ElementAccessExpression: return element(ip, n as TS.ElementAccessExpression);
+      case K.ArrayLiteralExpression: return arrayLiteral(ip, n as TS.ArrayLiteralExpression);
+      case K.ObjectLiteralExpression: return objectLiteral(ip, n as TS.ObjectLiteralExpression);
+      case K.ArrowFunction:
+      case K.FunctionExpression:
+        return new Closure((n as TS.FunctionExpression).name?.text ?? "", n as TS.FunctionExpression, ip.scope);
+      case K.TemplateExpression: return template(ip, n as TS.TemplateExpression);
+      default:
+        throw unsupported(ip, n);
     }
-    case K.CallExpression: return call(ip, n as TS.CallExpression);
-    case K.PropertyAccessExpression: {
-      const p = n as TS.PropertyAccessExpression;
-      if (p.questionDotToken) throw ip.error("optional chaining `?.` is not supported", n);
-      return member(ip, evalExpr(ip, p.expression), p.name.text, p);
-    }
-    case K.ElementAccessExpression: return element(ip, n as TS.ElementAccessExpression);
-    case K.ArrayLiteralExpression: return arrayLiteral(ip, n as TS.ArrayLiteralExpression);
-    case K.ObjectLiteralExpression: return objectLiteral(ip, n as TS.ObjectLiteralExpression);
-    case K.ArrowFunction:
-    case K.FunctionExpression: {
-      const f = n as TS.FunctionExpression;
-      return new Closure(f.name?.text ?? "", f, ip.scope);
-    }
-    case K.TemplateExpression: {
-      const te = n as TS.TemplateExpression;
-      let s = te.head.text;
-      for (const span of te.templateSpans) s += arith(ip, "+", "", evalExpr(ip, span.expression), span) + span.literal.text;
-      return s;
-    }
-    default:
-      throw unsupported(ip, n);
   }
+}
+
+let syntaxKind: typeof TS.SyntaxKind | undefined;
+
+export function kinds(): typeof TS.SyntaxKind {
+  return syntaxKind ?? (syntaxKind = ts().SyntaxKind);
+}
+
+function property(ip: Interp, p: TS.PropertyAccessExpression): Value {
+  if (p.questionDotToken) throw ip.error("optional chaining `?.` is not supported", p);
+  return member(ip, evalExpr(ip, p.expression), p.name.text, p);
+}
+
+function template(ip: Interp, te: TS.TemplateExpression): string {
+  let s = te.head.text;
+  for (const span of te.templateSpans) s += arith(ip, "+", "", evalExpr(ip, span.expression), span) + span.literal.text;
+  return s;
 }
 
 const NAMED: Record<string, string> = {
@@ -79,7 +90,7 @@ export function unsupported(ip: Interp, n: TS.Node): Error {
   return ip.error(NAMED[kind] ?? `${kind.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()} is not supported`, n);
 }
 
-function lookup(ip: Interp, id: TS.Identifier): Value {
+export function lookup(ip: Interp, id: TS.Identifier): Value {
   const b = ip.scope.lookup(id.text);
   if (b !== undefined) return b.value;
   if (id.text === "undefined") return undefined;
@@ -111,8 +122,37 @@ function update(ip: Interp, n: TS.PrefixUnaryExpression | TS.PostfixUnaryExpress
   return isPrefix ? next : old;
 }
 
+/** Token kind → arithmetic operator, built once. */
+let arithByKind: Map<number, ArithOp> | undefined;
+
+function arithOp(kind: number): ArithOp | undefined {
+  if (arithByKind === undefined) {
+    const K = kinds();
+    arithByKind = new Map<number, ArithOp>([
+      [K.PlusToken, "+"], [K.MinusToken, "-"], [K.AsteriskToken, "*"], [K.SlashToken, "/"], [K.PercentToken, "%"],
+      [K.AsteriskAsteriskToken, "**"],
+    ]);
+  }
+  return arithByKind.get(kind);
+}
+
+// The arithmetic path first and with few locals: nested calls inside operands keep this frame alive.
 function binary(ip: Interp, n: TS.BinaryExpression): Value {
-  const K = ts().SyntaxKind;
+  const a = arithOp(n.operatorToken.kind);
+  if (a === undefined) return otherBinary(ip, n);
+  if (a === "**" && ip.python && n.left.kind === kinds().PrefixUnaryExpression) return pythonPower(ip, n);
+  return arith(ip, a, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
+}
+
+/** Python reads `-a ** b` as `-(a ** b)` (TypeScript rejects it; parse() let it through for Python only). */
+function pythonPower(ip: Interp, n: TS.BinaryExpression): Value {
+  const K = kinds(), u = n.left as TS.PrefixUnaryExpression;
+  if (u.operator !== K.MinusToken && u.operator !== K.PlusToken) return arith(ip, "**", evalExpr(ip, u), evalExpr(ip, n.right), n);
+  const p = arith(ip, "**", evalExpr(ip, u.operand), evalExpr(ip, n.right), n);
+  return u.operator === K.MinusToken ? negate(ip, p, n) : p;
+}
+
+function otherBinary(ip: Interp, n: TS.BinaryExpression): Value {
   const op = ts().tokenToString(n.operatorToken.kind) ?? "";
   if (op === "=") {
     const v = withName(ip, n.left, () => evalExpr(ip, n.right));
@@ -141,16 +181,6 @@ function binary(ip: Interp, n: TS.BinaryExpression): Value {
     assign(ip, n.left, v);
     return v;
   }
-  // Python reads `-a ** b` as `-(a ** b)` (TypeScript rejects it; parse() let it through for Python only).
-  if (op === "**" && ip.python && n.left.kind === K.PrefixUnaryExpression) {
-    const u = n.left as TS.PrefixUnaryExpression;
-    if (u.operator === K.MinusToken || u.operator === K.PlusToken) {
-      const p = arith(ip, "**", evalExpr(ip, u.operand), evalExpr(ip, n.right), n);
-      return u.operator === K.MinusToken ? negate(ip, p, n) : p;
-    }
-  }
-  const a = ARITH[op];
-  if (a !== undefined) return arith(ip, a, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
   if (COMPARE.has(op)) return compare(ip, op as CompareOp, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
   throw ip.error(`operator \`${op}\` is not supported`, n.operatorToken);
 }
@@ -229,75 +259,27 @@ function element(ip: Interp, n: TS.ElementAccessExpression): Value {
   throw ip.error(`cannot index ${typeName(o)} with ${typeName(k)}`, n);
 }
 
-function arrayLiteral(ip: Interp, n: TS.ArrayLiteralExpression): Value[] {
-  const out: Value[] = [];
-  const path = ip.namePath, t = ts();
-  try {
-    for (const e of n.elements) {
-      if (t.isSpreadElement(e)) {
-        ip.namePath = undefined;
-        const v = evalExpr(ip, e.expression);
-        if (!Array.isArray(v)) throw ip.error(`cannot spread ${typeName(v)} into an array`, e);
-        for (const x of v) out.push(x);
-      } else if (t.isOmittedExpression(e)) {
-        out.push(undefined);
-      } else {
-        ip.namePath = path === undefined ? undefined : `${path}[${out.length}]`;
-        out.push(evalExpr(ip, e));
-      }
-    }
-  } finally {
-    ip.namePath = path;
-  }
-  return out;
-}
-
-function objectLiteral(ip: Interp, n: TS.ObjectLiteralExpression): Obj {
-  const o = new Obj(), t = ts(), path = ip.namePath;
-  try {
-    for (const p of n.properties) {
-      if (t.isSpreadAssignment(p)) {
-        ip.namePath = undefined;
-        const v = evalExpr(ip, p.expression);
-        if (!(v instanceof Obj)) throw ip.error(`cannot spread ${typeName(v)} into an object`, p);
-        for (const [k, x] of v.props) o.props.set(k, x);
-        continue;
-      }
-      if (t.isShorthandPropertyAssignment(p)) {
-        o.props.set(p.name.text, lookup(ip, p.name));
-        continue;
-      }
-      if (!t.isPropertyAssignment(p)) throw unsupported(ip, p);
-      const name = p.name;
-      if (!(t.isIdentifier(name) || t.isStringLiteral(name) || t.isNumericLiteral(name))) throw unsupported(ip, name);
-      ip.namePath = path === undefined ? undefined : `${path}.${name.text}`;
-      o.props.set(name.text, evalExpr(ip, p.initializer));
-    }
-  } finally {
-    ip.namePath = path;
-  }
-  return o;
-}
-
 function call(ip: Interp, n: TS.CallExpression): Value {
   if (n.questionDotToken) throw ip.error("optional calls `?.()` are not supported", n);
   const f = evalExpr(ip, n.expression);
-  const args: Value[] = [];
-  const t = ts(), path = ip.namePath;
-  ip.namePath = undefined;
-  try {
-    for (const a of n.arguments) {
-      if (t.isSpreadElement(a)) {
-        const v = evalExpr(ip, a.expression);
-        if (!Array.isArray(v)) throw ip.error(`cannot spread ${typeName(v)} into arguments`, a);
-        args.push(...v);
-      } else args.push(evalExpr(ip, a));
-    }
-  } finally {
-    ip.namePath = path;
-  }
+  const args = argumentsOf(ip, n);
   if (!(f instanceof Fn)) throw ip.error(`\`${n.expression.getText(ip.sf)}\` is not a function (it is ${typeName(f)})`, n.expression);
   ip.current = n;
   return f.call(ip, args, n);
+}
+
+function argumentsOf(ip: Interp, n: TS.CallExpression): Value[] {
+  const args: Value[] = [];
+  const t = ts(), path = ip.namePath;
+  ip.namePath = undefined;
+  for (const a of n.arguments) {
+    if (t.isSpreadElement(a)) {
+      const v = evalExpr(ip, a.expression);
+      if (!Array.isArray(v)) throw ip.error(`cannot spread ${typeName(v)} into arguments`, a);
+      args.push(...v);
+    } else args.push(evalExpr(ip, a));
+  }
+  ip.namePath = path;
+  return args;
 }
 

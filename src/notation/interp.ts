@@ -87,6 +87,8 @@ export class Interp {
   /** Deepest call nesting reached (for the message when the JavaScript stack runs out first). */
   deepest = 0;
   rng = new Rng(0);
+  /** A seed that replaces every `seed(n)` and mlp `seed` of the file (the CLI's `train --seed`). */
+  seedOverride: number | undefined;
   /** Params of this evaluation; `valuesFrom` (a trainer's store) overrides their initial values on re-runs. */
   store = new ParamStore();
   valuesFrom: ParamStore | undefined;

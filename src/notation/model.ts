@@ -72,7 +72,7 @@ export function makeMlp(ip: Interp, args: Value[], site: TS.Node): Model {
       if (v === undefined) continue;
       if (k === "seed") {
         if (!isNumber(v)) throw ip.error(`\`mlp\` seed must be a number, got ${typeName(v)}`, site);
-        rng = new Rng(ip.plain(v));
+        rng = new Rng(ip.seedOverride ?? ip.plain(v));
       } else if (typeof v !== "string") {
         throw ip.error(`\`mlp\` option \`${k}\` must be a string, got ${typeName(v)}`, site);
       } else if (k === "init") {

@@ -1,6 +1,6 @@
 // Runs anywhere: evaluating a selection (an expression or a few statements) from any editor. Free names become
 // input leaves, valued from the document's earlier constant assignments or from the caller (prompt, `--at`).
-import type { Tape } from "../engine";
+import { Op, type Tape } from "../engine";
 import { GradLensError, type Diagnostic } from "./errors";
 import { collectFree, findConstant, type FoundName } from "./freenames";
 import type { Bounds } from "./interp";
@@ -115,12 +115,12 @@ export function evaluateSelection(text: string, opts: SelectionOptions = {}): Se
   tape.backward(r.node);
   ip.store.gather(tape);
   const leaves: Leaf[] = inputs.map(({ name, node }) => ({ name, node, value: tape.val[node], grad: tape.grad[node], kind: "input" }));
-  const seen = new Set<number>();
-  for (const p of ip.params) {
-    if (seen.has(p.slot)) continue;
-    seen.add(p.slot);
-    leaves.push({ name: p.name, node: p.node, value: tape.val[p.node], grad: ip.store.grads[p.slot], kind: "param" });
-  }
+  // Params (from param() and mlp), one leaf per slot: the first on the tape, with the slot's summed gradient.
+  const first = new Int32Array(ip.store.size).fill(-1);
+  for (let i = 0; i < tape.n; i++) if (tape.op[i] === Op.Param && tape.aux[i] >= 0 && first[tape.aux[i]] < 0) first[tape.aux[i]] = i;
+  ip.store.names.forEach((name, slot) => {
+    if (first[slot] >= 0) leaves.push({ name, node: first[slot], value: ip.store.values[slot], grad: ip.store.grads[slot], kind: "param" });
+  });
   const warnings = [...ip.warnings, ...valueWarnings(ip, r.node)];
   return { tape, target: r.node, value: tape.val[r.node], leaves, foundNames, missingNames: [], warnings };
 }

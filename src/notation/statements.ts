@@ -2,7 +2,7 @@
 // `while (true) {}` reaches the step bound quickly.
 import type * as TS from "typescript";
 import { Closure, bind } from "./calls";
-import { assign, evalExpr, unsupported, withName } from "./expressions";
+import { assign, evalExpr, kinds, unsupported, withName } from "./expressions";
 import { Scope, type Interp } from "./interp";
 import { ts } from "./parse";
 import { typeName, type Value } from "./values";
@@ -16,18 +16,19 @@ export enum Completion {
 
 /** Run statements in scope (function declarations hoisted first). */
 export function execBlock(ip: Interp, stmts: readonly TS.Statement[], scope: Scope): Completion {
+  // No try/finally: an error ends the whole evaluation (see Closure.call).
   const saved = ip.scope;
   ip.scope = scope;
-  try {
-    if (scope !== saved) hoist(stmts, scope);
-    for (const s of stmts) {
-      const c = exec(ip, s);
-      if (c !== Completion.Normal) return c;
+  if (scope !== saved) hoist(stmts, scope);
+  for (let i = 0; i < stmts.length; i++) {
+    const c = exec(ip, stmts[i]);
+    if (c !== Completion.Normal) {
+      ip.scope = saved;
+      return c;
     }
-    return Completion.Normal;
-  } finally {
-    ip.scope = saved;
   }
+  ip.scope = saved;
+  return Completion.Normal;
 }
 
 const declaring = new WeakMap<readonly TS.Statement[], boolean>();
@@ -54,75 +55,78 @@ function isDeclare(s: TS.Statement): boolean {
   return mods?.some((m) => m.kind === ts().SyntaxKind.DeclareKeyword) ?? false;
 }
 
+// Kept small like evalExpr (cases with locals live in helpers).
 export function exec(ip: Interp, s: TS.Statement): Completion {
-  ip.tick(s);
-  const t = ts(), K = t.SyntaxKind;
-  switch (s.kind) {
-    case K.ExpressionStatement:
-      evalExpr(ip, (s as TS.ExpressionStatement).expression);
-      return Completion.Normal;
-    case K.VariableStatement:
-      if (!isDeclare(s)) declare(ip, (s as TS.VariableStatement).declarationList);
-      return Completion.Normal;
-    case K.Block: {
-      const stmts = (s as TS.Block).statements;
-      // A block without declarations needs no scope of its own (keeps tight loops cheap).
-      return execBlock(ip, stmts, declares(stmts) ? new Scope(ip.scope) : ip.scope);
+  const K = kinds();
+  for (;;) {
+    ip.tick(s);
+    switch (s.kind) {
+      case K.ExpressionStatement:
+        evalExpr(ip, (s as TS.ExpressionStatement).expression);
+        return Completion.Normal;
+      case K.VariableStatement:
+        if (!isDeclare(s)) declare(ip, (s as TS.VariableStatement).declarationList);
+        return Completion.Normal;
+      case K.Block:
+        // A block without declarations needs no scope of its own (keeps tight loops cheap).
+        return execBlock(ip, (s as TS.Block).statements, declares((s as TS.Block).statements) ? new Scope(ip.scope) : ip.scope);
+      case K.IfStatement:
+        if (ip.truthy(evalExpr(ip, (s as TS.IfStatement).expression))) s = (s as TS.IfStatement).thenStatement;
+        else if ((s as TS.IfStatement).elseStatement) s = (s as TS.IfStatement).elseStatement as TS.Statement;
+        else return Completion.Normal;
+        continue;
+      case K.ForStatement: return forLoop(ip, s as TS.ForStatement);
+      case K.ForOfStatement: return forOf(ip, s as TS.ForOfStatement);
+      case K.WhileStatement: return whileLoop(ip, s as TS.WhileStatement);
+      case K.DoStatement: return doLoop(ip, s as TS.DoStatement);
+      case K.BreakStatement:
+      case K.ContinueStatement:
+        if ((s as TS.BreakStatement).label) throw ip.error("labelled `break`/`continue` is not supported", s);
+        return s.kind === K.BreakStatement ? Completion.Break : Completion.Continue;
+      case K.ReturnStatement:
+        if (ip.depth === 0) throw ip.error("`return` outside a function", s);
+        ip.returnValue = (s as TS.ReturnStatement).expression ? evalExpr(ip, (s as TS.ReturnStatement).expression as TS.Expression) : undefined;
+        return Completion.Return;
+      case K.LabeledStatement: return annotated(ip, s as TS.LabeledStatement);
+      case K.FunctionDeclaration:
+      case K.EmptyStatement:
+      case K.ImportDeclaration:
+      case K.ImportEqualsDeclaration:
+      case K.ExportDeclaration:
+      case K.TypeAliasDeclaration:
+      case K.InterfaceDeclaration:
+      case K.ModuleDeclaration:
+        return Completion.Normal;
+      default:
+        throw unsupported(ip, s);
     }
-    case K.IfStatement: {
-      const i = s as TS.IfStatement;
-      if (ip.truthy(evalExpr(ip, i.expression))) return exec(ip, i.thenStatement);
-      return i.elseStatement ? exec(ip, i.elseStatement) : Completion.Normal;
-    }
-    case K.ForStatement: return forLoop(ip, s as TS.ForStatement);
-    case K.ForOfStatement: return forOf(ip, s as TS.ForOfStatement);
-    case K.WhileStatement: {
-      const w = s as TS.WhileStatement;
-      while (ip.truthy(evalExpr(ip, w.expression))) {
-        const c = exec(ip, w.statement);
-        if (c === Completion.Break) break;
-        if (c === Completion.Return) return c;
-      }
-      return Completion.Normal;
-    }
-    case K.DoStatement: {
-      const d = s as TS.DoStatement;
-      do {
-        const c = exec(ip, d.statement);
-        if (c === Completion.Break) break;
-        if (c === Completion.Return) return c;
-      } while (ip.truthy(evalExpr(ip, d.expression)));
-      return Completion.Normal;
-    }
-    case K.BreakStatement:
-    case K.ContinueStatement:
-      if ((s as TS.BreakStatement).label) throw ip.error("labelled `break`/`continue` is not supported", s);
-      return s.kind === K.BreakStatement ? Completion.Break : Completion.Continue;
-    case K.ReturnStatement: {
-      const r = s as TS.ReturnStatement;
-      if (ip.depth === 0) throw ip.error("`return` outside a function", s);
-      ip.returnValue = r.expression ? evalExpr(ip, r.expression) : undefined;
-      return Completion.Return;
-    }
-    case K.LabeledStatement: {
-      // Python's annotated assignment `x: float = 53.0` parses as label `x` and statement `float = 53.0`.
-      const a = pythonAnnotation(ip, s as TS.LabeledStatement);
-      if (a === undefined) throw unsupported(ip, s);
-      assign(ip, a.name, withName(ip, a.name, () => evalExpr(ip, a.value)));
-      return Completion.Normal;
-    }
-    case K.FunctionDeclaration:
-    case K.EmptyStatement:
-    case K.ImportDeclaration:
-    case K.ImportEqualsDeclaration:
-    case K.ExportDeclaration:
-    case K.TypeAliasDeclaration:
-    case K.InterfaceDeclaration:
-    case K.ModuleDeclaration:
-      return Completion.Normal;
-    default:
-      throw unsupported(ip, s);
   }
+}
+
+function whileLoop(ip: Interp, w: TS.WhileStatement): Completion {
+  while (ip.truthy(evalExpr(ip, w.expression))) {
+    const c = exec(ip, w.statement);
+    if (c === Completion.Break) break;
+    if (c === Completion.Return) return c;
+  }
+  return Completion.Normal;
+}
+
+function doLoop(ip: Interp, d: TS.DoStatement): Completion {
+  do {
+    const c = exec(ip, d.statement);
+    if (c === Completion.Break) break;
+    if (c === Completion.Return) return c;
+  } while (ip.truthy(evalExpr(ip, d.expression)));
+  return Completion.Normal;
+}
+
+/** Python's annotated assignment `x: float = 53.0` parses as label `x` and statement `float = 53.0`. */
+function annotated(ip: Interp, s: TS.LabeledStatement): Completion {
+  const a = pythonAnnotation(ip, s);
+  if (a === undefined) throw unsupported(ip, s);
+  assign(ip, a.name, withName(ip, a.name, () => evalExpr(ip, a.value)));
+  return Completion.Normal;
 }
 
 export function declare(ip: Interp, list: TS.VariableDeclarationList): void {
@@ -131,8 +135,12 @@ export function declare(ip: Interp, list: TS.VariableDeclarationList): void {
   const isVar = (list.flags & (t.NodeFlags.Let | t.NodeFlags.Const)) === 0;
   let scope = ip.scope;
   if (isVar) while (!scope.isFunction && scope.parent) scope = scope.parent;
+  const path = ip.namePath;
   for (const d of list.declarations) {
-    const v = d.initializer ? withName(ip, d.name, () => evalExpr(ip, d.initializer as TS.Expression)) : undefined;
+    // The binding's name is the default name of params made in the initializer (`const w1 = [param(1)]`).
+    ip.namePath = t.isIdentifier(d.name) ? d.name.text : undefined;
+    const v = d.initializer ? evalExpr(ip, d.initializer) : undefined;
+    ip.namePath = path;
     bind(ip, scope, d.name, v, constant);
   }
 }

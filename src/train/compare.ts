@@ -1,24 +1,7 @@
 // Runs anywhere: backprop against finite differences on the same network: two sessions with the same config but
 // the method, run one after the other in time slices. Their loss curves should agree; their speeds should not.
 import { TrainingSession, type SessionOptions } from "./session";
-import type { MethodChoice, TrainConfig, TrainingSnapshot } from "./types";
-
-export interface CompareRun {
-  method: MethodChoice;
-  step: number;
-  totalSteps: number;
-  history: { steps: number[]; losses: number[] };
-  finalLoss: number;
-  stepsPerSecond: number;
-  state: TrainingSnapshot["state"];
-}
-
-export interface CompareSnapshot {
-  runs: CompareRun[];
-  /** Largest |loss_bp - loss_fd| over steps both curves hold (NaN until both have run). */
-  maxLossDiff: number;
-  done: boolean;
-}
+import type { CompareRun, CompareSnapshot, MethodChoice, TrainConfig } from "./types";
 
 export class Comparison {
   readonly sessions: TrainingSession[];

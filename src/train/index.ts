@@ -1,6 +1,6 @@
 // Runs anywhere: the training API (no vscode, no DOM). Import from here outside src/train/.
 export { TrainingSession, type SessionOptions } from "./session";
-export { Comparison, type CompareRun, type CompareSnapshot } from "./compare";
+export { Comparison } from "./compare";
 export { buildProblem, settingsFromFile, type Problem } from "./problem";
 export { applyEdits, applyToText, firstArgument, type ApplyResult, type TextEdit } from "./apply";
 export { verdictOf, linearlySeparable, type VerdictInput } from "./verdict";
@@ -12,5 +12,5 @@ export {
   DEFAULT_SETTINGS, presetSource, presetConfig, describeSource,
   type DatasetChoice, type ActivationChoice, type LossChoice, type OptimizerChoice, type MethodChoice, type TrainSource,
   type TrainSettings, type TrainConfig, type SessionState, type PredictionRow, type ParamRow, type Verdict,
-  type VerdictReason, type TrainingSnapshot,
+  type VerdictReason, type TrainingSnapshot, type CompareRun, type CompareSnapshot,
 } from "./types";

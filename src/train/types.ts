@@ -73,6 +73,24 @@ export interface TrainingSnapshot {
   method: MethodChoice;
 }
 
+/** One side of the backprop vs finite-difference comparison. */
+export interface CompareRun {
+  method: MethodChoice;
+  step: number;
+  totalSteps: number;
+  history: { steps: number[]; losses: number[] };
+  finalLoss: number;
+  stepsPerSecond: number;
+  state: SessionState;
+}
+
+export interface CompareSnapshot {
+  runs: CompareRun[];
+  /** Largest |loss_bp - loss_fd| over steps both curves hold (NaN until both have run). */
+  maxLossDiff: number;
+  done: boolean;
+}
+
 export const DEFAULT_SETTINGS: TrainSettings = {
   optimizer: "sgd", lr: 1, steps: 2000, seed: 1, method: "backprop", eps: 1e-4,
 };

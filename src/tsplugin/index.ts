@@ -2,7 +2,7 @@
 // turning red. Requests about `.nn.ts` files are answered by a second language service that knows GradLens's
 // built-ins; every other file's requests pass through unchanged, so `other.ts` keeps its own errors.
 import type * as TS from "typescript";
-import { createNnService, isNnFile } from "./service";
+import { createNnService, isNnFile, nnSuggestions } from "./service";
 
 function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
   const ts = modules.typescript;
@@ -29,8 +29,9 @@ function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
         proxy[key] = (...args: unknown[]): unknown => {
           const first = args[0];
           if (typeof first === "string" && isNnFile(first)) {
-            const svc = nn.track(first) as unknown as Record<string, (...a: unknown[]) => unknown>;
-            return svc[key](...args);
+            const ls = nn.track(first);
+            if (key === "getSuggestionDiagnostics") return nnSuggestions(ls, first);
+            return (ls as unknown as Record<string, (...a: unknown[]) => unknown>)[key](...args);
           }
           return (original as (...a: unknown[]) => unknown).apply(outer, args);
         };

@@ -36,6 +36,17 @@ export function nnCompilerOptions(ts: typeof TS): TS.CompilerOptions {
   };
 }
 
+/**
+ * "Declared but never read" and its kin: a `.nn.ts` file's target (`loss`) and its params are read by GradLens,
+ * not by the file, so TypeScript's fading of them would mislead.
+ */
+export const UNUSED_CODES: ReadonlySet<number> = new Set([6133, 6138, 6192, 6196, 6198, 6199, 6205]);
+
+/** Suggestion diagnostics of a `.nn.ts` file without the "never read" ones. */
+export function nnSuggestions(service: TS.LanguageService, fileName: string): TS.DiagnosticWithLocation[] {
+  return service.getSuggestionDiagnostics(fileName).filter((d) => !UNUSED_CODES.has(d.code));
+}
+
 export interface NnService {
   service: TS.LanguageService;
   /** Adds a file to the program (when it is asked about); returns the service. */

@@ -79,11 +79,24 @@ export function xorLossCase() {
   return { message: render(model, "xor loss"), nodes: model.nodes.length, edges: model.edges.length };
 }
 
-/** A label so long the Mermaid text passes Mermaid's (raised) text limit. */
-export function hugeTextCase(chars: number) {
+/** A model at the node limit whose names are all escaped characters: its Mermaid text passes the text limit. */
+export function hugeTextCase(nodes: number) {
   const t = new Tape();
-  const a = t.param(1, "a".repeat(chars));
-  const y = t.exp(a);
+  const name = "‱".repeat(48);
+  const xs = Array.from({ length: nodes }, (_, k) => t.param(k, name));
+  const y = t.sum(xs);
   t.backward(y);
-  return render(buildViewModel(t, y), "huge text");
+  const m = buildViewModel(t, y, { maxVisibleNodes: 10 });
+  const many = xs.map((i) => ({ ...m.nodes[0], id: `n${i}`, tapeId: i, title: name }));
+  return render({ ...m, nodes: many, edges: [] }, "huge text");
+}
+
+/** More nodes than the view ever draws (a malformed message): refused before Mermaid sees it. */
+export function tooManyNodesCase(nodes: number) {
+  const t = new Tape();
+  const xs = Array.from({ length: nodes }, (_, k) => t.param(k, `p${k}`));
+  const y = t.sum(xs);
+  t.backward(y);
+  const m = buildViewModel(t, y, { maxVisibleNodes: 10 });
+  return render({ ...m, nodes: xs.map((i) => ({ ...m.nodes[0], id: `n${i}`, tapeId: i })), edges: [] }, "too many nodes");
 }

@@ -78,8 +78,13 @@ export function graphTests(fx) {
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
       // Mermaid wraps long labels into rows (dropping the space it breaks at), so compare without whitespace.
       const text = (await page.locator("#gl-graph g.node").allTextContents()).join("").replace(/\s+/g, "");
-      assert.ok(text.includes(fx.HOSTILE.replace(/\s+/g, "")), text);
+      // Names are clipped to 48 characters in the drawing; the hover shows them whole.
+      assert.ok(text.includes([...fx.HOSTILE].slice(0, 47).join("").replace(/\s+/g, "") + "…"), text);
       assert.ok(text.includes("<imgsrc=xonerror=window.__pwned=2>"), text);
+      await node(page, "n0").hover();
+      await page.waitForSelector("#gl-tip:not([hidden])");
+      assert.ok((await page.locator("#gl-tip").textContent()).includes(fx.HOSTILE));
+      assert.equal(await page.locator("#gl-tip script").count(), 0);
       assert.deepEqual(errors, []);
     }],
 
@@ -99,12 +104,20 @@ export function graphTests(fx) {
 
     ["a graph text over Mermaid's size limit shows a clear message instead of Mermaid's placeholder", async (b) => {
       const { page } = await b.open();
-      const got = await post(page, fx.hugeTextCase(700_000));
+      const got = await post(page, fx.hugeTextCase(1500));
       const failed = got.find((m) => m.type === "renderFailed");
       assert.ok(failed, JSON.stringify(got).slice(0, 300));
       assert.match(failed.message, /too large for Mermaid/);
       assert.match(await page.locator("#gl-banner").textContent(), /Collapse groups/);
       assert.equal(await page.locator("#gl-graph svg").count(), 0);
+    }],
+
+    ["a malformed message with thousands of nodes is refused with a clear message", async (b) => {
+      const { page } = await b.open();
+      const got = await post(page, fx.tooManyNodesCase(5000));
+      const failed = got.find((m) => m.type === "renderFailed");
+      assert.ok(failed, JSON.stringify(got).slice(0, 300));
+      assert.match(failed.message, /5000 nodes, more than the view draws \(1500\)/);
     }],
 
     ["explain highlights the paths and states their sum", async (b) => {

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { CHROMIUM, launch } from "./page.mjs";
 import { loadFixtures } from "./fixtures-build.mjs";
 import { graphTests } from "./graph.tests.mjs";
+import { loadTrainingFixtures, trainingTests } from "./training.tests.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const resultsDir = join(root, "out", "results");
@@ -28,11 +29,18 @@ if (!existsSync(join(root, "dist/webview/graph.js"))) {
   finish(0, 1);
 }
 
-const fx = await loadFixtures(root);
-const browser = await launch(root);
+let fx, trainingFx, browser;
+try {
+  fx = await loadFixtures(root);
+  trainingFx = await loadTrainingFixtures(root);
+  browser = await launch(root);
+} catch (e) {
+  console.error(`FAILED to start: ${e instanceof Error ? e.message : e}`);
+  finish(0, 1);
+}
 let passed = 0, failed = 0;
 try {
-  for (const [name, fn] of graphTests(fx)) {
+  for (const [name, fn] of [...graphTests(fx), ...trainingTests(root, trainingFx)]) {
     if (filter && !name.includes(filter)) continue;
     const t0 = Date.now();
     try {

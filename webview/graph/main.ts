@@ -3,7 +3,7 @@
 // zoom, clicks, hovers, exports, theme changes, and persists its state with setState.
 import svgPanZoom from "svg-pan-zoom";
 import { toMermaid } from "../../src/graph/mermaid";
-import type { ViewModel, ViewNode } from "../../src/graph/model";
+import { HARD_MAX_VISIBLE_NODES, type ViewModel, type ViewNode } from "../../src/graph/model";
 import { DEFAULT_COLORS } from "../../src/graph/theme";
 import {
   assertNever, decodeNumbers, DEFAULT_GRAPH_STATE, isToGraphView, type ExportFormat, type GraphViewState,
@@ -45,16 +45,18 @@ async function drawNow(): Promise<void> {
   page.buttons.direction.textContent = state.direction;
   page.buttons["explain-mode"].setAttribute("aria-pressed", String(explainMode));
   const m = last.model;
+  if (m.nodes.length > HARD_MAX_VISIBLE_NODES) {
+    // Only a malformed message gets here (the view model never exceeds its budget): Mermaid would take minutes.
+    const message = `The graph has ${m.nodes.length} nodes, more than the view draws (${HARD_MAX_VISIBLE_NODES}). ` +
+      `Collapse groups or use "Collapse all".`;
+    return fail(message);
+  }
   // Clear the old drawing first: Mermaid measures text in the live document, and a large SVG still in it slows that.
   panZoom?.destroy();
   panZoom = undefined;
   page.graph.replaceChildren();
   const result = await renderSvg(textFor(), surface());
-  if (!result.ok) {
-    showBanner(page, "error", result.message, [["Collapse all", () => host.post({ type: "collapseAll" })]]);
-    host.post({ type: "renderFailed", message: result.message });
-    return;
-  }
+  if (!result.ok) return fail(result.message);
   // Mermaid's strict mode has sanitised the SVG (DOMPurify); labels were escaped before it saw them.
   page.graph.innerHTML = result.svg;
   const svg = page.graph.querySelector("svg");
@@ -73,6 +75,11 @@ async function drawNow(): Promise<void> {
   page.status.textContent = status;
   if (!highlight) hideBanner(page);
   host.post({ type: "rendered", nodes: shown, edges: m.edges.length, ms: Math.round(result.ms) });
+}
+
+function fail(message: string): void {
+  showBanner(page, "error", message, [["Collapse all", () => host.post({ type: "collapseAll" })]]);
+  host.post({ type: "renderFailed", message });
 }
 
 function onNodeClick(node: ViewNode, e: MouseEvent): void {

@@ -21,7 +21,8 @@ export class Diagnostics implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
     );
-    for (const d of vscode.workspace.textDocuments) if (isNnDocument(d)) this.refresh(d);
+    // Evaluate already-open files after activation returns (the first evaluation loads TypeScript's parser).
+    for (const d of vscode.workspace.textDocuments) if (isNnDocument(d)) service.schedule(d, 0);
   }
 
   refresh(doc: vscode.TextDocument): void {

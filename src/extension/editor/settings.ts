@@ -1,6 +1,7 @@
 // Runs in the VS Code extension host: the `gradlens.*` settings the editor features read, fresh on every use so
 // changes apply live (the document service also re-evaluates when a setting that changes results moves).
 import * as vscode from "vscode";
+import { SETTING_DEFAULTS as D, type SettingKey } from "../../editor-model/settings";
 import type { Bounds } from "../../notation";
 
 export interface EditorSettings {
@@ -15,18 +16,23 @@ export interface EditorSettings {
 
 export function readSettings(): EditorSettings {
   const c = vscode.workspace.getConfiguration("gradlens");
-  const num = (key: string, fallback: number) => {
+  const num = (key: SettingKey & keyof typeof D) => {
     const v = c.get<number>(key);
-    return typeof v === "number" && Number.isFinite(v) ? v : fallback;
+    const fallback = D[key];
+    return typeof v === "number" && Number.isFinite(v) ? v : typeof fallback === "number" ? fallback : NaN;
+  };
+  const flag = (key: SettingKey) => {
+    const v = c.get<boolean>(key);
+    return typeof v === "boolean" ? v : D[key] === true;
   };
   return {
-    digits: Math.min(Math.max(Math.round(num("precision", 4)), 1), 17),
-    bounds: { maxSteps: num("maxSteps", 5_000_000), maxNodes: num("maxNodes", 2_000_000), maxDepth: num("maxCallDepth", 1000) },
-    inlayHints: c.get<boolean>("inlayHints.enabled", true),
-    codeLens: c.get<boolean>("codeLens.enabled", true),
-    hover: c.get<boolean>("hover.enabled", true),
-    gradcheck: { eps: num("gradcheck.eps", 1e-6), atol: num("gradcheck.atol", 1e-5), rtol: num("gradcheck.rtol", 1e-3) },
-    debounceMs: num("evaluation.debounceMs", 300),
+    digits: Math.min(Math.max(Math.round(num("precision")), 1), 17),
+    bounds: { maxSteps: num("maxSteps"), maxNodes: num("maxNodes"), maxDepth: num("maxCallDepth") },
+    inlayHints: flag("inlayHints.enabled"),
+    codeLens: flag("codeLens.enabled"),
+    hover: flag("hover.enabled"),
+    gradcheck: { eps: num("gradcheck.eps"), atol: num("gradcheck.atol"), rtol: num("gradcheck.rtol") },
+    debounceMs: num("evaluation.debounceMs"),
   };
 }
 

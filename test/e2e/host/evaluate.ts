@@ -40,6 +40,24 @@ export const tests: HostTest[] = [
     },
   },
   {
+    name: "asks for names the document does not define, and cancelling the prompt cancels the evaluation",
+    fn: async () => {
+      const editor = await openFixture("missing.nn.ts");
+      select(editor, "a * b + a");
+      let outcome: Outcome | undefined;
+      const pending = run().then((r) => (outcome = r));
+      // The input box is not visible to the API: close the quick input until the command returns.
+      const deadline = Date.now() + 10_000;
+      while (outcome === undefined && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
+      }
+      await pending;
+      // Without a prompt the evaluation would have failed on the missing names instead.
+      assert.deepEqual(outcome, { kind: "cancelled" });
+    },
+  },
+  {
     name: "reports a syntax error with its line and column in the document",
     fn: async () => {
       const editor = await openFixture("syntax.nn.ts");

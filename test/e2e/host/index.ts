@@ -4,11 +4,13 @@
 import Mocha from "mocha";
 import type { HostTest } from "./harness";
 import { tests as activation } from "./activation";
+import { tests as editor } from "./editor";
 import { tests as evaluate } from "./evaluate";
 
 const files: [string, HostTest[]][] = [
   ["activation", activation],
   ["evaluate selection", evaluate],
+  ["editor (.nn.ts)", editor],
 ];
 
 export function run(): Promise<void> {

@@ -1,6 +1,8 @@
 // Runs on Node 20 (the UI runner): GradLens packaged as a .vsix (`npm run package`) and installed into code-server
 // with --install-extension, with no development path: what a user installs, driven through the real UI.
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { evaluateThroughUi } from "./steps.mjs";
 
 export default {
@@ -8,6 +10,20 @@ export default {
   load: "vsix",
   ready: "square.nn.ts",
   tests: [
+    {
+      name: "the .vsix is installed into code-server's extensions folder, not loaded from the sources",
+      fn: async (wb, ctx) => {
+        const { version } = JSON.parse(readFileSync(join(ctx.root, "package.json"), "utf8"));
+        const installed = readdirSync(join(ctx.sandbox.dir, "extensions"));
+        assert.ok(installed.includes(`gradlens.gradlens-${version}`), JSON.stringify(installed));
+        const dir = join(ctx.sandbox.dir, "extensions", `gradlens.gradlens-${version}`);
+        const files = readdirSync(dir, { recursive: true }).map(String);
+        assert.ok(files.includes(join("dist", "extension.js")));
+        const sources = files.filter((f) => !f.startsWith("node_modules") && (f.startsWith("src") || f.endsWith(".ts") || f.endsWith(".map")));
+        assert.deepEqual(sources, []);
+        assert.doesNotMatch(wb.page.url(), /payload=/);
+      },
+    },
     {
       name: "the installed .vsix evaluates the current line (empty selection)",
       fn: async (wb) => {

@@ -22,7 +22,7 @@ export class Workbench {
   }
 
   /** Runs a command by its palette title (e.g. "GradLens: Evaluate Selection"), as typed into F1. */
-  async runCommand(title, { timeout = 15_000 } = {}) {
+  async runCommand(title, { timeout = 30_000 } = {}) {
     const input = await this.openQuickInput("F1");
     await input.fill(`>${title}`);
     const row = this.page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
@@ -83,27 +83,55 @@ export class Workbench {
     await widget.waitFor({ state: "hidden", timeout: 5000 });
   }
 
-  /** Scrolls a virtualized list (focus on it) until a row with `hasText` renders; returns that row. */
-  async findListRow(listSelector, hasText, maxPages = 15) {
-    const row = this.page.locator(`${listSelector} .monaco-list-row`, { hasText }).first();
-    await this.page.locator(`${listSelector} .monaco-list-row`).first().click();
-    for (let i = 0; i < maxPages; i++) {
-      if (await row.isVisible()) return row;
-      await this.page.keyboard.press("PageDown");
-      await sleep(150);
+  /**
+   * Finds a row of a virtualized list (only visible rows exist in the DOM) by paging through it from the top, pass
+   * after pass until `timeout`, since lists such as Running Extensions grow while the workbench settles.
+   */
+  async findListRow(listSelector, hasText, timeout = 30_000) {
+    const rows = this.page.locator(`${listSelector} .monaco-list-row`);
+    const row = rows.filter({ hasText }).first();
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      await rows.first().click();
+      await this.page.keyboard.press("Home");
+      for (let i = 0; i < 15; i++) {
+        await sleep(150);
+        if (await row.isVisible()) return row;
+        await this.page.keyboard.press("PageDown");
+      }
+      await sleep(1000);
     }
-    await row.waitFor({ timeout: 2000 });
-    return row;
+    throw new Error(`no row with "${hasText}" in ${listSelector}`);
   }
 
-  /** Opens a workspace file through Quick Open and waits for its tab. */
-  async openFile(name) {
-    const input = await this.openQuickInput("Control+P");
-    await input.fill(name);
-    const row = this.page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first();
-    await row.waitFor({ timeout: 15_000 });
-    await this.page.keyboard.press("Enter");
-    await this.page.locator(".tabs-container .tab.active", { hasText: name }).waitFor({ timeout: 15_000 });
+  /**
+   * Opens a workspace file and waits for its tab: a click on its explorer row when the explorer shows it (Quick Open
+   * depends on the file search, which lags while extensions activate on a busy machine), else Quick Open, retyped
+   * until the search finds it.
+   */
+  async openFile(name, timeout = 45_000) {
+    const tab = this.page.locator(".tabs-container .tab.active", { hasText: name });
+    const row = this.page.locator(".explorer-viewlet .monaco-list-row .label-name").getByText(name, { exact: true });
+    if (await row.first().isVisible()) {
+      // A double click opens it pinned and moves keyboard focus into the editor, as Quick Open does.
+      await row.first().dblclick();
+    } else {
+      const input = await this.openQuickInput("Control+P");
+      const pick = this.page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first();
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        await input.fill(name);
+        try {
+          await pick.waitFor({ timeout: 5000 });
+          break;
+        } catch (e) {
+          if (Date.now() > deadline) throw e;
+          await input.fill("");
+        }
+      }
+      await this.page.keyboard.press("Enter");
+    }
+    await tab.waitFor({ timeout });
     await this.page.locator(".editor-instance .monaco-editor .view-lines").first().waitFor();
   }
 
@@ -136,7 +164,7 @@ export class Workbench {
   }
 
   /** Polls the Notification Center until a notification matches `re`; returns its text. */
-  async waitForNotification(re, timeout = 15_000) {
+  async waitForNotification(re, timeout = 30_000) {
     const deadline = Date.now() + timeout;
     let seen = [];
     while (Date.now() < deadline) {

@@ -133,7 +133,15 @@ describe("gradlens train", () => {
     expect([file.code, file.data.learned, model.code, model.data.learned]).toEqual([0, true, 0, true]);
     expect(model.data.finalLoss).toBeCloseTo(file.data.finalLoss as number, 9);
     expect(json("train", "examples/and.nn.ts", "--json").data.learned).toBe(true);
-  });
+  }, 120_000);
+
+  it("--seed replaces a file's seed: xor.nn.ts learns for at least 7 of the seeds 1 to 10, exit 1 when stuck", () => {
+    const runs = Array.from({ length: 10 }, (_, i) => json("train", "examples/xor.nn.ts", "--seed", String(i + 1), "--json"));
+    for (const r of runs) expect(r.code).toBe(r.data.learned ? 0 : 1);
+    const learned = runs.filter((r) => r.data.learned).length;
+    console.log(`gradlens train examples/xor.nn.ts --seed 1..10: learned ${learned} of 10`);
+    expect(learned).toBeGreaterThanOrEqual(7);
+  }, 180_000);
 
   it("finite differences and backprop reach the same loss on the same network", () => {
     const bp = json("train", "XOR", "--steps", "300", "--json").data.finalLoss as number;

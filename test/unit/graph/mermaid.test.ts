@@ -87,6 +87,16 @@ describe("Mermaid text", () => {
     expect(text).not.toContain("<script");
   });
 
+  it("clips long names in the drawing (the hover keeps them whole)", () => {
+    const t = new Tape();
+    const a = t.param(1, "w".repeat(500));
+    const y = t.exp(a);
+    t.backward(y);
+    const text = renderMermaid(t, y);
+    expect(text).toContain(`n0["${"w".repeat(47)}…<br>= 1<br>∂ 2.718"]:::param`);
+    expect(buildViewModel(t, y).nodes[0].title).toHaveLength(500);
+  });
+
   it("takes theme colours only when they are safe for classDef", () => {
     expect(safeColor("rgb(55, 148, 255)")).toBe("#3794ff");
     expect(safeColor("rgba(0, 0, 0, 0.5)")).toBe("#00000080");

@@ -73,6 +73,11 @@ describe("numbers and operators", () => {
     expect(w && text.slice(w.start, w.end)).toBe("log(x - 5)");
   });
 
+  it("Python's True, False and None", () => {
+    expect(value("True ? x : -x", { x: 2 }, { languageId: "python" })).toBe(2);
+    expect(value("(None ?? x) + (False ? 1 : 0)", { x: 2 })).toBe(2);
+  });
+
   it("-a ** b reads as -(a ** b) in Python only", () => {
     expect(value("-x ** 2", { x: 3 }, { languageId: "python" })).toBe(-9);
     expect(grads("-x ** 2", { x: 3 }, { languageId: "python" }).g.x).toBe(-6);
@@ -189,6 +194,14 @@ const loss = out[0] * out[1] + n;`);
     const kinds = d.tape.groups.map((g) => g.kind);
     expect(kinds).toContain("layer");
     expect(kinds).toContain("neuron");
+  });
+
+  it("a selection's leaves include mlp params with their gradients", () => {
+    const r = evaluateSelection("const m = mlp([1, 1], { seed: 3 }); (m([x]) - 1) ** 2", { values: { x: 0.5 } });
+    expect(r.leaves.map((l) => [l.name, l.kind])).toEqual([["x", "input"], ["L1.N1.w[0]", "param"], ["L1.N1.b", "param"]]);
+    const w = r.leaves[1].value, b = r.leaves[2].value;
+    const y = 1 / (1 + Math.exp(-(w * 0.5 + b)));
+    expect(r.leaves[2].grad).toBeCloseTo(2 * (y - 1) * y * (1 - y), 12);
   });
 
   it("losses take numbers or equal-length arrays and agree with their formulas", () => {

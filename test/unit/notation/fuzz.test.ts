@@ -57,6 +57,9 @@ const PROGRAMS = [
   "let i = 0; while (i < 10) { if (i % 3 === 0) { i += 2; continue; } i++; } i * x",
 ];
 
+// Thousands of evaluations each: generous timeouts, because the machine is shared (the counts are the point).
+const FUZZ_TIMEOUT = 180_000;
+
 describe("fuzzing", () => {
   it("random token soups give a result or a positioned GradLensError", () => {
     const tally: Tally = { ok: 0, errors: 0 };
@@ -64,14 +67,14 @@ describe("fuzzing", () => {
     console.log(`fuzz token soups: ${tally.ok + tally.errors} inputs, ${tally.ok} evaluated, ${tally.errors} GradLensErrors`);
     expect(tally.ok + tally.errors).toBe(3000);
     expect(tally.ok).toBeGreaterThan(0);
-  });
+  }, FUZZ_TIMEOUT);
 
   it("random strings give a result or a positioned GradLensError", () => {
     const tally: Tally = { ok: 0, errors: 0 };
     fc.assert(fc.property(fc.string({ maxLength: 40 }), (s) => checkSelection(s, tally)), { numRuns: 2000, seed: 7 });
     console.log(`fuzz random strings: ${tally.ok + tally.errors} inputs, ${tally.ok} evaluated, ${tally.errors} GradLensErrors`);
     expect(tally.ok + tally.errors).toBe(2000);
-  });
+  }, FUZZ_TIMEOUT);
 
   it("mutated valid programs, as selections and as documents", () => {
     const tally: Tally = { ok: 0, errors: 0 };
@@ -93,7 +96,7 @@ describe("fuzzing", () => {
     }), { numRuns: 2500, seed: 3 });
     console.log(`fuzz mutations: ${tally.ok + tally.errors} selections (${tally.ok} evaluated, ${tally.errors} GradLensErrors); ${docs} documents (${docErrors} with error diagnostics)`);
     expect(docs).toBe(2500);
-  });
+  }, FUZZ_TIMEOUT);
 
   it("random smooth expressions: gradients match central differences", () => {
     const leaf = fc.constantFrom("x", "y", "0.5", "2", "1.25");
@@ -122,5 +125,5 @@ describe("fuzzing", () => {
     }), { numRuns: 1000, seed: 11 });
     console.log(`fuzz smooth expressions: ${checked} gradient checks against central differences`);
     expect(checked).toBeGreaterThan(500);
-  });
+  }, FUZZ_TIMEOUT);
 });

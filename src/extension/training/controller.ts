@@ -1,0 +1,193 @@
+// Runs in the VS Code extension host: the training view's state behind the webview. Owns the current session (or
+// comparison), turns the form into a validated config, re-posts the latest snapshot whenever a view (re)appears,
+// and keeps the settings in workspaceState so they survive a window reload.
+import * as vscode from "vscode";
+import { encodeNumbers, type FromTrainingView, type ToTrainingView, type TrainForm } from "../../protocol";
+import {
+  Comparison, DEFAULT_SETTINGS, SettingsError, TrainingSession, applyEdits, parsePresetSource, parseSettings,
+  presetSource, settingsFromFile, type CompareSnapshot, type DatasetChoice, type TrainConfig, type TrainingSnapshot,
+} from "../../train";
+import { evaluateDocument } from "../../notation";
+
+const FORM_KEY = "gradlens.training.form";
+const DOC_KEY = "gradlens.training.document";
+const SNAPSHOT_KEY = "gradlens.training.lastSnapshot";
+export const VISUALIZE_COMMAND = "gradlens.visualize";
+
+export function defaultForm(dataset: DatasetChoice = "XOR"): TrainForm {
+  const src = presetSource(dataset), s = DEFAULT_SETTINGS;
+  return {
+    source: "preset", dataset, hidden: src.kind === "preset" ? (src.hidden.length ? src.hidden.join(",") : "0") : "2",
+    activation: "sigmoid", loss: "sse", optimizer: s.optimizer, lr: String(s.lr), steps: String(s.steps), seed: String(s.seed),
+    method: s.method, eps: String(s.eps),
+  };
+}
+
+export class TrainingController implements vscode.Disposable {
+  private session: TrainingSession | undefined;
+  private comparison: Comparison | undefined;
+  private form: TrainForm;
+  private documentUri: vscode.Uri | undefined;
+  private last: TrainingSnapshot | undefined;
+  private lastCompare: CompareSnapshot | undefined;
+  private post: ((m: ToTrainingView) => void) | undefined;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.form = { ...defaultForm(), ...context.workspaceState.get<TrainForm>(FORM_KEY) };
+    const uri = context.workspaceState.get<string>(DOC_KEY);
+    this.documentUri = uri ? vscode.Uri.parse(uri) : undefined;
+    this.last = context.workspaceState.get<TrainingSnapshot>(SNAPSHOT_KEY);
+  }
+
+  /** The latest snapshot (for tests and commands). */
+  get snapshot(): TrainingSnapshot | undefined {
+    return this.last;
+  }
+
+  get current(): TrainingSession | undefined {
+    return this.session;
+  }
+
+  /** A view appeared (first time, re-shown or reloaded): send it everything it needs to draw at once. */
+  attach(post: (m: ToTrainingView) => void): void {
+    this.post = post;
+  }
+
+  detach(post: (m: ToTrainingView) => void): void {
+    if (this.post === post) this.post = undefined;
+  }
+
+  async handle(msg: FromTrainingView): Promise<void> {
+    try {
+      switch (msg.type) {
+        case "ready": return this.sendAll();
+        case "train": return this.train(msg.form);
+        case "pause": this.session?.pause(); return;
+        case "step": return this.step(msg.form);
+        case "reset": return this.reset(msg.form);
+        case "compare": return this.compare(msg.form);
+        case "apply": return this.apply();
+        case "trainFile": return this.trainFile(vscode.window.activeTextEditor?.document.uri);
+        case "showGraph": return this.showGraph();
+      }
+    } catch (e) {
+      this.send({ type: "error", message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  /** GradLens: Train AND / Train XOR: the tutorial's preset, started at once. */
+  async trainPreset(dataset: DatasetChoice): Promise<void> {
+    this.form = { ...defaultForm(dataset) };
+    this.sendForm();
+    await this.train(this.form);
+  }
+
+  /** Train a `.nn.ts` file with its own train({...}) settings. */
+  async trainFile(uri: vscode.Uri | undefined): Promise<void> {
+    if (!uri || !uri.path.endsWith(".nn.ts")) throw new SettingsError("open a .nn.ts file to train it");
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const file = evaluateDocument(doc.getText(), { uri: doc.uri.toString(), version: doc.version });
+    const s = settingsFromFile(file.train, DEFAULT_SETTINGS);
+    this.documentUri = uri;
+    void this.context.workspaceState.update(DOC_KEY, uri.toString());
+    this.form = { ...this.form, source: "document", optimizer: s.optimizer, lr: String(s.lr), steps: String(s.steps), method: s.method, eps: String(s.eps) };
+    this.sendForm();
+    await this.train(this.form);
+  }
+
+  private async config(form: TrainForm): Promise<TrainConfig> {
+    this.form = form;
+    void this.context.workspaceState.update(FORM_KEY, form);
+    const settings = parseSettings(form);
+    if (form.source !== "document") return { source: parsePresetSource(form), settings };
+    if (!this.documentUri) throw new SettingsError("no .nn.ts file chosen: use Train active file");
+    const doc = await vscode.workspace.openTextDocument(this.documentUri);
+    const label = vscode.workspace.asRelativePath(doc.uri);
+    return { source: { kind: "document", uri: doc.uri.toString(), version: doc.version, text: doc.getText(), label }, settings };
+  }
+
+  /** Resume when nothing changed since the session paused; otherwise a fresh session. */
+  private async fresh(form: TrainForm): Promise<TrainingSession> {
+    const config = await this.config(form);
+    const s = this.session;
+    if (s && s.state !== "done" && s.state !== "cancelled" && JSON.stringify(s.config) === JSON.stringify(config)) return s;
+    this.stopAll();
+    this.session = new TrainingSession(config, { onSnapshot: (x) => this.onSnapshot(x) });
+    return this.session;
+  }
+
+  private async train(form: TrainForm): Promise<void> {
+    (await this.fresh(form)).run();
+  }
+
+  private async step(form: TrainForm): Promise<void> {
+    (await this.fresh(form)).stepOnce();
+  }
+
+  private async reset(form: TrainForm): Promise<void> {
+    const config = await this.config(form);
+    this.stopAll();
+    this.session = new TrainingSession(config, { onSnapshot: (x) => this.onSnapshot(x) });
+  }
+
+  private async compare(form: TrainForm): Promise<void> {
+    const config = await this.config(form);
+    this.comparison?.cancel();
+    const c = new Comparison(config, (x) => {
+      this.lastCompare = x;
+      this.send({ type: "compare", compare: x });
+    });
+    this.comparison = c;
+    await c.run();
+  }
+
+  private async apply(): Promise<void> {
+    const s = this.session;
+    if (!s || s.config.source.kind !== "document") throw new SettingsError("train a .nn.ts file first, then apply its values");
+    const src = s.config.source, uri = vscode.Uri.parse(src.uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.getText() !== src.text) throw new SettingsError("the file changed since training started; train again before applying");
+    const { edits, skipped } = applyEdits(src.text, s.problem.store.snapshot(), s.problem.store.names);
+    const we = new vscode.WorkspaceEdit();
+    for (const e of edits) we.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+    if (edits.length && !(await vscode.workspace.applyEdit(we))) throw new SettingsError("the editor refused the edit");
+    this.send({ type: "applied", edits: edits.length, skipped: skipped.map((x) => `${x.name} (${x.reason})`) });
+  }
+
+  private async showGraph(): Promise<void> {
+    const commands = await vscode.commands.getCommands(true);
+    if (!commands.includes(VISUALIZE_COMMAND)) throw new SettingsError("the graph view is not available in this build");
+    if (this.documentUri) await vscode.window.showTextDocument(this.documentUri, { preview: false });
+    await vscode.commands.executeCommand(VISUALIZE_COMMAND, this.documentUri);
+  }
+
+  private onSnapshot(s: TrainingSnapshot): void {
+    this.last = s;
+    if (s.state === "done" || s.state === "paused" || s.state === "idle") void this.context.workspaceState.update(SNAPSHOT_KEY, encodeNumbers(s));
+    this.send({ type: "snapshot", snapshot: s });
+  }
+
+  private sendForm(): void {
+    this.send({ type: "form", form: this.form, document: this.documentUri ? { label: vscode.workspace.asRelativePath(this.documentUri) } : undefined });
+  }
+
+  private sendAll(): void {
+    this.sendForm();
+    if (this.last) this.send({ type: "snapshot", snapshot: this.last });
+    if (this.lastCompare) this.send({ type: "compare", compare: this.lastCompare });
+  }
+
+  private send(m: ToTrainingView): void {
+    this.post?.(encodeNumbers(m));
+  }
+
+  private stopAll(): void {
+    this.session?.cancel();
+    this.comparison?.cancel();
+  }
+
+  dispose(): void {
+    this.stopAll();
+    this.post = undefined;
+  }
+}

@@ -1,0 +1,58 @@
+// Runs in the VS Code extension host: the WebviewViewProvider of the GradLens → Training side panel. A strict CSP
+// with a nonce; scripts only from dist/webview; the controller re-posts the latest snapshot every time the view
+// is resolved again (after being hidden or on reload), so no retainContextWhenHidden is needed.
+import { randomBytes } from "node:crypto";
+import * as vscode from "vscode";
+import { isFromTrainingView, type ToTrainingView } from "../../protocol";
+import type { TrainingController } from "./controller";
+
+export const TRAINING_VIEW = "gradlens.training";
+
+export class TrainingViewProvider implements vscode.WebviewViewProvider {
+  private view: vscode.WebviewView | undefined;
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly controller: TrainingController) {}
+
+  get visible(): boolean {
+    return this.view?.visible ?? false;
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    const dist = vscode.Uri.joinPath(this.extensionUri, "dist", "webview");
+    view.webview.options = { enableScripts: true, localResourceRoots: [dist] };
+    view.webview.html = html(view.webview, vscode.Uri.joinPath(dist, "training.js"));
+    const post = (m: ToTrainingView) => void view.webview.postMessage(m);
+    this.controller.attach(post);
+    const subs = [
+      view.webview.onDidReceiveMessage((m: unknown) => {
+        if (isFromTrainingView(m)) void this.controller.handle(m);
+      }),
+      view.onDidDispose(() => {
+        this.controller.detach(post);
+        if (this.view === view) this.view = undefined;
+        for (const s of subs) s.dispose();
+      }),
+    ];
+  }
+}
+
+function html(webview: vscode.Webview, script: vscode.Uri): string {
+  const nonce = randomBytes(16).toString("base64");
+  const csp = [
+    "default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource} 'nonce-${nonce}'`,
+    `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`,
+  ].join("; ");
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>GradLens Training</title>
+</head>
+<body>
+<script nonce="${nonce}" src="${webview.asWebviewUri(script).toString()}"></script>
+</body>
+</html>`;
+}

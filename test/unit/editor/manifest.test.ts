@@ -1,0 +1,48 @@
+// Runs in vitest (Node): what package.json contributes for the editor features agrees with the code: settings and
+// their defaults, the TypeScript server plugin, workspace trust, the walkthrough's media and commands.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SETTING_DEFAULTS } from "../../../src/editor-model/settings";
+import { root } from "./helpers";
+
+interface Manifest {
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | string; description?: string } };
+  contributes: {
+    commands: { command: string }[];
+    configuration: { properties: Record<string, { default: unknown }> };
+    typescriptServerPlugins: { name: string; enableForWorkspaceTypeScriptVersions?: boolean }[];
+    walkthroughs: { steps: { description: string; media: { markdown?: string } }[] }[];
+  };
+}
+
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Manifest;
+
+describe("package.json for the editor features", () => {
+  it("declares every setting the editor reads, with the same default", () => {
+    const props = manifest.contributes.configuration.properties;
+    for (const [key, value] of Object.entries(SETTING_DEFAULTS)) expect(props[`gradlens.${key}`]?.default, key).toBe(value);
+    expect(props["gradlens.graph.maxVisibleNodes"]).toBeDefined();
+  });
+
+  it("contributes the TypeScript server plugin for workspace TypeScript versions too", () => {
+    expect(manifest.contributes.typescriptServerPlugins).toContainEqual({ name: "gradlens-ts-plugin", enableForWorkspaceTypeScriptVersions: true });
+    const ignore = readFileSync(join(root, ".vscodeignore"), "utf8");
+    expect(ignore).toContain("!node_modules/gradlens-ts-plugin/**");
+  });
+
+  it("supports untrusted workspaces, saying why", () => {
+    expect(manifest.capabilities?.untrustedWorkspaces?.supported).toBe(true);
+    expect(manifest.capabilities?.untrustedWorkspaces?.description).toMatch(/never executes/);
+  });
+
+  it("has a walkthrough whose media exist and whose links name contributed commands", () => {
+    const steps = manifest.contributes.walkthroughs[0].steps;
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+    const commands = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const s of steps) {
+      if (s.media.markdown) expect(existsSync(join(root, s.media.markdown)), s.media.markdown).toBe(true);
+      for (const m of s.description.matchAll(/\(command:([\w.]+)\)/g)) expect(commands.has(m[1]), m[1]).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,88 @@
+// Runs in vitest (Node): the TypeScript server plugin's pieces with the real `typescript` package: builtins.d.ts is
+// generated from the runtime globals, and the `.nn.ts` language service accepts the examples, still reports real
+// errors, and answers quick info on built-ins.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import * as ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { GLOBAL_NAMES } from "../../../src/notation/builtins";
+import { builtinsDts, runtimeGlobals } from "../../../src/tsplugin/declarations";
+import { createNnService, isNnFile, nnSuggestions } from "../../../src/tsplugin/service";
+import { root } from "./helpers";
+
+function service(files: Record<string, string>) {
+  const libDir = dirname(ts.getDefaultLibFilePath({}));
+  return createNnService(ts, {
+    getScriptSnapshot: (f) => (f in files ? ts.ScriptSnapshot.fromString(files[f]) : undefined),
+    getScriptVersion: () => "1",
+    getCurrentDirectory: () => "/work",
+    getDefaultLibFileName: (o) => join(libDir, ts.getDefaultLibFileName(o)),
+    fileExists: (f) => f in files || ts.sys.fileExists(f),
+    readFile: (f) => files[f] ?? ts.sys.readFile(f),
+  });
+}
+
+function diagnostics(files: Record<string, string>, name: string): string[] {
+  const s = service(files).track(name);
+  return [...s.getSyntacticDiagnostics(name), ...s.getSemanticDiagnostics(name)].map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+}
+
+describe("builtins.d.ts", () => {
+  it("declares every runtime global (the standard library's own aside), and nothing else", () => {
+    const dts = builtinsDts();
+    const declared = new Set([...dts.matchAll(/^declare (?:function|const) (\w+)/gm)].map((m) => m[1]));
+    const runtime = [...runtimeGlobals().keys()].filter((n) => !["Infinity", "NaN", "Math"].includes(n));
+    expect([...declared].sort()).toEqual([...new Set(runtime)].sort());
+    for (const n of GLOBAL_NAMES) if (!["undefined", "Infinity", "NaN", "Math"].includes(n)) expect(declared.has(n), n).toBe(true);
+  });
+
+  it("parses as a declaration file", () => {
+    const sf = ts.createSourceFile("b.d.ts", builtinsDts(), ts.ScriptTarget.ES2022, true);
+    expect((sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics).toEqual([]);
+  });
+});
+
+describe("the .nn.ts language service", () => {
+  const examples = readdirSync(join(root, "examples")).filter(isNnFile);
+
+  it("finds no error in the examples, and the misspelt name in broken.nn.ts", () => {
+    const files = Object.fromEntries(examples.map((f) => [`/work/examples/${f}`, readFileSync(join(root, "examples", f), "utf8")]));
+    for (const f of examples) {
+      const ds = diagnostics(files, `/work/examples/${f}`);
+      if (f === "broken.nn.ts") {
+        expect(ds).toHaveLength(1);
+        expect(ds[0]).toMatch(/Cannot find name 'wieght'/);
+      } else expect(ds, f).toEqual([]);
+    }
+  });
+
+  it("keeps each file its own module, so two files may declare the same name", () => {
+    const files = { "/w/a.nn.ts": "const x = param(1);\nconst loss = x * x;\n", "/w/b.nn.ts": "const x = 2;\nconst loss = x + 1;\n" };
+    const svc = service(files);
+    svc.track("/w/a.nn.ts");
+    const s = svc.track("/w/b.nn.ts");
+    expect(s.getSemanticDiagnostics("/w/a.nn.ts")).toEqual([]);
+    expect(s.getSemanticDiagnostics("/w/b.nn.ts")).toEqual([]);
+  });
+
+  it("accepts imports from \"gradlens\", method spellings and untyped parameters; rejects wrong types", () => {
+    const ok = 'import { mlp, sse } from "gradlens";\nconst m = mlp([2, 1]);\nconst f = (v, act = tanh) => act(v).exp() + np.sigmoid(v) + Math.relu(v) + PI;\nconst loss = sse(m([1, 2]), 1) + f(1);\n';
+    expect(diagnostics({ "/w/ok.nn.ts": ok }, "/w/ok.nn.ts")).toEqual([]);
+    const bad = 'const loss = sigmoid("one");\n';
+    expect(diagnostics({ "/w/bad.nn.ts": bad }, "/w/bad.nn.ts")[0]).toMatch(/not assignable to parameter of type 'number'/);
+  });
+
+  it("does not fade the target as never read, but keeps other suggestions", () => {
+    const text = "const w = param(0.5);\nconst loss = w * w;\n";
+    const s = service({ "/w/u.nn.ts": text }).track("/w/u.nn.ts");
+    expect(s.getSuggestionDiagnostics("/w/u.nn.ts").map((d) => d.code)).toContain(6133);
+    expect(nnSuggestions(s, "/w/u.nn.ts")).toEqual([]);
+  });
+
+  it("answers quick info on a built-in with its declaration", () => {
+    const text = "const w = param(0.5);\nconst loss = sigmoid(w);\n";
+    const s = service({ "/w/q.nn.ts": text }).track("/w/q.nn.ts");
+    const info = s.getQuickInfoAtPosition("/w/q.nn.ts", text.indexOf("sigmoid") + 2);
+    expect(ts.displayPartsToString(info?.displayParts)).toBe("function sigmoid(x: number): number");
+  });
+});

@@ -1,0 +1,43 @@
+// Runs in vitest (Node): backprop and finite differences on the same network give the same loss curve within
+// tolerance; finite differences is slower (P + 1 evaluations per step instead of one forward and one backward).
+import { describe, expect, it } from "vitest";
+import { Comparison, presetConfig, type CompareSnapshot } from "../../../src/train";
+
+describe("backprop vs finite differences", () => {
+  it("same loss curve on XOR 2-2-1 within 1e-3, both learn", async () => {
+    const seen: CompareSnapshot[] = [];
+    const c = new Comparison(presetConfig("XOR"), (s) => seen.push(s));
+    const r = await c.run();
+    expect(r.done).toBe(true);
+    expect(r.runs.map((x) => x.method)).toEqual(["backprop", "finite-difference"]);
+    expect(r.runs.map((x) => x.step)).toEqual([2000, 2000]);
+    expect(r.maxLossDiff).toBeLessThan(1e-3);
+    expect(r.maxLossDiff).toBeGreaterThan(0); // forward differences are not exact: a real comparison, not a copy
+    expect(Math.abs(r.runs[0].finalLoss - r.runs[1].finalLoss)).toBeLessThan(1e-4);
+    expect(c.sessions.every((s) => s.snapshot().verdict?.kind === "learned")).toBe(true);
+    expect(seen.length).toBeGreaterThan(2);
+  });
+
+  it("on a 2-16-16-1 network finite differences takes far fewer steps per second", async () => {
+    const config = presetConfig("XOR");
+    config.source = { kind: "preset", dataset: "XOR", hidden: [16, 16], activation: "tanh", loss: "mse" };
+    config.settings = { ...config.settings, steps: 80, lr: 0.1 };
+    const r = await new Comparison(config, () => {}).run();
+    const [bp, fd] = r.runs;
+    expect(r.maxLossDiff).toBeLessThan(1e-3);
+    // 337 params: one backprop step costs about two evaluations, one finite-difference step 338.
+    expect(bp.stepsPerSecond).toBeGreaterThan(10 * fd.stepsPerSecond);
+  });
+
+  it("cancel stops both runs", async () => {
+    const config = presetConfig("XOR");
+    config.settings.steps = 5_000_000;
+    const c = new Comparison(config, () => {});
+    const done = c.run();
+    await new Promise((r) => setTimeout(r, 30));
+    c.cancel();
+    const r = await done;
+    expect(r.runs.map((x) => x.state)).toEqual(["cancelled", "cancelled"]);
+    expect(r.runs[0].step).toBeLessThan(5_000_000);
+  });
+});
