@@ -3,7 +3,7 @@
 //   node scripts/build.mjs [--watch] [--production] [--outdir DIR]   (DIR/dist instead of ./dist: packaging stages there)
 import * as esbuild from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
@@ -21,9 +21,11 @@ const common = {
 
 /** Node targets: [entry, outfile, extra options]. Entries that do not exist yet are skipped. */
 const nodeTargets = [
-  ["src/extension/main.ts", "dist/extension.js", { external: ["vscode"] }],
-  ["src/cli/main.ts", "dist/cli.js", {}],
-  ["test/e2e/host/index.ts", "dist/test/host.js", { external: ["vscode", "mocha"] }],
+  // TypeScript's parser (~9 MB) is its own bundle, required on first parse: activation does not load it.
+  ["node_modules/typescript/lib/typescript.js", "dist/typescript.js", {}],
+  ["src/extension/main.ts", "dist/extension.js", { external: ["vscode"], plugins: [typescriptBeside("dist/extension.js")] }],
+  ["src/cli/main.ts", "dist/cli.js", { plugins: [typescriptBeside("dist/cli.js")] }],
+  ["test/e2e/host/index.ts", "dist/test/host.js", { external: ["vscode", "mocha"], plugins: [typescriptBeside("dist/test/host.js")] }],
   ["src/tsplugin/index.ts", "dist/tsplugin.js", {
     external: ["typescript"],
     // tsserver calls the module itself as the plugin factory; and loads it by name from the extension's node_modules.
@@ -31,6 +33,17 @@ const nodeTargets = [
     plugins: [tspluginPackage()],
   }],
 ];
+
+/** Resolve `require("typescript")` to the separate dist/typescript.js bundle, relative to the bundle being built. */
+function typescriptBeside(outfile) {
+  const path = `./${relative(dirname(outfile), "dist/typescript.js")}`;
+  return {
+    name: "typescript-beside",
+    setup(build) {
+      build.onResolve({ filter: /^typescript$/ }, () => ({ path, external: true }));
+    },
+  };
+}
 
 /** After each build of the TypeScript server plugin, lay it out as node_modules/gradlens-ts-plugin/ (see .vscodeignore). */
 function tspluginPackage() {

@@ -1,6 +1,6 @@
 // Runs on both sides (extension host and webviews): the typed messages between them, as discriminated unions on
 // `type`. No vscode and no DOM imports, so both tsconfigs compile it. Non-finite numbers do not survive
-// postMessage's JSON in every host, so view models travel with numbers encoded (see encodeNumber).
+// postMessage's JSON in every host, so view models travel with numbers encoded (see encodeNumbers).
 import type { SourceRange } from "./engine/tape";
 import type { ViewModel } from "./graph/model";
 import type { Direction } from "./graph/mermaid";
@@ -18,12 +18,14 @@ export interface GraphViewState {
   digits: number;
   /** Export PNG/SVG on a light background instead of the theme's. */
   lightExport: boolean;
+  /** Border width by gradient magnitude. */
+  shade: boolean;
   /** Groups folded by the user (undefined: automatic folding). */
   folded?: number[];
 }
 
 export const DEFAULT_GRAPH_STATE: GraphViewState = {
-  direction: "LR", values: true, grads: true, locals: true, digits: 4, lightExport: true,
+  direction: "LR", values: true, grads: true, locals: true, digits: 4, lightExport: true, shade: false,
 };
 
 /** Extension -> graph webview. */
@@ -114,7 +116,7 @@ export interface TrainForm {
 
 /** Extension -> training webview. Snapshots travel through encodeNumbers (losses can be NaN/Infinity). */
 export type ToTrainingView =
-  | { type: "form"; form: TrainForm; document?: { label: string } }
+  | { type: "form"; form: TrainForm; document?: { label: string }; graph?: boolean }
   | { type: "snapshot"; snapshot: TrainingSnapshot }
   | { type: "compare"; compare: CompareSnapshot }
   | { type: "applied"; edits: number; skipped: string[] }

@@ -12,7 +12,7 @@ export interface HoverModel {
   start: number;
   end: number;
   markdown: string;
-  /** The node the graph link should reveal. */
+  /** The node the graph link should reveal (-1: none, e.g. a parameter's plain arguments). */
   node: number;
 }
 
@@ -43,6 +43,12 @@ export function hoverAt(r: DocumentResult, sf: TS.SourceFile, offset: number, di
     case "target":
       lines.push(`**${label}** (the target)`, "", `value ${f(res.value)} · ${d(label)} = 1`);
       node = res.node;
+      break;
+    case "arguments":
+      lines.push(`**${label}** (parameter of ${escapeMarkdown(res.fn)}): ${res.values.length} call${res.values.length === 1 ? "" : "s"}`, "", `| call | ${label} |`, "|---|---:|");
+      for (const v of res.values.slice(0, MAX_CALL_ROWS)) lines.push(`| ${escapeMarkdown(v.call)} | ${escapeMarkdown(v.value)} |`);
+      if (res.values.length > MAX_CALL_ROWS) lines.push(`| … ${res.values.length - MAX_CALL_ROWS} more | |`);
+      node = -1;
       break;
     case "readings": {
       const kind = res.what === "operator" ? `operator \`${s.kind === "operator" ? s.op : ""}\`` : res.what === "call" ? "call" : "";

@@ -26,7 +26,42 @@ export type Resolved =
   | { kind: "param"; name: string; node: number; value: number; grad: number }
   | { kind: "params"; items: { name: string; node: number; value: number; grad: number }[] }
   | { kind: "target"; name: string; node: number; value: number }
-  | { kind: "readings"; what: "name" | "call" | "operator"; readings: Reading[]; locals: Local[][] };
+  | { kind: "readings"; what: "name" | "call" | "operator"; readings: Reading[]; locals: Local[][] }
+  /** A function's parameter: the argument each call got, as the call's label shows it. */
+  | { kind: "arguments"; fn: string; values: { call: string; value: string }[] };
+
+/** The arguments in a call label such as `forward(0, [1, 2])`, split at top-level commas. */
+export function labelArguments(label: string): string[] {
+  const open = label.indexOf("(");
+  const inner = label.slice(open + 1, label.endsWith(")") ? -1 : undefined);
+  const out: string[] = [];
+  let depth = 0, from = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === "[" || c === "(" || c === "{") depth++;
+    else if (c === "]" || c === ")" || c === "}") depth--;
+    else if (c === "," && depth === 0) {
+      out.push(inner.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  if (inner.trim() !== "") out.push(inner.slice(from).trim());
+  return out;
+}
+
+/** The function whose parameter `id` names, with the parameter's index; undefined when it is not one. */
+function parameterOf(id: TS.Identifier): { fn: string; index: number } | undefined {
+  const t = ts();
+  for (let n: TS.Node | undefined = id.parent; n !== undefined; n = n.parent) {
+    if (!t.isFunctionLike(n)) continue;
+    const index = n.parameters.findIndex((p) => t.isIdentifier(p.name) && p.name.text === id.text);
+    if (index < 0) continue;
+    const fn = t.isFunctionDeclaration(n) ? n.name?.text
+      : n.parent !== undefined && t.isVariableDeclaration(n.parent) && t.isIdentifier(n.parent.name) ? n.parent.name.text : undefined;
+    return fn === undefined ? undefined : { fn, index };
+  }
+  return undefined;
+}
 
 function reading(r: DocumentResult, node: number, call?: string): Reading {
   return { node, value: r.tape.val[node], grad: r.tape.grad[node], call: call ?? callLabel(r.tape, node) };
@@ -80,6 +115,11 @@ export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identif
   }
   const items = r.params.filter((p) => p.name.startsWith(`${name}[`) || p.name.startsWith(`${name}.`));
   if (items.length > 0) return { kind: "params", items: items.map(({ name: n, node, value, grad }) => ({ name: n, node, value, grad })) };
+  const param = parameterOf(id);
+  if (param !== undefined) {
+    const values = callResults(r.tape, param.fn).map((c) => ({ call: c.label, value: labelArguments(c.label)[param.index] ?? "undefined" }));
+    return values.length ? { kind: "arguments", fn: param.fn, values } : undefined;
+  }
   const decl = declarationFor(sf, id);
   if (decl === undefined) return undefined;
   const t = ts();

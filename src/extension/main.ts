@@ -2,13 +2,21 @@
 import type * as vscode from "vscode";
 import { registerEvaluateSelection } from "./commands/evaluate";
 import { registerEditor } from "./editor";
+import { graphSnapshot, registerGraph } from "./graph";
 import { registerTraining } from "./training";
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: read-only views for extension-host tests (other extensions may read them too). */
+export interface GradLensApi {
+  graph: typeof graphSnapshot;
+}
+
+export function activate(context: vscode.ExtensionContext): GradLensApi {
   // Each feature registers itself here when it lands.
   registerEvaluateSelection(context);
-  registerEditor(context);
+  const documents = registerEditor(context);
+  registerGraph(context, documents);
   registerTraining(context);
+  return { graph: graphSnapshot };
 }
 
 export function deactivate(): void {}

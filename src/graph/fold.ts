@@ -2,6 +2,7 @@
 // edges that result, never more than the budget. Automatic folding is predictable: outermost groups fold first,
 // then groups are expanded a whole depth at a time while the graph still fits.
 import type { SourceRange, Tape } from "../engine/tape";
+import { groupUnits } from "./groups";
 import type { ViewEdge } from "./model";
 
 export interface FoldInput {
@@ -33,7 +34,7 @@ export interface Layout {
   targetChain: Set<number>;
 }
 
-interface Prep {
+export interface Prep {
   groupSize: Int32Array;
   direct: Int32Array;
   children: number[][];
@@ -177,7 +178,7 @@ export function chooseFolding(input: FoldInput): Set<number> {
 /** Visible units and edges for a folding, bundled and then cut to the budget if it still does not fit. */
 export function layout(input: FoldInput, folded: ReadonlySet<number>): Layout {
   const prep = prepare(input);
-  const { tape, members, target, budget, maxEdges } = input;
+  const { tape, target, budget, maxEdges } = input;
   const r = raw(input, folded);
   const totalEdges = r.edges.length;
   let order = r.order;
@@ -274,44 +275,17 @@ export function layout(input: FoldInput, folded: ReadonlySet<number>): Layout {
     edges = [...edges].sort((a, b) => rank.get(b.to)! - rank.get(a.to)!).slice(0, maxEdges);
   }
 
+  const groups = groupUnits(input, r.rep, prep);
   const idOf = (u: number) => (u >= 0 ? `n${u}` : u > BUNDLE ? `g${-u - 1}` : u > HIDDEN ? `b${BUNDLE - u}` : "h0");
   const units: Unit[] = order.map((u) => {
     if (u >= 0) return { kind: "node", tapeId: u };
     if (u === HIDDEN) return { kind: "hidden", size: hiddenNodes };
     if (u <= BUNDLE) return { kind: "bundle", index: BUNDLE - u, ...bundles[BUNDLE - u] };
-    return groupUnit(input, r.rep, -u - 1, prep);
+    return groups.get(u)!;
   });
   return {
     units,
     edges: edges.map((e) => ({ from: idOf(e.from), to: idOf(e.to), local: e.local, count: e.count, tapeEdge: e.tapeEdge })),
     totalEdges, hiddenNodes, droppedEdges, groupSize: prep.groupSize, targetChain: prep.targetChain,
   };
-
-  function groupUnit(inp: FoldInput, rep: Int32Array, g: number, p: Prep): Unit {
-    const key = -(g + 1);
-    let out = -1, last = -1, nonFinite = false, flags = 0, s = Infinity, e = -Infinity;
-    for (const i of members) {
-      if (rep[i] !== key) continue;
-      last = i;
-      if (!Number.isFinite(tape.val[i])) nonFinite = true;
-      flags |= tape.flags[i];
-      if (tape.srcStart[i] >= 0) {
-        s = Math.min(s, tape.srcStart[i]);
-        e = Math.max(e, tape.srcEnd[i]);
-      }
-      if (i === target) out = i;
-    }
-    // The output is the last member read from outside the group (a call's return value); a layer has several.
-    const outs = new Set<number>();
-    if (out >= 0) outs.add(out);
-    for (const v of members) {
-      if (rep[v] === key) continue;
-      for (let k = tape.start[v], end = tape.start[v + 1]; k < end; k++) if (rep[tape.in[k]] === key) outs.add(tape.in[k]);
-    }
-    if (out < 0) for (const o of outs) out = Math.max(out, o);
-    return {
-      kind: "group", groupId: g, tapeId: out >= 0 ? out : last, size: p.groupSize[g], outputs: Math.max(1, outs.size), nonFinite, flags,
-      range: s <= e ? { start: s, end: e } : undefined, isTarget: p.targetChain.has(g) || inp.target === out && rep[inp.target] === key,
-    };
-  }
 }

@@ -17,6 +17,8 @@ export interface LabelOptions {
   locals?: boolean;
   /** Significant digits. */
   digits?: number;
+  /** Draw each node's border thicker the larger its gradient's magnitude (relative to the largest shown). */
+  shade?: boolean;
   colors?: ThemeColors;
   /** Nodes and edges (indices into model.edges) to highlight, e.g. the paths of "explain this gradient". */
   highlight?: { nodes: ReadonlySet<string>; edges: ReadonlySet<number> };
@@ -68,17 +70,28 @@ export function toMermaid(model: ViewModel, opts: LabelOptions = {}): string {
     used.add(cls);
     out.push(`  ${node.id}${open}${label}${close}:::${cls}`);
   }
+  const folded = new Set(model.nodes.filter((n) => n.kind === "group").map((n) => n.id));
   model.edges.forEach((e) => {
     let label = "";
-    // A merged edge (into or out of a folded group) has no single derivative; Mermaid lays every label out as an
-    // extra node, so it gets none (the hover on the group tells its size).
-    if (opts.locals !== false && e.count === 1) label = f(e.local);
+    // A merged edge has no single derivative, and an edge into a folded group carries the derivative of a node
+    // inside it, not of the group: no label for either (Mermaid lays every label out as an extra node, too).
+    if (opts.locals !== false && e.count === 1 && !folded.has(e.to)) label = f(e.local);
     out.push(label ? `  ${e.from} -->|"${escapeMermaid(label)}"| ${e.to}` : `  ${e.from} --> ${e.to}`);
   });
   for (const cls of [...used].sort()) {
     const c = colors[cls];
     const width = cls === "target" || cls === "nan" || cls === "hl" ? "3px" : "1px";
     out.push(`  classDef ${cls} fill:${c.fill},stroke:${c.stroke},color:${c.text},stroke-width:${width}`);
+  }
+  if (opts.shade) {
+    // Border width 1..6 px by |gradient| relative to the largest finite one shown (colour-blind and theme safe).
+    let max = 0;
+    for (const n of model.nodes) if (Number.isFinite(n.grad) && !n.isTarget) max = Math.max(max, Math.abs(n.grad));
+    for (const n of model.nodes) {
+      if (n.isTarget || !Number.isFinite(n.grad) || max === 0) continue;
+      const w = 1 + Math.round((5 * Math.abs(n.grad)) / max * 10) / 10;
+      out.push(`  style ${n.id} stroke-width:${w}px`);
+    }
   }
   const hl = opts.highlight ? [...opts.highlight.edges].filter((i) => i >= 0 && i < model.edges.length).sort((a, b) => a - b) : [];
   if (hl.length) out.push(`  linkStyle ${hl.join(",")} stroke:${colors.hl.stroke},stroke-width:3px`);

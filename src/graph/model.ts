@@ -84,7 +84,7 @@ export interface ModelOptions {
 
 export const DEFAULT_MAX_VISIBLE_NODES = 120;
 /** Mermaid lays out every labelled edge as an extra node, so edges cost about what nodes do. */
-export const DEFAULT_MAX_EDGES = 200;
+export const DEFAULT_MAX_EDGES = 150;
 /** The most any request may ask for (expand all, after the user confirms): Mermaid itself gives up far beyond. */
 export const HARD_MAX_VISIBLE_NODES = 1500;
 /** The most edges any request may ask for; the webview sets Mermaid's own limit above it. */

@@ -3,8 +3,9 @@
 // a pause takes effect within one slice; snapshots for the eye are throttled.
 import { LossHistory } from "./history";
 import { buildProblem, type Problem } from "./problem";
-import type { ParamRow, PredictionRow, SessionState, TrainConfig, TrainingSnapshot, Verdict } from "./types";
+import type { ParamRow, SessionState, TrainConfig, TrainingSnapshot, Verdict } from "./types";
 import { verdictOf } from "./verdict";
+import { HeatMap, predictionsOf } from "./views";
 
 export interface SessionOptions {
   onSnapshot?: (s: TrainingSnapshot) => void;
@@ -41,9 +42,7 @@ export class TrainingSession {
   private lastEmit = -Infinity;
   private runFrom = { t: 0, steps: 0 };
   private rate = 0;
-  private grid: { size: number; values: number[] } | undefined;
-  private gridAt = -Infinity;
-  private gridCost = 0;
+  private heat: HeatMap;
   private waiters: (() => void)[] = [];
 
   constructor(readonly config: TrainConfig, opts: SessionOptions = {}) {
@@ -53,6 +52,7 @@ export class TrainingSession {
       gridSize: opts.gridSize ?? 24, maxParams: opts.maxParams ?? 200,
     };
     this.problem = buildProblem(config);
+    this.heat = new HeatMap(this.problem, this.opts.gridSize, this.opts.snapshotMs, this.opts.now);
     this.start();
   }
 
@@ -104,8 +104,7 @@ export class TrainingSession {
     this.history.clear();
     this.learnedAt = this.divergedAt = this.verdict = this.error = undefined;
     this.rate = 0;
-    this.grid = undefined;
-    this.gridAt = -Infinity;
+    this.heat.clear();
     this.state = "idle";
     this.start();
     this.settle();
@@ -133,7 +132,7 @@ export class TrainingSession {
     const notes = this.error ? [...p.notes, `stopped: ${this.error}`] : p.notes.slice();
     return {
       state: this.state, step: this.step, totalSteps: this.totalSteps, loss: this.lastLoss,
-      history: this.history.points(), predictions: this.predictions(), grid: this.heatMap(), params,
+      history: this.history.points(), predictions: predictionsOf(this.problem), grid: this.heat.get(this.state !== "running"), params,
       paramCount: s.size, stepsPerSecond: this.rate, verdict: this.verdict, label: p.label, notes,
       method: this.config.settings.method,
     };
@@ -270,32 +269,6 @@ export class TrainingSession {
     const w = this.waiters;
     this.waiters = [];
     for (const f of w) f();
-  }
-
-  private predictions(): PredictionRow[] | undefined {
-    const p = this.problem;
-    return p.rows?.map((r) => {
-      const inputs = r.slice(0, p.nin) as number[], target = r[p.nin], output = p.predict(inputs);
-      return { inputs, target, output, right: Math.round(output) === target };
-    });
-  }
-
-  /** The decision surface, recomputed at most as often as ten times its own cost allows (documents re-run the file). */
-  private heatMap(): { size: number; values: number[] } | undefined {
-    const p = this.problem;
-    if (!p.rows || p.nin !== 2) return undefined;
-    const now = this.opts.now();
-    const fresh = this.state !== "running" || now - this.gridAt >= Math.max(this.opts.snapshotMs, 10 * this.gridCost);
-    if (this.grid && !fresh) return this.grid;
-    const size = p.cheapPredict ? this.opts.gridSize : Math.min(this.opts.gridSize, 16);
-    const values = new Array<number>(size * size);
-    for (let j = 0; j < size; j++) {
-      for (let i = 0; i < size; i++) values[j * size + i] = p.predict([i / (size - 1), j / (size - 1)]);
-    }
-    this.gridCost = this.opts.now() - now;
-    this.gridAt = now;
-    this.grid = { size, values };
-    return this.grid;
   }
 }
 

@@ -1,7 +1,7 @@
 // Runs on Node 20 (developer machine, CI): what the e2e runners share: provisioning and build, results files,
 // and cleanup that also happens on failure and on Ctrl+C.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { root } from "../../scripts/code-server.mjs";
 import { provision } from "../../scripts/provision.mjs";
@@ -15,11 +15,33 @@ export function writeResults(name, counts) {
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(counts));
 }
 
-/** Provisions code-server and the browser, then builds; on any failure records one failed test and exits 1. */
+function walk(dir, visit) {
+  if (!existsSync(dir)) return;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, visit);
+    else visit(p);
+  }
+}
+
+/** True when every bundle in dist/ is newer than every source it is built from (`npm test` has just built). */
+function buildIsFresh() {
+  const outputs = [join(root, "dist", "extension.js"), join(root, "dist", "test", "host.js")];
+  walk(join(root, "dist", "webview"), (p) => p.endsWith(".js") && outputs.push(p));
+  if (!outputs.every((p) => existsSync(p))) return false;
+  const oldestOutput = Math.min(...outputs.map((p) => statSync(p).mtimeMs));
+  let newestInput = Math.max(statSync(join(root, "package.json")).mtimeMs, statSync(join(root, "scripts", "build.mjs")).mtimeMs);
+  for (const dir of ["src", "webview", join("test", "e2e", "host")]) {
+    walk(join(root, dir), (p) => (newestInput = Math.max(newestInput, statSync(p).mtimeMs)));
+  }
+  return oldestOutput > newestInput;
+}
+
+/** Provisions code-server and the browser, then builds unless dist/ is fresh; on failure records one failed test. */
 export function prepare(name, { build = true } = {}) {
   try {
     provision();
-    if (build) {
+    if (build && !buildIsFresh()) {
       const r = spawnSync("node", ["scripts/build.mjs"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
       if (r.status !== 0) throw new Error("the build failed");
     }

@@ -56,6 +56,11 @@ export function graphTests(fx) {
       await node(page, xor.op.viewId).click();
       const m = await waitPosted(page, n, "nodeClicked");
       assert.deepEqual(m, { type: "nodeClicked", nodeId: xor.op.nodeId, viewId: xor.op.viewId, range: xor.op.range });
+      // In explain mode the same click asks for the paths to that node instead.
+      await page.click('[data-action="explain-mode"]');
+      const k = await count(page);
+      await node(page, xor.click.viewId).click();
+      assert.deepEqual(await waitPosted(page, k, "explain"), { type: "explain", nodeId: xor.click.nodeId });
     }],
 
     ["hovering a node shows its full-precision value and gradient", async (b) => {
@@ -129,6 +134,12 @@ export function graphTests(fx) {
       assert.ok(banner.includes(`the gradient is ${xor.grad}`), banner);
       const wide = await page.locator('#gl-graph .edgePaths path[style*="stroke-width:3px"]').count();
       assert.equal(wide, xor.highlightEdges);
+      const n = await count(page);
+      await page.click('#gl-banner button:text("Clear")');
+      await waitPosted(page, n, "rendered");
+      assert.equal(await page.locator('#gl-graph .edgePaths path[style*="stroke-width:3px"]').count(), 0);
+      assert.equal(await page.locator("#gl-banner").isVisible(), false);
+      assert.equal(await page.locator('[data-action="explain-mode"]').getAttribute("aria-pressed"), "false");
     }],
 
     ["direction and label toggles redraw, persist with setState and are posted", async (b) => {
@@ -146,6 +157,13 @@ export function graphTests(fx) {
       const labels = await page.locator("#gl-graph .edgeLabel").allTextContents();
       assert.equal(labels.join("").trim(), "");
       assert.equal(await page.evaluate(() => window.__gradlensState.state.locals), false);
+      n = await count(page);
+      await page.click('[data-toggle="shade"]');
+      await waitPosted(page, n, "rendered");
+      // Borders by |gradient|: the largest non-target gradient gets 6 px.
+      const widths = await page.locator("#gl-graph g.node").evaluateAll((gs) =>
+        gs.map((g) => parseFloat(getComputedStyle(g.querySelector("rect, path, polygon")).strokeWidth)));
+      assert.ok(widths.some((w) => w === 6), widths.join(","));
     }],
 
     ["a restored view redraws its last graph from saved state before any message", async (b) => {

@@ -97,8 +97,9 @@ export function trainingTests(root, fx) {
       assert.ok(rows[1].includes(out00), `${rows[1]} lacks ${out00}`);
       // Heat map: each cell centre has the colour the view's rule gives the session's output there (restated:
       // low colour at 0, the editor background at 0.5, high colour at 1), and XOR's shape shows: low near (0,0)
-      // and (1,1), high near (1,0) and (0,1). Cells near the corners are covered by the row marks.
-      const g = xor.final.grid, n = g.size, cell = 192 / n;
+      // and (1,1), high near (1,0) and (0,1). Cells at the corners are covered by the row marks.
+      const INSET = 10; // the view's HEAT_INSET
+      const g = xor.final.grid, n = g.size, cell = (192 - 2 * INSET) / n;
       const blue = hex(DARK["--vscode-charts-blue"]), orange = hex(DARK["--vscode-charts-orange"]);
       const bg = hex(DARK["--vscode-editor-background"]);
       const rule = (v) => {
@@ -108,7 +109,7 @@ export function trainingTests(root, fx) {
       for (const [i, j, high] of [[3, 3, false], [n - 4, n - 4, false], [n - 4, 3, true], [3, n - 4, true]]) {
         const v = g.values[j * n + i];
         assert.equal(v > 0.5, high, `output at cell (${i}, ${j}) is ${v}`);
-        const got = await pixel(p, Math.floor((i + 0.5) * cell), Math.floor((n - 1 - j + 0.5) * cell));
+        const got = await pixel(p, Math.floor(INSET + (i + 0.5) * cell), Math.floor(INSET + (n - 1 - j + 0.5) * cell));
         const want = rule(v);
         assert.ok(got.every((x, k) => Math.abs(x - want[k]) <= 8), `cell (${i}, ${j}) output ${v}: drawn ${got}, rule says ${want}`);
       }
@@ -178,6 +179,27 @@ export function trainingTests(root, fx) {
       assert.equal(rows[1], `finite-difference300 / 300${fd.finalLoss.toFixed(6)}${rate(fd)}`);
       assert.match(await p.locator("#gl-compare-diff").textContent(), /largest loss difference \d/);
       assert.deepEqual(errors, []);
+    }],
+
+    ["training: a file source shows Apply to file, hides preset fields, and Show graph only when it exists", async (b) => {
+      const { page: p } = await open(b, root);
+      const form = { ...xor.messages[0].form, source: "document" };
+      await send(p, [{ type: "form", form, document: { label: "xor.nn.ts" }, graph: false }]);
+      assert.equal(await p.locator("#gl-apply").isVisible(), true);
+      assert.equal(await p.locator("#gl-show-graph").isVisible(), false);
+      assert.equal(await p.locator("#gl-dataset").isVisible(), false);
+      assert.equal(await p.locator("#gl-source option[value=document]").textContent(), "xor.nn.ts");
+      await p.click("#gl-apply");
+      await p.click("#gl-train");
+      const got = (await posted(p)).filter((m) => m.type !== "ready");
+      assert.deepEqual(got.map((m) => m.type), ["apply", "train"]);
+      assert.equal(got[1].form.source, "document");
+      await send(p, [{ type: "form", form, document: { label: "xor.nn.ts" }, graph: true }, { type: "applied", edits: 9, skipped: [] }]);
+      assert.equal(await p.locator("#gl-show-graph").isVisible(), true);
+      assert.match(await p.locator("#gl-notes").textContent(), /^9 values written to the file/);
+      await send(p, [{ type: "form", form: xor.messages[0].form }]);
+      assert.equal(await p.locator("#gl-apply").isVisible(), false);
+      assert.equal(await p.locator("#gl-dataset").isVisible(), true);
     }],
 
     ["training: NaN and Infinity losses are shown as such, the curve leaves a gap, nothing throws", async (b) => {

@@ -5,7 +5,7 @@ import type { GraphViewState } from "../../src/protocol";
 export type Action =
   | "fit" | "zoom-in" | "zoom-out" | "direction" | "expand-all" | "collapse-all" | "explain-mode" | "export-svg"
   | "export-png" | "copy-mermaid";
-export type Toggle = "values" | "grads" | "locals" | "lightExport";
+export type Toggle = "values" | "grads" | "locals" | "shade" | "lightExport";
 
 export interface Page {
   toolbar: HTMLElement;
@@ -41,6 +41,7 @@ const TOGGLES: [Toggle, string][] = [
   ["values", "values"],
   ["grads", "gradients"],
   ["locals", "local ∂"],
+  ["shade", "|∂| border"],
   ["lightExport", "light export"],
 ];
 

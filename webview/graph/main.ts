@@ -90,7 +90,14 @@ function onNodeClick(node: ViewNode, e: MouseEvent): void {
   host.post({ type: "nodeClicked", nodeId: node.tapeId, viewId: node.id, range: node.range });
 }
 
-async function exportAs(format: ExportFormat): Promise<void> {
+/** Exports wait their turn behind drawing: a light export reconfigures Mermaid, which must not hit a render midway. */
+function exportAs(format: ExportFormat): Promise<void> {
+  const run = () => exportNow(format);
+  drawing = drawing.then(run, run);
+  return drawing;
+}
+
+async function exportNow(format: ExportFormat): Promise<void> {
   try {
     if (!last) throw new Error("nothing drawn yet");
     if (format === "mermaid") {
@@ -145,17 +152,20 @@ function act(a: Action): void {
     case "explain-mode":
       explainMode = !explainMode;
       page.buttons["explain-mode"].setAttribute("aria-pressed", String(explainMode));
-      if (!explainMode && highlight) {
-        highlight = undefined;
-        hideBanner(page);
-        void draw();
-      }
+      if (!explainMode) clearExplanation();
       return;
     case "export-svg": return void exportAs("svg");
     case "export-png": return void exportAs("png");
     case "copy-mermaid": return void exportAs("mermaid");
     default: return assertNever(a, "action");
   }
+}
+
+function clearExplanation(): void {
+  if (!highlight) return hideBanner(page);
+  highlight = undefined;
+  hideBanner(page);
+  void draw();
 }
 
 function changed(): void {
@@ -178,13 +188,10 @@ function onMessage(raw: unknown): void {
       const ex = msg.explanation;
       const more = ex.truncated ? ` (showing ${ex.paths.length} of ${ex.pathCount} paths)` : "";
       showBanner(page, "info", `${ex.paths.length} path(s) from the target${more}: products sum to ${ex.sum}; ` +
-        `the gradient is ${ex.grad}.`, [["Clear", () => act("explain-mode")]]);
+        `the gradient is ${ex.grad}.`, [["Clear", clearExplanation]]);
       return void draw();
     }
-    case "clearExplanation":
-      highlight = undefined;
-      hideBanner(page);
-      return void draw();
+    case "clearExplanation": return clearExplanation();
     case "themeChanged": return void draw();
     case "error": return showBanner(page, "error", msg.message);
     case "exportRequest": return void exportAs(msg.format);
@@ -195,7 +202,7 @@ function onMessage(raw: unknown): void {
 for (const [a, b] of Object.entries(page.buttons)) b.addEventListener("click", () => act(a as Action));
 for (const [k, box] of Object.entries(page.toggles)) {
   box.addEventListener("change", () => {
-    state[k as keyof Pick<GraphViewState, "values" | "grads" | "locals" | "lightExport">] = box.checked;
+    state[k as keyof Pick<GraphViewState, "values" | "grads" | "locals" | "shade" | "lightExport">] = box.checked;
     changed();
     if (k !== "lightExport") void draw();
   });

@@ -5,6 +5,9 @@ import { themeColor } from "./host";
 
 type RGB = [number, number, number];
 
+/** Pixels between the canvas edge and the heat map. */
+export const HEAT_INSET = 10;
+
 function parse(c: string): RGB {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(c.trim());
   if (m) return [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)];
@@ -45,12 +48,13 @@ export function drawHeatMap(canvas: HTMLCanvasElement, grid: { size: number; val
   tmp.width = tmp.height = n;
   tmp.getContext("2d")?.putImageData(img, 0, 0);
   ctx.imageSmoothingEnabled = true;
-  // Cell centres sit on the grid points: stretch so point (0,0) and (1,1) land at the corners' cell centres.
-  const cell = px / n;
-  ctx.drawImage(tmp, 0, 0, n, n, 0, 0, px, px);
+  // An inset, so the row marks at the corners are drawn whole; cell centres sit on the grid points.
+  const inner = px - 2 * HEAT_INSET, cell = inner / n;
+  ctx.drawImage(tmp, 0, 0, n, n, HEAT_INSET, HEAT_INSET, inner, inner);
   const right = themeColor("--vscode-charts-green", "#89d185"), wrong = themeColor("--vscode-charts-red", "#f14c4c");
   for (const r of rows ?? []) {
-    const x = cell / 2 + r.inputs[0] * (px - cell), y = px - (cell / 2 + r.inputs[1] * (px - cell));
+    const x = HEAT_INSET + cell / 2 + r.inputs[0] * (inner - cell);
+    const y = px - (HEAT_INSET + cell / 2 + r.inputs[1] * (inner - cell));
     ctx.beginPath();
     ctx.arc(x, y, 7, 0, 2 * Math.PI);
     ctx.fillStyle = r.target >= 0.5 ? `rgb(${high.join(",")})` : `rgb(${low.join(",")})`;

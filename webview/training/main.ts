@@ -17,6 +17,8 @@ import css from "./training.css";
 interface Saved {
   form: TrainForm;
   document?: { label: string };
+  /** The graph view's command exists. */
+  graph?: boolean;
   last?: TrainingSnapshot;
   compare?: CompareSnapshot;
   log: boolean;
@@ -24,7 +26,10 @@ interface Saved {
 
 const host = connect();
 const saved = host.getState() as Saved | undefined;
-const state: Saved = { form: { ...DEFAULT_FORM, ...saved?.form }, document: saved?.document, log: saved?.log ?? false, last: saved?.last, compare: saved?.compare };
+const state: Saved = {
+  form: { ...DEFAULT_FORM, ...saved?.form }, document: saved?.document, graph: saved?.graph, log: saved?.log ?? false,
+  last: saved?.last, compare: saved?.compare,
+};
 const persist = () => host.setState(encodeNumbers(state));
 
 const style = document.createElement("style");
@@ -151,12 +156,14 @@ function showCompare(c: CompareSnapshot): void {
 function setDocument(doc: { label: string } | undefined): void {
   state.document = doc;
   form.setDocument(doc?.label);
-  apply.hidden = graph.hidden = doc === undefined;
+  apply.hidden = doc === undefined;
+  graph.hidden = doc === undefined || !state.graph;
 }
 
 function handle(msg: ToTrainingView): void {
   switch (msg.type) {
     case "form":
+      state.graph = msg.graph;
       setDocument(msg.document);
       form.write(msg.form);
       state.form = form.read();

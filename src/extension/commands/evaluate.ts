@@ -85,7 +85,7 @@ async function evaluate(context: vscode.ExtensionContext): Promise<EvaluateOutco
 }
 
 /** Input box for the names the document does not define, pre-filled with the values last used here. */
-async function askValues(context: vscode.ExtensionContext, missing: readonly string[]): Promise<Values | undefined> {
+export async function askValues(context: vscode.ExtensionContext, missing: readonly string[]): Promise<Values | undefined> {
   const last = context.workspaceState.get<Values>(LAST_VALUES, {});
   const answer = await vscode.window.showInputBox({
     title: "GradLens: values for names not defined in the document",

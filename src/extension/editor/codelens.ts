@@ -20,11 +20,11 @@ export class CodeLensProvider implements vscode.CodeLensProvider {
     this.sub = service.onDidChange(() => this.changed.fire());
   }
 
-  async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+  async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const settings = readSettings();
     if (!settings.codeLens) return [];
-    const ev = this.service.get(doc);
-    if (ev.sf === undefined) return [];
+    const ev = await this.service.settled(doc, token);
+    if (ev?.sf === undefined || ev.version !== doc.version) return [];
     const visualize = await commandExists(VISUALIZE);
     let train: string | undefined;
     for (const c of TRAIN_FILE_COMMANDS) if (train === undefined && (await commandExists(c))) train = c;

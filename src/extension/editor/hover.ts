@@ -19,7 +19,7 @@ export class HoverProvider implements vscode.HoverProvider {
     const model = hoverAt(ev.result, ev.sf, doc.offsetAt(pos), settings.digits);
     if (model === undefined) return undefined;
     const md = new vscode.MarkdownString(model.markdown);
-    if (await commandExists(VISUALIZE)) {
+    if (model.node >= 0 && (await commandExists(VISUALIZE))) {
       const args = encodeURIComponent(JSON.stringify([{ uri: doc.uri.toString(), node: model.node, offset: model.start }]));
       md.appendMarkdown(`\n\n[$(type-hierarchy) Show in graph](command:${VISUALIZE}?${args} "Open the graph view at this node")`);
       md.isTrusted = { enabledCommands: [VISUALIZE] };

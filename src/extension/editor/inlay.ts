@@ -17,11 +17,11 @@ export class InlayHintsProvider implements vscode.InlayHintsProvider {
     ];
   }
 
-  provideInlayHints(doc: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
+  async provideInlayHints(doc: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
     const settings = readSettings();
     if (!settings.inlayHints) return [];
-    const ev = this.service.get(doc);
-    if (ev.sf === undefined) return [];
+    const ev = await this.service.settled(doc, token);
+    if (ev?.sf === undefined || ev.version !== doc.version) return [];
     return inlaysIn(ev.result, ev.sf, doc.offsetAt(range.start), doc.offsetAt(range.end), settings.digits).map((h) => {
       const hint = new vscode.InlayHint(doc.positionAt(h.offset), h.label);
       hint.paddingLeft = true;

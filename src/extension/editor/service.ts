@@ -61,6 +61,24 @@ export class DocumentService implements vscode.Disposable {
     return ev;
   }
 
+  /**
+   * The evaluation once edits have settled: while a re-evaluation is pending (typing), wait for it instead of
+   * evaluating on every keystroke. CodeLens and inlay hints ask through this; hovers ask get() directly.
+   */
+  settled(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<Evaluation | undefined> {
+    const key = doc.uri.toString();
+    if (!this.timers.has(key)) return Promise.resolve(this.get(doc));
+    return new Promise((resolve) => {
+      const done = (ev: Evaluation | undefined) => {
+        sub.dispose();
+        cancel?.dispose();
+        resolve(ev);
+      };
+      const sub = this.onDidChange((uri) => uri.toString() === key && done(doc.isClosed ? undefined : this.get(doc)));
+      const cancel = token?.onCancellationRequested(() => done(undefined));
+    });
+  }
+
   /** Re-evaluate after `ms` of quiet, then tell listeners. */
   schedule(doc: vscode.TextDocument, ms = readSettings().debounceMs): void {
     const key = doc.uri.toString();

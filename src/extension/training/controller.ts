@@ -2,7 +2,7 @@
 // comparison), turns the form into a validated config, re-posts the latest snapshot whenever a view (re)appears,
 // and keeps the settings in workspaceState so they survive a window reload.
 import * as vscode from "vscode";
-import { encodeNumbers, type FromTrainingView, type ToTrainingView, type TrainForm } from "../../protocol";
+import { assertNever, encodeNumbers, type FromTrainingView, type ToTrainingView, type TrainForm } from "../../protocol";
 import {
   Comparison, DEFAULT_SETTINGS, SettingsError, TrainingSession, applyEdits, parsePresetSource, parseSettings,
   presetSource, settingsFromFile, type CompareSnapshot, type DatasetChoice, type TrainConfig, type TrainingSnapshot,
@@ -31,6 +31,7 @@ export class TrainingController implements vscode.Disposable {
   private last: TrainingSnapshot | undefined;
   private lastCompare: CompareSnapshot | undefined;
   private post: ((m: ToTrainingView) => void) | undefined;
+  private graphAvailable = false;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.form = { ...defaultForm(), ...context.workspaceState.get<TrainForm>(FORM_KEY) };
@@ -60,30 +61,41 @@ export class TrainingController implements vscode.Disposable {
   async handle(msg: FromTrainingView): Promise<void> {
     try {
       switch (msg.type) {
-        case "ready": return this.sendAll();
-        case "train": return this.train(msg.form);
-        case "pause": this.session?.pause(); return;
-        case "step": return this.step(msg.form);
-        case "reset": return this.reset(msg.form);
-        case "compare": return this.compare(msg.form);
-        case "apply": return this.apply();
-        case "trainFile": return this.trainFile(vscode.window.activeTextEditor?.document.uri);
-        case "showGraph": return this.showGraph();
+        // Awaited inside the try, so a bad form or file becomes a message in the view, not an unhandled rejection.
+        case "ready": await this.sendAll(); break;
+        case "train": await this.train(msg.form); break;
+        case "pause": this.session?.pause(); break;
+        case "step": await this.step(msg.form); break;
+        case "reset": await this.reset(msg.form); break;
+        case "compare": await this.compare(msg.form); break;
+        case "apply": await this.apply(); break;
+        case "trainFile": await this.trainFile(vscode.window.activeTextEditor?.document.uri); break;
+        case "showGraph": await this.showGraph(); break;
+        default: assertNever(msg);
       }
     } catch (e) {
       this.send({ type: "error", message: e instanceof Error ? e.message : String(e) });
     }
   }
 
-  /** GradLens: Train AND / Train XOR: the tutorial's preset, started at once. */
-  async trainPreset(dataset: DatasetChoice): Promise<void> {
+  /** GradLens: Train AND / Train XOR: the tutorial's preset, started at once; resolves when the run stops. */
+  async trainPreset(dataset: DatasetChoice): Promise<TrainingSnapshot | undefined> {
     this.form = { ...defaultForm(dataset) };
     this.sendForm();
     await this.train(this.form);
+    return this.whenStopped();
   }
 
-  /** Train a `.nn.ts` file with its own train({...}) settings. */
-  async trainFile(uri: vscode.Uri | undefined): Promise<void> {
+  /** The snapshot once the current session stops running (done, paused or cancelled). */
+  async whenStopped(): Promise<TrainingSnapshot | undefined> {
+    const s = this.session;
+    if (!s) return undefined;
+    await s.settled();
+    return s.snapshot();
+  }
+
+  /** Train a `.nn.ts` file with its own train({...}) settings; resolves when the run stops. */
+  async trainFile(uri: vscode.Uri | undefined): Promise<TrainingSnapshot | undefined> {
     if (!uri || !uri.path.endsWith(".nn.ts")) throw new SettingsError("open a .nn.ts file to train it");
     const doc = await vscode.workspace.openTextDocument(uri);
     const file = evaluateDocument(doc.getText(), { uri: doc.uri.toString(), version: doc.version });
@@ -93,6 +105,7 @@ export class TrainingController implements vscode.Disposable {
     this.form = { ...this.form, source: "document", optimizer: s.optimizer, lr: String(s.lr), steps: String(s.steps), method: s.method, eps: String(s.eps) };
     this.sendForm();
     await this.train(this.form);
+    return this.whenStopped();
   }
 
   private async config(form: TrainForm): Promise<TrainConfig> {
@@ -141,7 +154,8 @@ export class TrainingController implements vscode.Disposable {
     await c.run();
   }
 
-  private async apply(): Promise<void> {
+  /** Apply to file: an undoable WorkspaceEdit writing the trained values into the file's param(...) calls. */
+  async apply(): Promise<{ edits: number; skipped: string[] }> {
     const s = this.session;
     if (!s || s.config.source.kind !== "document") throw new SettingsError("train a .nn.ts file first, then apply its values");
     const src = s.config.source, uri = vscode.Uri.parse(src.uri);
@@ -151,7 +165,9 @@ export class TrainingController implements vscode.Disposable {
     const we = new vscode.WorkspaceEdit();
     for (const e of edits) we.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
     if (edits.length && !(await vscode.workspace.applyEdit(we))) throw new SettingsError("the editor refused the edit");
-    this.send({ type: "applied", edits: edits.length, skipped: skipped.map((x) => `${x.name} (${x.reason})`) });
+    const outcome = { edits: edits.length, skipped: skipped.map((x) => `${x.name} (${x.reason})`) };
+    this.send({ type: "applied", ...outcome });
+    return outcome;
   }
 
   private async showGraph(): Promise<void> {
@@ -168,10 +184,13 @@ export class TrainingController implements vscode.Disposable {
   }
 
   private sendForm(): void {
-    this.send({ type: "form", form: this.form, document: this.documentUri ? { label: vscode.workspace.asRelativePath(this.documentUri) } : undefined });
+    const document = this.documentUri ? { label: vscode.workspace.asRelativePath(this.documentUri) } : undefined;
+    this.send({ type: "form", form: this.form, document, graph: this.graphAvailable });
   }
 
-  private sendAll(): void {
+  private async sendAll(): Promise<void> {
+    // "Show graph" only when the graph view's command exists in this build.
+    this.graphAvailable = (await vscode.commands.getCommands(true)).includes(VISUALIZE_COMMAND);
     this.sendForm();
     if (this.last) this.send({ type: "snapshot", snapshot: this.last });
     if (this.lastCompare) this.send({ type: "compare", compare: this.lastCompare });

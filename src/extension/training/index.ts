@@ -1,5 +1,6 @@
 // Runs in the VS Code extension host: the training view's registration: the side panel, **GradLens: Train AND**,
-// **GradLens: Train XOR**, **GradLens: Train .nn.ts File** (also the CodeLens's Train) and Apply Trained Values.
+// **GradLens: Train XOR**, **GradLens: Train .nn.ts File** (also the CodeLens's Train) and **Apply Trained Values
+// to File**.
 import * as vscode from "vscode";
 import { TrainingController } from "./controller";
 import { TRAINING_VIEW, TrainingViewProvider } from "./view";
@@ -17,20 +18,21 @@ export function registerTraining(context: vscode.ExtensionContext): TrainingCont
   context.subscriptions.push(
     controller,
     vscode.window.registerWebviewViewProvider(TRAINING_VIEW, provider),
+    // Each resolves with the snapshot at which the run stopped (done, paused or cancelled), for tests and scripts.
     vscode.commands.registerCommand(TRAIN_AND, async () => {
       await reveal();
-      await controller.trainPreset("AND").catch(report);
+      return controller.trainPreset("AND").catch(report);
     }),
     vscode.commands.registerCommand(TRAIN_XOR, async () => {
       await reveal();
-      await controller.trainPreset("XOR").catch(report);
+      return controller.trainPreset("XOR").catch(report);
     }),
     vscode.commands.registerCommand(TRAIN_FILE, async (uri?: unknown) => {
       const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
       await reveal();
-      await controller.trainFile(target).catch(report);
+      return controller.trainFile(target).catch(report);
     }),
-    vscode.commands.registerCommand(APPLY_TRAINED, () => controller.handle({ type: "apply" })),
+    vscode.commands.registerCommand(APPLY_TRAINED, () => controller.apply().catch(report)),
   );
   return controller;
 }

@@ -118,6 +118,30 @@ export const tests: HostTest[] = [
     },
   },
   {
+    name: "settings apply live: precision in hovers, inlay hints off and on",
+    fn: async () => {
+      const editor = await openFixture("xor.nn.ts");
+      const doc = editor.document;
+      const b3 = evaluateDocument(doc.getText()).params.find((p) => p.name === "b3");
+      assert.ok(b3);
+      const config = vscode.workspace.getConfiguration("gradlens");
+      const hover = async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", doc.uri, doc.positionAt(doc.getText().indexOf("+ b3)") + 3)));
+      const hints = async () => (await vscode.commands.executeCommand<vscode.InlayHint[]>("vscode.executeInlayHintProvider", doc.uri, new vscode.Range(0, 0, doc.lineCount, 0))) ?? [];
+      try {
+        await config.update("precision", 8, vscode.ConfigurationTarget.Global);
+        assert.ok((await hover()).includes(`∂loss/∂b3 = ${formatNumber(b3.grad, 8)}`));
+        assert.ok((await hints()).length > 0);
+        await config.update("inlayHints.enabled", false, vscode.ConfigurationTarget.Global);
+        assert.deepEqual(await hints(), []);
+      } finally {
+        await config.update("precision", undefined, vscode.ConfigurationTarget.Global);
+        await config.update("inlayHints.enabled", undefined, vscode.ConfigurationTarget.Global);
+      }
+      assert.ok((await hover()).includes(`∂loss/∂b3 = ${formatNumber(b3.grad, 4)}`));
+      assert.ok((await hints()).length > 0);
+    },
+  },
+  {
     name: "TypeScript reports nothing for the examples, a real error in a .nn.ts file, and other.ts keeps its error",
     fn: async () => {
       const other = await writeAndOpen("other.ts", "const n: number = \"not a number\";\nexport { n };\n");

@@ -6,11 +6,13 @@ import type { HostTest } from "./harness";
 import { tests as activation } from "./activation";
 import { tests as editor } from "./editor";
 import { tests as evaluate } from "./evaluate";
+import { tests as training } from "./training";
 
 const files: [string, HostTest[]][] = [
   ["activation", activation],
   ["evaluate selection", evaluate],
   ["editor (.nn.ts)", editor],
+  ["training", training],
 ];
 
 export function run(): Promise<void> {

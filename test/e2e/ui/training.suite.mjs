@@ -1,6 +1,7 @@
 // Runs on Node 20 (the UI runner): the training view through VS Code's real UI: GradLens: Train XOR from the
 // palette opens the GradLens → Training view, the loss falls and the table ends all ✓; while a long run trains,
-// Evaluate Selection in a .nn.ts file still answers; Pause stops it; hiding and re-showing the view keeps it.
+// Evaluate Selection in a .nn.ts file still answers; Pause stops it; hiding and re-showing the view, and reloading
+// the window, keep it.
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -88,6 +89,19 @@ export default {
         const after = await until("the view to come back", () => status(wb), (s) => /^paused/.test(s ?? ""));
         assert.equal(stepOf(after), stepOf(before));
         assert.equal(await wb.webview().locator("#gl-steps").inputValue(), "5000000");
+      },
+    },
+    {
+      name: "after Reload Window the view shows the last run and its settings",
+      fn: async (wb) => {
+        const before = await status(wb);
+        await wb.runCommand("Developer: Reload Window");
+        // The window comes back with the GradLens side bar open, as it was left.
+        await wb.page.locator(".part.statusbar").first().waitFor({ timeout: 60_000 });
+        const after = await until("the view after reload", () => status(wb), (s) => /^paused/.test(s ?? ""), 60_000);
+        assert.equal(stepOf(after), stepOf(before));
+        assert.equal(await wb.webview().locator("#gl-steps").inputValue(), "5000000");
+        assert.equal(await wb.webview().locator("#gl-predictions td.gl-right").count(), 4);
       },
     },
   ],

@@ -72,13 +72,25 @@ export class Workbench {
     return this.page.locator(".quick-input-widget input").first().inputValue();
   }
 
-  /** Types into the open input box and accepts it; Enter is retried while validation (async) still blocks it. */
+  /**
+   * Types into the open input box and accepts it. validateInput runs after each change, so Enter can come too early;
+   * it is pressed again only while the box still has keyboard focus (a stray Enter would edit the document).
+   */
   async answerInputBox(value) {
-    await this.page.locator(".quick-input-widget input").first().fill(value);
+    const input = this.page.locator(".quick-input-widget input").first();
     const widget = this.page.locator(".quick-input-widget");
-    for (let i = 0; i < 20 && (await widget.isVisible()); i++) {
-      await sleep(150);
-      if (await widget.isVisible()) await this.page.keyboard.press("Enter");
+    await input.fill(value);
+    await sleep(400);
+    for (let i = 0; i < 5; i++) {
+      const focused = await input.evaluate((el) => el === document.activeElement && el.offsetParent !== null).catch(() => false);
+      if (!focused) break;
+      await this.page.keyboard.press("Enter");
+      try {
+        await widget.waitFor({ state: "hidden", timeout: 1500 });
+        break;
+      } catch {
+        // still open: validation had not caught up
+      }
     }
     await widget.waitFor({ state: "hidden", timeout: 5000 });
   }
@@ -92,7 +104,8 @@ export class Workbench {
     const row = rows.filter({ hasText }).first();
     const deadline = Date.now() + timeout;
     while (Date.now() < deadline) {
-      await rows.first().click();
+      // Focus the list itself (a click can land on a modal editor's header) and page with the keyboard.
+      await this.page.locator(`${listSelector} .monaco-list`).first().focus();
       await this.page.keyboard.press("Home");
       for (let i = 0; i < 15; i++) {
         await sleep(150);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { formatNumber } from "../../../src/editor-model/format";
 import { hoverAt } from "../../../src/editor-model/hover";
+import { labelArguments } from "../../../src/editor-model/resolve";
 import { centralDifference, evaluate, example, offsetOf } from "./helpers";
 
 describe("hover in the XOR example", () => {
@@ -55,10 +56,26 @@ describe("hover in the XOR example", () => {
     expect(loss?.markdown).toContain("(the target)");
   });
 
+  it("shows a function parameter's argument in each call", () => {
+    const h = hoverAt(result, sf, offsetOf(text, "p * w1[0]"), 4);
+    expect(h?.markdown).toMatch(/\*\*p\*\* \(parameter of forward\): 4 calls/);
+    const rows = (h?.markdown ?? "").split("\n").filter((l) => l.startsWith("| forward("));
+    expect(rows.map((r) => r.split("|")[2].trim())).toEqual(["0", "0", "1", "1"]);
+    expect(h?.node).toBe(-1);
+  });
+
   it("answers nothing on comments, keywords and whitespace", () => {
     expect(hoverAt(result, sf, offsetOf(text, "tutorial"), 4)).toBeUndefined();
     expect(hoverAt(result, sf, offsetOf(text, "function"), 4)).toBeUndefined();
     expect(hoverAt(result, sf, offsetOf(text, "\n\nfunction"), 4)).toBeUndefined();
+  });
+});
+
+describe("call labels", () => {
+  it("split at top-level commas only", () => {
+    expect(labelArguments("forward(0, 1)")).toEqual(["0", "1"]);
+    expect(labelArguments("f([1, 2], g(3, 4), -0.5)")).toEqual(["[1, 2]", "g(3, 4)", "-0.5"]);
+    expect(labelArguments("f()")).toEqual([]);
   });
 });
 

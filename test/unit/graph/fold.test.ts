@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Tape } from "../../../src/engine/tape";
-import { buildViewModel, type ViewModel } from "../../../src/graph/model";
+import { buildViewModel, DEFAULT_MAX_EDGES, type ViewModel } from "../../../src/graph/model";
 import { mlp, xor } from "./tapes";
 import { steps, tapeFrom } from "./random";
 
@@ -46,7 +46,7 @@ describe("folding", () => {
     expect(calls[0].grad).toBe(tape.grad[out]);
     // Edges into a folded group merge: the six params feeding a call are six edges, w1[0] -> call is one of them.
     expect(m.edges.filter((e) => e.to === calls[0].id)).toHaveLength(11);
-    wellFormed(m, 40, 200);
+    wellFormed(m, 40, DEFAULT_MAX_EDGES);
   });
 
   it("expands whole levels while they fit, and is deterministic", () => {
@@ -54,7 +54,7 @@ describe("folding", () => {
     const a = buildViewModel(tape, target);
     const b = buildViewModel(tape, target);
     expect(a).toEqual(b);
-    wellFormed(a, 120, 200);
+    wellFormed(a, 120, DEFAULT_MAX_EDGES);
     const folded = a.groups.filter((g) => g.folded);
     // Model and samples (depth 0) are open; their layers (depth 1) opened as far as the budget allows.
     expect(a.groups.filter((g) => g.parent === -1).every((g) => !g.folded)).toBe(true);
@@ -79,14 +79,14 @@ describe("folding", () => {
     const y = t.linear(ws, xs, t.param(0, "b"));
     t.backward(y);
     const m = buildViewModel(t, y, { maxVisibleNodes: 10 });
-    wellFormed(m, 10, 200);
+    wellFormed(m, 10, DEFAULT_MAX_EDGES);
     expect(m.nodes.filter((n) => n.kind === "bundle").map((n) => n.title)).toEqual(["301 params", "300 inputs"]);
     const chain = new Tape();
     let v = chain.input(1, "x");
     for (let i = 0; i < 500; i++) v = chain.tanh(v);
     chain.backward(v);
     const c = buildViewModel(chain, v, { maxVisibleNodes: 50 });
-    wellFormed(c, 50, 200);
+    wellFormed(c, 50, DEFAULT_MAX_EDGES);
     expect(c.nodes.at(-1)!.kind).toBe("hidden");
     expect(c.hiddenNodes).toBe(501 - 49);
     expect(c.nodes.some((n) => n.tapeId === v)).toBe(true);
@@ -107,7 +107,7 @@ describe("folding", () => {
     const { tape, target } = mlp([2, 64, 64, 1]);
     const t0 = performance.now();
     const m = buildViewModel(tape, target);
-    wellFormed(m, 120, 200);
+    wellFormed(m, 120, DEFAULT_MAX_EDGES);
     // Generous bound: this only guards against a quadratic blow-up (a few ms expected).
     expect(performance.now() - t0).toBeLessThan(5000);
   });

@@ -109,6 +109,16 @@ describe("Mermaid text", () => {
     expect(toMermaid(buildViewModel(tape, target), { colors: c })).toContain("classDef input fill:#dcfce7");
   });
 
+  it("shades borders by gradient magnitude when asked", () => {
+    const { tape, target } = example1();
+    const text = toMermaid(buildViewModel(tape, target), { shade: true });
+    // x has the largest gradient (596144): 6 px; y (1) stays at 1 px; the target is left alone.
+    expect(text).toContain("style n0 stroke-width:6px");
+    expect(text).toContain("style n1 stroke-width:1px");
+    expect(text).not.toContain(`style n${target} `);
+    expect(toMermaid(buildViewModel(tape, target))).not.toContain("style ");
+  });
+
   it("highlights explained paths with a class and linkStyle", () => {
     const { tape, target } = example2();
     const m = buildViewModel(tape, target);

@@ -1,0 +1,198 @@
+// Runs in the VS Code extension host: the graph view's panel beside the editor (one, reused). It owns a
+// GraphSession (folding and "explain" answers), posts renders only after the webview said ready and while it is
+// visible (the newest render waits, none is lost), answers clicks and exports, and follows the source's edits.
+import * as vscode from "vscode";
+import { GraphSession } from "../../graph/session";
+import { GradLensError } from "../../notation";
+import { isFromGraphView, type FromGraphView, type GraphViewState, type ToGraphView } from "../../protocol";
+import type { DocumentService } from "../editor/service";
+import { outputChannel } from "../output";
+import { revealRange, saveExport } from "./actions";
+import { graphHtml } from "./html";
+import { graphSettings, loadSource } from "./load";
+import { adjustRange, encodeSource, type GraphInput, type GraphSource } from "./source";
+
+export const GRAPH_VIEW_TYPE = "gradlens.graph";
+
+export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    // The webview keeps its drawing in setState and redraws on show; no need to hold a hidden Mermaid page.
+    retainContextWhenHidden: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, "dist", "webview"), vscode.Uri.joinPath(extensionUri, "media")],
+  };
+}
+
+export class GraphPanel implements vscode.Disposable {
+  static current: GraphPanel | undefined;
+  private ready = false;
+  /** Messages waiting for a ready, visible webview; a render drops everything queued before it. */
+  private queue: ToGraphView[] = [];
+  private session: GraphSession | undefined;
+  private sentState = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subs: vscode.Disposable[] = [];
+  /** What the webview last reported drawing (tests and the output channel read it). */
+  lastRendered: { nodes: number; edges: number; ms: number } | undefined;
+  /** Renders the webview acknowledged, and renders posted to it. */
+  renderedCount = 0;
+  postedRenders = 0;
+  viewState: GraphViewState | undefined;
+
+  private constructor(readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext,
+    private readonly service: DocumentService, public source: GraphSource) {
+    const web = panel.webview;
+    web.options = { enableScripts: true, localResourceRoots: panelOptions(context.extensionUri).localResourceRoots };
+    const asUri = (...p: string[]) => web.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, ...p)).toString();
+    web.html = graphHtml({ cspSource: web.cspSource, script: asUri("dist", "webview", "graph.js"), style: asUri("media", "graph.css") });
+    this.subs.push(
+      web.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
+      panel.onDidChangeViewState(() => {
+        // Hidden without retained context, the webview is gone; it says ready again when shown.
+        if (!panel.visible) this.ready = false;
+      }),
+      panel.onDidDispose(() => this.dispose()),
+      service.onDidChange((uri) => {
+        if (this.source.kind === "document" && uri.toString() === this.source.uri && graphSettings().followEditor) void this.reload();
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration("gradlens.graph") || e.affectsConfiguration("gradlens.precision")) {
+          this.sentState = false;
+          void this.reload();
+        }
+      }),
+    );
+  }
+
+  /** Shows `input` for `source` in the panel, creating it beside the active editor or reusing the open one. */
+  static show(context: vscode.ExtensionContext, service: DocumentService, source: GraphSource, input: GraphInput): GraphPanel {
+    let p = GraphPanel.current;
+    if (p === undefined) {
+      const panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, input.title,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(context.extensionUri));
+      panel.iconPath = vscode.Uri.joinPath(context.extensionUri, "media", "activity.svg");
+      p = GraphPanel.current = new GraphPanel(panel, context, service, source);
+    } else {
+      p.source = source;
+      p.panel.reveal(undefined, true);
+    }
+    p.draw(input, true);
+    return p;
+  }
+
+  /** A panel VS Code restored after a restart: draw its source again (the webview shows its saved drawing meanwhile). */
+  static async restore(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, service: DocumentService, source: GraphSource): Promise<GraphPanel> {
+    GraphPanel.current?.panel.dispose();
+    const p = GraphPanel.current = new GraphPanel(panel, context, service, source);
+    await p.reload(true);
+    return p;
+  }
+
+  /** Posts an "explain" of `node` (paths from the target to it): how the hover's "Show in graph" points at a node. */
+  focus(node: number): number {
+    const reply = this.session?.handle({ type: "explain", nodeId: node });
+    if (reply?.type !== "explanation" || reply.explanation.pathCount === 0) return 0;
+    this.send(reply);
+    return reply.explanation.pathCount;
+  }
+
+  get model() {
+    return this.session?.model;
+  }
+
+  private draw(input: GraphInput, fresh: boolean): void {
+    const s = graphSettings();
+    this.panel.title = input.title;
+    if (fresh || !this.session) this.session = new GraphSession(input.tape, input.target, { maxVisibleNodes: s.maxVisibleNodes }, input.title);
+    else this.session.update(input.tape, input.target);
+    // Settings go with the first render (and after they change) only, so the view's own toggles are not undone.
+    const state: Partial<GraphViewState> | undefined = this.sentState ? undefined : { direction: s.direction, digits: s.digits };
+    this.sentState = true;
+    const msg = this.session.render(state);
+    this.send(msg.type === "render" ? { ...msg, source: encodeSource(this.source) } : msg);
+  }
+
+  /** Evaluates the source again and redraws, keeping the user's folding; a failure shows in the view. */
+  async reload(fresh = false): Promise<void> {
+    try {
+      this.draw(await loadSource(this.source, this.service), fresh);
+    } catch (e) {
+      const message = e instanceof GradLensError || e instanceof Error ? e.message : String(e);
+      if (!(e instanceof GradLensError)) outputChannel(this.context).appendLine(`graph: ${message}`);
+      this.send({ type: "error", message: `The graph is not up to date: ${message}` });
+    }
+  }
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const s = this.source;
+    if (s.kind !== "selection" || e.document.uri.toString() !== s.uri || e.contentChanges.length === 0) return;
+    const changes = e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
+    const r = adjustRange(s.start, s.end, changes);
+    const text = e.document.getText(new vscode.Range(e.document.positionAt(r.start), e.document.positionAt(r.end)));
+    this.source = { ...s, start: r.start, end: r.end, text };
+    if (!graphSettings().followEditor) return;
+    if (this.timer) clearTimeout(this.timer);
+    const ms = vscode.workspace.getConfiguration("gradlens").get<number>("evaluation.debounceMs") ?? 300;
+    this.timer = setTimeout(() => void this.reload(), ms);
+  }
+
+  private send(msg: ToGraphView): void {
+    if (msg.type === "render") this.queue = [];
+    this.queue.push(msg);
+    this.flush();
+  }
+
+  private flush(): void {
+    if (!this.ready || !this.panel.visible) return;
+    const out = this.queue;
+    this.queue = [];
+    for (const m of out) {
+      if (m.type === "render") this.postedRenders++;
+      void this.panel.webview.postMessage(m);
+    }
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    if (!isFromGraphView(raw)) return;
+    const msg: FromGraphView = raw;
+    const reply = this.session?.handle(msg);
+    if (reply) return this.send(reply);
+    switch (msg.type) {
+      case "ready":
+        this.ready = true;
+        if (msg.state) this.viewState = msg.state;
+        return this.flush();
+      case "stateChanged": this.viewState = msg.state; return;
+      case "rendered":
+        this.lastRendered = { nodes: msg.nodes, edges: msg.edges, ms: msg.ms };
+        this.renderedCount++;
+        return;
+      case "renderFailed": outputChannel(this.context).appendLine(`graph: ${msg.message}`); return;
+      case "nodeClicked": {
+        const range = msg.range ?? this.rangeOf(msg.nodeId);
+        if (!range || range.start < 0) return;
+        await revealRange(vscode.Uri.parse(this.source.uri), range.start, range.end);
+        return;
+      }
+      case "export": {
+        if (!msg.ok) return void vscode.window.showErrorMessage(`GradLens: export failed: ${msg.error ?? "unknown error"}`);
+        await saveExport(msg.format, msg.data, vscode.Uri.parse(this.source.uri), this.panel.title.replace(/^Graph: /, "graph "));
+        return;
+      }
+      default: return;
+    }
+  }
+
+  private rangeOf(node: number): { start: number; end: number } | undefined {
+    const n = this.session?.model.nodes.find((v) => v.tapeId === node);
+    return n?.range;
+  }
+
+  dispose(): void {
+    if (GraphPanel.current === this) GraphPanel.current = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    for (const s of this.subs) s.dispose();
+    this.subs.length = 0;
+  }
+}

@@ -1,0 +1,34 @@
+// Runs in vitest (Node): the graph webview's page and Content Security Policy.
+import { describe, expect, it } from "vitest";
+import { graphCsp, graphHtml, makeNonce } from "../../../src/extension/graph/html";
+
+const SRC = "https://file+.vscode-resource.vscode-cdn.net";
+
+describe("graph webview page", () => {
+  it("allows scripts only with the nonce, and nothing by default", () => {
+    const csp = graphCsp(SRC, "abc123");
+    const parts = Object.fromEntries(csp.split("; ").map((p) => [p.split(" ")[0], p.split(" ").slice(1)]));
+    expect(parts["default-src"]).toEqual(["'none'"]);
+    expect(parts["script-src"]).toEqual(["'nonce-abc123'"]);
+    expect(parts["style-src"]).toEqual([SRC, "'unsafe-inline'"]);
+    expect(parts["img-src"]).toEqual([SRC, "data:", "blob:"]);
+    expect(csp).not.toMatch(/unsafe-eval|\*|https?:\/\/(?!file\+)/);
+  });
+
+  it("loads the bundle with the same nonce as the policy and escapes the uris", () => {
+    const html = graphHtml({ cspSource: SRC, script: `${SRC}/dist/webview/graph.js`, style: `${SRC}/media/graph.css?a="b"`, nonce: "n0nce" });
+    expect(html).toContain(`script-src 'nonce-n0nce'`);
+    expect(html).toContain(`<script nonce="n0nce" src="${SRC}/dist/webview/graph.js"></script>`);
+    expect(html).toContain(`href="${SRC}/media/graph.css?a=&quot;b&quot;"`);
+    expect(html.match(/<script/g)).toHaveLength(1);
+  });
+
+  it("makes a fresh nonce each time", () => {
+    const a = makeNonce(), b = makeNonce();
+    expect(a).not.toBe(b);
+    expect(Buffer.from(a, "base64")).toHaveLength(16);
+    const page = graphHtml({ cspSource: SRC, script: "s.js", style: "s.css" });
+    const nonce = /nonce-([^']+)'/.exec(page)![1];
+    expect(page).toContain(`<script nonce="${nonce}"`);
+  });
+});
