@@ -44,8 +44,9 @@ staged.dependencies = Object.fromEntries(modules.map((m) => [m, manifest.depende
 writeFileSync(join(stage, "package.json"), `${JSON.stringify(staged, null, 2)}\n`);
 
 const vsce = join(root, "node_modules", ".bin", "vsce");
-// No repository URL exists yet; --allow-missing-repository keeps vsce from prompting.
-const args = ["package", "--allow-missing-repository", "-o", out];
+// No repository URL exists yet: --allow-missing-repository keeps vsce from prompting, and README's relative links
+// (examples/, docs) stay as they are instead of failing for want of a base URL to rewrite them against.
+const args = ["package", "--allow-missing-repository", "--no-rewrite-relative-links", "-o", out];
 const r = spawnSync(vsce, args, { cwd: stage, stdio: "inherit" });
 if (r.status !== 0) fail(`vsce failed (exit ${r.status ?? r.signal})`);
 console.log(`package: ${out}`);

@@ -21,10 +21,13 @@ export function registerEvaluateSelection(context: vscode.ExtensionContext): voi
   context.subscriptions.push(vscode.commands.registerCommand(EVALUATE_SELECTION, () => evaluate(context)));
 }
 
-/** A number as people read it: integers whole, others to 12 significant digits, NaN/Infinity called out. */
-export function formatNumber(v: number): string {
+/**
+ * A number as people read it, NaN/Infinity called out: in full (the output channel) or to 12 significant digits
+ * (the notification, where 0.30000000000000004 would only distract).
+ */
+export function formatNumber(v: number, full = false): string {
   if (!Number.isFinite(v)) return `${v} ⚠`;
-  if (Number.isInteger(v)) return String(v);
+  if (full || Number.isInteger(v)) return String(v);
   return String(Number(v.toPrecision(12)));
 }
 
@@ -51,12 +54,12 @@ async function evaluate(context: vscode.ExtensionContext): Promise<EvaluateOutco
     const result = evaluateSelection(text, { ...where, values });
     const grads: Record<string, number> = {};
     const lines = [`${vscode.workspace.asRelativePath(doc.uri)}:${range.start.line + 1}  ${oneLine(text)}`];
-    lines.push(`  value = ${formatNumber(result.value)}`);
+    lines.push(`  value = ${formatNumber(result.value, true)}`);
     for (const leaf of result.leaves) {
       grads[leaf.name] = leaf.grad;
       const found = result.foundNames.find((f) => f.name === leaf.name);
       const from = found ? `, from line ${found.line}` : leaf.name in values ? ", entered" : "";
-      lines.push(`  ∂/∂${leaf.name} = ${formatNumber(leaf.grad)}   (${leaf.name} = ${formatNumber(leaf.value)}${from})`);
+      lines.push(`  ∂/∂${leaf.name} = ${formatNumber(leaf.grad, true)}   (${leaf.name} = ${formatNumber(leaf.value, true)}${from})`);
     }
     for (const w of result.warnings) lines.push(`  warning: ${w.message} (line ${w.line}:${w.column})`);
     const shown = lines.join("\n");

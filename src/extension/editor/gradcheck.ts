@@ -5,13 +5,13 @@ import * as vscode from "vscode";
 import { documentReport, selectionReport } from "../../editor-model/report";
 import type { ReportModel } from "../../editor-model/report-types";
 import { GradLensError, MissingNamesError } from "../../notation";
-import { formatValues, parseValues, type Values } from "../values";
+import { askValues } from "../commands/evaluate";
+import type { Values } from "../values";
 import { ReportPanel } from "./report-panel";
 import type { DocumentService } from "./service";
 import { isNnDocument, readSettings } from "./settings";
 
 export const GRADCHECK_SELECTION = "gradlens.gradcheckSelection";
-const LAST_VALUES = "gradlens.lastValues";
 
 export type GradcheckOutcome =
   | { kind: "report"; pass: boolean; passed: number; failed: number; rows: { name: string; pass: boolean }[] }
@@ -100,21 +100,3 @@ async function run(context: vscode.ExtensionContext, service: DocumentService, f
   };
 }
 
-async function askValues(context: vscode.ExtensionContext, missing: readonly string[]): Promise<Values | undefined> {
-  const last = context.workspaceState.get<Values>(LAST_VALUES, {});
-  const answer = await vscode.window.showInputBox({
-    title: "GradLens: values for names not defined in the document",
-    prompt: `Give a value for ${missing.join(", ")}`,
-    value: formatValues(missing, last),
-    ignoreFocusOut: true,
-    validateInput: (t) => {
-      const r = parseValues(t, missing);
-      return "error" in r ? r.error : undefined;
-    },
-  });
-  if (answer === undefined) return undefined;
-  const r = parseValues(answer, missing);
-  if ("error" in r) return undefined;
-  await context.workspaceState.update(LAST_VALUES, { ...last, ...r.values });
-  return r.values;
-}

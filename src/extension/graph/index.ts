@@ -20,6 +20,8 @@ export interface GraphSnapshot {
   /** Renders posted to the webview, and renders it reported drawn (with the last one's size). */
   posted: number;
   rendered: number;
+  /** A render waits to be posted (hidden panel) or to be drawn. */
+  pending: boolean;
   lastRendered?: { nodes: number; edges: number; ms: number };
 }
 
@@ -30,7 +32,7 @@ export function graphSnapshot(): GraphSnapshot | undefined {
   const target = m.nodes.find((n) => n.isTarget && n.kind !== "group");
   return {
     title: p.panel.title, source: p.source, visible: p.panel.visible, value: target?.value ?? NaN, nodes: m.nodes.length,
-    posted: p.postedRenders, rendered: p.renderedCount, lastRendered: p.lastRendered,
+    posted: p.postedRenders, rendered: p.renderedCount, pending: p.pending, lastRendered: p.lastRendered,
   };
 }
 

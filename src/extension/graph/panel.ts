@@ -28,6 +28,8 @@ export class GraphPanel implements vscode.Disposable {
   private ready = false;
   /** Messages waiting for a ready, visible webview; a render drops everything queued before it. */
   private queue: ToGraphView[] = [];
+  /** The last render posted and not yet answered (rendered/renderFailed): lost if the webview went away meanwhile. */
+  private unanswered: ToGraphView | undefined;
   private session: GraphSession | undefined;
   private sentState = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -57,8 +59,12 @@ export class GraphPanel implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration("gradlens.graph") || e.affectsConfiguration("gradlens.precision")) {
+        const looks = ["gradlens.graph.maxVisibleNodes", "gradlens.graph.direction", "gradlens.precision"];
+        if (looks.some((k) => e.affectsConfiguration(k))) {
           this.sentState = false;
+          void this.reload(true);
+        } else if (e.affectsConfiguration("gradlens.graph.followEditor") && graphSettings().followEditor) {
+          // Following again: catch up with edits made while it was off.
           void this.reload();
         }
       }),
@@ -74,8 +80,12 @@ export class GraphPanel implements vscode.Disposable {
       panel.iconPath = vscode.Uri.joinPath(context.extensionUri, "media", "activity.svg");
       p = GraphPanel.current = new GraphPanel(panel, context, service, source);
     } else {
+      // A redraw pending for the previous source would only repeat this one.
+      if (p.timer) clearTimeout(p.timer);
       p.source = source;
-      p.panel.reveal(undefined, true);
+      // Never over the editor the command came from: beside it when they share a column, else where it is.
+      const same = p.panel.viewColumn !== undefined && p.panel.viewColumn === vscode.window.activeTextEditor?.viewColumn;
+      p.panel.reveal(same ? vscode.ViewColumn.Beside : p.panel.viewColumn, true);
     }
     p.draw(input, true);
     return p;
@@ -95,6 +105,11 @@ export class GraphPanel implements vscode.Disposable {
     if (reply?.type !== "explanation" || reply.explanation.pathCount === 0) return 0;
     this.send(reply);
     return reply.explanation.pathCount;
+  }
+
+  /** True while a render waits to be posted or to be answered by the webview. */
+  get pending(): boolean {
+    return this.unanswered !== undefined || this.queue.some((m) => m.type === "render");
   }
 
   get model() {
@@ -148,7 +163,10 @@ export class GraphPanel implements vscode.Disposable {
     const out = this.queue;
     this.queue = [];
     for (const m of out) {
-      if (m.type === "render") this.postedRenders++;
+      if (m.type === "render") {
+        this.postedRenders++;
+        this.unanswered = m;
+      }
       void this.panel.webview.postMessage(m);
     }
   }
@@ -162,13 +180,18 @@ export class GraphPanel implements vscode.Disposable {
       case "ready":
         this.ready = true;
         if (msg.state) this.viewState = msg.state;
+        // A render posted just as the panel hid (its visibility event comes late) never reached a live page.
+        if (this.unanswered && !this.queue.some((m) => m.type === "render")) this.queue.unshift(this.unanswered);
         return this.flush();
       case "stateChanged": this.viewState = msg.state; return;
       case "rendered":
+        this.unanswered = undefined;
         this.lastRendered = { nodes: msg.nodes, edges: msg.edges, ms: msg.ms };
         this.renderedCount++;
         return;
-      case "renderFailed": outputChannel(this.context).appendLine(`graph: ${msg.message}`); return;
+      case "renderFailed":
+        this.unanswered = undefined;
+        outputChannel(this.context).appendLine(`graph: ${msg.message}`); return;
       case "nodeClicked": {
         const range = msg.range ?? this.rangeOf(msg.nodeId);
         if (!range || range.start < 0) return;
@@ -177,7 +200,11 @@ export class GraphPanel implements vscode.Disposable {
       }
       case "export": {
         if (!msg.ok) return void vscode.window.showErrorMessage(`GradLens: export failed: ${msg.error ?? "unknown error"}`);
-        await saveExport(msg.format, msg.data, vscode.Uri.parse(this.source.uri), this.panel.title.replace(/^Graph: /, "graph "));
+        try {
+          await saveExport(msg.format, msg.data, vscode.Uri.parse(this.source.uri), this.panel.title.replace(/^Graph: /, "graph "));
+        } catch (e) {
+          void vscode.window.showErrorMessage(`GradLens: export failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
         return;
       }
       default: return;

@@ -6,6 +6,7 @@ import type { HostTest } from "./harness";
 import { tests as activation } from "./activation";
 import { tests as editor } from "./editor";
 import { tests as evaluate } from "./evaluate";
+import { tests as graph } from "./graph";
 import { tests as training } from "./training";
 
 const files: [string, HostTest[]][] = [
@@ -13,6 +14,7 @@ const files: [string, HostTest[]][] = [
   ["evaluate selection", evaluate],
   ["editor (.nn.ts)", editor],
   ["training", training],
+  ["graph view", graph],
 ];
 
 export function run(): Promise<void> {
