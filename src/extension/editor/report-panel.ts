@@ -1,6 +1,6 @@
 // Runs in the VS Code extension host: the gradient-check report webview (webview/gradcheck/main.ts draws it).
 // One panel, reused; strict CSP with a nonce; scripts only from dist/webview; the model travels as encoded JSON.
-import { randomBytes } from "node:crypto";
+import { webviewPage } from "../webview-page";
 import * as vscode from "vscode";
 import { encodeReport, type FromReportView, type ReportModel, type ToReportView } from "../../editor-model/report-types";
 
@@ -59,28 +59,12 @@ export class ReportPanel {
 }
 
 function html(web: vscode.Webview, root: vscode.Uri): string {
-  const nonce = randomBytes(16).toString("base64");
-  const script = web.asWebviewUri(vscode.Uri.joinPath(root, "dist", "webview", "gradcheck.js"));
-  const style = web.asWebviewUri(vscode.Uri.joinPath(root, "media", "gradcheck.css"));
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${web.cspSource} 'nonce-${nonce}'`,
-    `img-src ${web.cspSource} data:`,
-    `font-src ${web.cspSource}`,
-  ].join("; ");
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${style.toString()}">
-<title>Gradient check</title>
-</head>
-<body>
-<main id="report" aria-live="polite"><p>Checking…</p></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+  const uri = (...path: string[]) => web.asWebviewUri(vscode.Uri.joinPath(root, ...path)).toString();
+  return webviewPage({
+    title: "Gradient check",
+    cspSource: web.cspSource,
+    script: uri("dist", "webview", "gradcheck.js"),
+    styles: [uri("media", "gradcheck.css")],
+    body: '<main id="report" aria-live="polite"><p>Checking…</p></main>\n',
+  });
 }

@@ -1,7 +1,7 @@
 // Runs in the VS Code extension host: the WebviewViewProvider of the GradLens → Training side panel. A strict CSP
 // with a nonce; scripts only from dist/webview; the controller re-posts the latest snapshot every time the view
 // is resolved again (after being hidden or on reload), so no retainContextWhenHidden is needed.
-import { randomBytes } from "node:crypto";
+import { webviewPage } from "../webview-page";
 import * as vscode from "vscode";
 import { isFromTrainingView, type ToTrainingView } from "../../protocol";
 import type { TrainingController } from "./controller";
@@ -38,21 +38,5 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider {
 }
 
 function html(webview: vscode.Webview, script: vscode.Uri): string {
-  const nonce = randomBytes(16).toString("base64");
-  const csp = [
-    "default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-    `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`,
-  ].join("; ");
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>GradLens Training</title>
-</head>
-<body>
-<script nonce="${nonce}" src="${webview.asWebviewUri(script).toString()}"></script>
-</body>
-</html>`;
+  return webviewPage({ title: "GradLens Training", cspSource: webview.cspSource, script: webview.asWebviewUri(script).toString() });
 }
