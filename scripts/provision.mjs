@@ -67,8 +67,11 @@ function provisionCodeServer() {
   mkdirSync(codeServerDir, { recursive: true });
   // Its own package.json, so npm never walks up into the project's.
   writeFileSync(join(codeServerDir, "package.json"), JSON.stringify({ name: "gradlens-code-server", private: true }));
+  // Under `npm test` the environment carries the outer npm's settings (npm_config_user_agent names Node 20, and
+  // code-server's postinstall reads the Node version from it): start the inner npm from a clean slate.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== "NODE" && k !== "INIT_CWD"));
   const env = {
-    ...process.env,
+    ...inherited,
     PATH: `${join(node24Dir, "bin")}:${process.env.PATH}`,
     npm_config_nodedir: node24Dir,
     npm_config_update_notifier: "false",

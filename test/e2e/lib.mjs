@@ -79,3 +79,13 @@ export function cleanupOnExit() {
   }
   return { add: (fn) => cleanups.push(fn), runAll };
 }
+
+/**
+ * Where a suite saves a picture of what it just checked: test-results/screenshots/ normally, media/screenshots/
+ * (the README's pictures) with GRADLENS_UPDATE_SCREENSHOTS=1, so an ordinary run leaves the tree clean.
+ */
+export function screenshotPath(name) {
+  const dir = process.env.GRADLENS_UPDATE_SCREENSHOTS === "1" ? join(root, "media", "screenshots") : join(screenshots, "screenshots");
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}

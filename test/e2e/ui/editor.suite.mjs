@@ -3,6 +3,7 @@
 // Selection opens the report webview with a passing and a failing row.
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
+import { screenshotPath } from "../lib.mjs";
 
 /** Polls `read` until `ok` holds; returns the last value read. */
 async function until(what, read, ok, timeout = 20_000) {
@@ -40,6 +41,7 @@ export default {
           return hover.innerText();
         }, (t) => typeof t === "string" && /∂loss\/∂b3 = -?\d/.test(t));
         assert.match(text, /value -?\d[\d.e-]* · ∂loss\/∂b3 = -?\d[\d.e-]*/);
+        await wb.page.screenshot({ path: screenshotPath("hover.png") });
         await wb.page.keyboard.press("Escape");
       },
     },
@@ -77,6 +79,7 @@ export default {
         assert.match(await pass.innerText(), /pass/);
         assert.match(await view.locator(".summary").innerText(), /1 of 3 checks fail/);
         assert.equal(await view.locator("svg.plot circle.best").count(), 1);
+        await wb.page.locator("iframe.webview.ready").first().screenshot({ path: screenshotPath("gradcheck.png") });
       },
     },
   ],

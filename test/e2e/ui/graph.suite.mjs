@@ -3,9 +3,10 @@
 // ∂/∂x = 596144 on the x node inside the webview, hover it for full precision, click it and see the editor select
 // the x it came from; Copy Mermaid reaches the extension. Leaves a screenshot of the panel (see below).
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { screenshotPath } from "../lib.mjs";
 
 async function until(what, read, ok, timeout = 30_000) {
   const deadline = Date.now() + timeout;
@@ -32,7 +33,7 @@ export default {
   tests: [
     {
       name: "Visualize Gradient of Selection from the palette draws the graph with ∂/∂x = 596144 on the x node",
-      fn: async (wb, ctx) => {
+      fn: async (wb) => {
         assert.ok((await wb.paletteEntries("GradLens: Visualize Gradient of Selection")).includes("GradLens: Visualize Gradient of Selection"));
         // Room for the panel: hide the side bars (explorer, chat) the way a person would.
         if (await wb.page.locator(".part.auxiliarybar").first().isVisible()) await wb.page.keyboard.press("Control+Alt+B");
@@ -55,14 +56,11 @@ export default {
         assert.ok(target, `no target node showing 7.907e6: ${JSON.stringify(nodes)}`);
         const status = await wb.webview().locator("#gl-status").innerText();
         assert.match(status, /^\d+ nodes shown for \d+ on the tape/);
-        // A screenshot of the panel (the webview's own frame: toolbar, graph, status) into test-results/; with
-        // GRADLENS_UPDATE_SCREENSHOTS=1 into media/screenshots/, the README's picture, so a run leaves the tree clean.
-        const dir = process.env.GRADLENS_UPDATE_SCREENSHOTS === "1" ? join(ctx.root, "media", "screenshots") : join(ctx.root, "test-results", "screenshots");
-        mkdirSync(dir, { recursive: true });
+        // A picture of the panel (the webview's own frame: toolbar, graph, status); see screenshotPath.
         // Away from the workbench's own buttons, whose tooltips would cover the toolbar.
         await wb.webview().locator("#gl-status").hover();
         await sleep(500);
-        await wb.page.locator("iframe.webview.ready").first().screenshot({ path: join(dir, "graph.png") });
+        await wb.page.locator("iframe.webview.ready").first().screenshot({ path: screenshotPath("graph.png") });
       },
     },
     {

@@ -4,6 +4,7 @@
 // the window, keep it.
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
+import { screenshotPath } from "../lib.mjs";
 
 async function until(what, read, ok, timeout = 30_000) {
   const deadline = Date.now() + timeout;
@@ -52,6 +53,7 @@ export default {
         assert.match(await view.locator("#gl-verdict").innerText(), /^learned in \d+ steps/);
         assert.equal(await view.locator("#gl-chart .uplot canvas").count(), 1);
         assert.match(done, /[\d,]+ steps\/s/);
+        await wb.page.locator("iframe.webview.ready").first().screenshot({ path: screenshotPath("training.png") });
       },
     },
     {

@@ -1,0 +1,337 @@
+// Runs anywhere (extension host, CLI, tests): the tensor tape. Like the scalar Tape, nodes are integer ids appended
+// after their inputs (so the tape is in topological order and backward is one reverse sweep, no recursion), with
+// per-node fields in typed arrays. Each node owns a value buffer; gradient buffers are allocated on first need and
+// kept. Backward is a switch over op codes calling the kernels: no closures are recorded.
+import * as K from "./kernels";
+import { TOp, isTensorLeaf, tOpName } from "./op";
+import { type Shape, type TensorData, type TensorLike, colsOf, rowsOf, shapeText, sizeOf, tensor, checkShape } from "./shape";
+
+const NONE = -1;
+
+export class TensorTape {
+  /** Number of nodes. */
+  n = 0;
+  op = new Uint8Array(64);
+  /** First and second input (-1 when absent). */
+  inA = new Int32Array(64);
+  inB = new Int32Array(64);
+  /** Op parameter: PowConst's exponent, Sum/Mean's axis, Row's index. */
+  aux = new Float64Array(64);
+  /** 1 when some Input or Param leaf reaches the node: only those get gradients. */
+  needs = new Uint8Array(64);
+  /** The backward sweep that last wrote the node's gradient; older gradients read as zero (no accumulation). */
+  stamp = new Int32Array(64);
+  readonly shapes: Shape[] = [];
+  readonly vals: Float64Array[] = [];
+  readonly grads: (Float64Array | undefined)[] = [];
+  readonly names = new Map<number, string>();
+  private sweep = 0;
+
+  // ---- leaves ----
+
+  constant(x: TensorLike): number { return this.leaf(TOp.Const, x); }
+  /** A data leaf: gets a gradient (∂loss/∂x for views) but is not trained. */
+  input(x: TensorLike, name?: string): number { return this.leaf(TOp.Input, x, name); }
+  param(x: TensorLike, name?: string): number { return this.leaf(TOp.Param, x, name); }
+  /** A rank-0 constant. */
+  scalar(v: number): number { return this.leaf(TOp.Const, v); }
+
+  // ---- primitives ----
+
+  matmul(a: number, b: number): number {
+    const sa = this.shapeOf(a), sb = this.shapeOf(b);
+    if (sa.length !== 2 || sb.length !== 2 || sa[1] !== sb[0]) {
+      throw new RangeError(`matmul: shapes ${shapeText(sa)} and ${shapeText(sb)} do not align`);
+    }
+    return this.node(TOp.MatMul, a, b, 0, [sa[0], sb[1]]);
+  }
+
+  /** Swaps the axes of a rank-2 tensor; ranks 0 and 1 are unchanged (as in NumPy). */
+  transpose(a: number): number {
+    const s = this.shapeOf(a);
+    return this.node(TOp.Transpose, a, NONE, 0, s.length === 2 ? [s[1], s[0]] : s);
+  }
+
+  add(a: number, b: number): number { return this.binary(TOp.Add, a, b); }
+  sub(a: number, b: number): number { return this.binary(TOp.Sub, a, b); }
+  mul(a: number, b: number): number { return this.binary(TOp.Mul, a, b); }
+  div(a: number, b: number): number { return this.binary(TOp.Div, a, b); }
+  neg(a: number): number { return this.unary(TOp.Neg, a); }
+  exp(a: number): number { return this.unary(TOp.Exp, a); }
+  log(a: number): number { return this.unary(TOp.Log, a); }
+  tanh(a: number): number { return this.unary(TOp.Tanh, a); }
+  sigmoid(a: number): number { return this.unary(TOp.Sigmoid, a); }
+  relu(a: number): number { return this.unary(TOp.Relu, a); }
+  pow(a: number, k: number): number {
+    if (!Number.isFinite(k)) throw new RangeError(`pow: exponent ${k} must be a finite number`);
+    return this.unary(TOp.PowConst, a, k);
+  }
+
+  /** Sum of all elements (rank 0), or along axis 0 / 1 keeping that axis with length 1, so it broadcasts back. */
+  sum(a: number, axis?: 0 | 1): number { return this.reduce(TOp.Sum, a, axis); }
+  mean(a: number, axis?: 0 | 1): number { return this.reduce(TOp.Mean, a, axis); }
+
+  reshape(a: number, shape: readonly number[]): number {
+    const s = this.shapeOf(a), to = checkShape(shape, "reshape");
+    if (sizeOf(s) !== sizeOf(to)) throw new RangeError(`reshape: cannot reshape ${shapeText(s)} into ${shapeText(to)}`);
+    return this.node(TOp.Reshape, a, NONE, 0, to);
+  }
+
+  /** a[i] along the first axis: a row [m] of an [n,m] tensor, an element of a vector. */
+  row(a: number, i: number): number {
+    const s = this.shapeOf(a);
+    const len = s.length === 2 ? s[0] : s.length === 1 ? s[0] : 0;
+    if (!Number.isInteger(i) || i < 0 || i >= len) throw new RangeError(`row: index ${i} out of range for shape ${shapeText(s)}`);
+    return this.node(TOp.Row, a, NONE, i, s.length === 2 ? [s[1]] : []);
+  }
+
+  // ---- reading ----
+
+  shapeOf(i: number): Shape {
+    this.check(i, "shape");
+    return this.shapes[i];
+  }
+
+  /** Value buffer of node i (live: replay overwrites it in place). */
+  value(i: number): Float64Array {
+    this.check(i, "value");
+    return this.vals[i];
+  }
+
+  /** The value of a single-element node. */
+  item(i: number): number {
+    const v = this.value(i);
+    if (v.length !== 1) throw new RangeError(`item: node ${i} has shape ${shapeText(this.shapes[i])}, not one element`);
+    return v[0];
+  }
+
+  data(i: number): TensorData {
+    return { shape: this.shapeOf(i), data: this.value(i).slice() };
+  }
+
+  /** Gradient of node i from the last backward(); zeros for nodes it did not reach. */
+  gradient(i: number): Float64Array {
+    this.check(i, "gradient");
+    const g = this.grads[i];
+    return g && this.stamp[i] === this.sweep && this.sweep > 0 ? g : new Float64Array(this.vals[i].length);
+  }
+
+  opName(i: number): string {
+    return tOpName[this.op[i]];
+  }
+
+  // ---- backward ----
+
+  /**
+   * Gradients of the sum of target's elements (the target itself when it is a scalar) with respect to every node
+   * that an Input or Param reaches, by one reverse sweep. Fresh each call: nothing accumulates across calls.
+   */
+  backward(target: number): void {
+    this.check(target, "backward");
+    const sweep = ++this.sweep;
+    if (!this.needs[target]) return;
+    this.gradBuffer(target).fill(1);
+    const op = this.op, inA = this.inA, inB = this.inB, stamp = this.stamp;
+    for (let i = target; i >= 0; i--) {
+      if (stamp[i] !== sweep || isTensorLeaf(op[i])) continue;
+      const g = this.grads[i] as Float64Array, a = inA[i], b = inB[i];
+      const ga = this.needs[a] ? this.gradBuffer(a) : undefined;
+      const gb = b >= 0 && this.needs[b] ? this.gradBuffer(b) : undefined;
+      this.backwardNode(i, g, a, b, ga, gb);
+    }
+  }
+
+  // ---- replay and reuse ----
+
+  /** Overwrite a leaf's value (same shape); call recompute() afterwards. */
+  setValue(i: number, x: TensorLike): void {
+    this.check(i, "setValue");
+    if (!isTensorLeaf(this.op[i])) throw new RangeError(`setValue: node ${i} is a ${this.opName(i)}, not a leaf`);
+    const d = tensor(x);
+    if (d.data.length !== this.vals[i].length || d.shape.length !== this.shapes[i].length) {
+      throw new RangeError(`setValue: shape ${shapeText(d.shape)} for node ${i} of shape ${shapeText(this.shapes[i])}`);
+    }
+    this.vals[i].set(d.data);
+  }
+
+  /** Recompute every op node from index `from` on: the recorded graph with new leaf values, no allocation. */
+  recompute(from = 0): void {
+    for (let i = from; i < this.n; i++) if (!isTensorLeaf(this.op[i])) this.forward(i);
+  }
+
+  /**
+   * Forget every node but keep the buffers: recording the same graph shape again reuses them (a node whose size
+   * differs gets a fresh buffer). Values read before reset() are overwritten by the new recording.
+   */
+  reset(): void {
+    this.n = 0;
+    this.shapes.length = 0;
+    this.names.clear();
+  }
+
+  // ---- recording ----
+
+  private leaf(op: number, x: TensorLike, name?: string): number {
+    const d = tensor(x);
+    const i = this.open(op, NONE, NONE, 0, d.shape);
+    this.vals[i].set(d.data);
+    this.needs[i] = op === TOp.Const ? 0 : 1;
+    if (name !== undefined) this.names.set(i, name);
+    return i;
+  }
+
+  private unary(op: number, a: number, k = 0): number {
+    return this.node(op, a, NONE, k, this.shapeOf(a));
+  }
+
+  private binary(op: number, a: number, b: number): number {
+    const sa = this.shapeOf(a), sb = this.shapeOf(b);
+    const ra = rowsOf(sa), ca = colsOf(sa), rb = rowsOf(sb), cb = colsOf(sb);
+    const r = ra === rb || rb === 1 ? ra : ra === 1 ? rb : -1;
+    const c = ca === cb || cb === 1 ? ca : ca === 1 ? cb : -1;
+    if (r < 0 || c < 0) throw new RangeError(`${tOpName[op]}: shapes ${shapeText(sa)} and ${shapeText(sb)} do not broadcast`);
+    const rank = Math.max(sa.length, sb.length);
+    const shape: Shape = rank === 2 ? [r, c] : rank === 1 ? [c] : [];
+    return this.node(op, a, b, 0, shape);
+  }
+
+  private reduce(op: number, a: number, axis: 0 | 1 | undefined): number {
+    const s = this.shapeOf(a);
+    if (axis === undefined || s.length < 2) {
+      if (axis !== undefined && axis >= s.length) throw new RangeError(`${tOpName[op]}: no axis ${axis} in shape ${shapeText(s)}`);
+      return this.node(op, a, NONE, -1, []);
+    }
+    if (axis !== 0 && axis !== 1) throw new RangeError(`${tOpName[op]}: axis ${String(axis)} is not 0 or 1`);
+    const [n, m] = s as readonly [number, number];
+    return this.node(op, a, NONE, axis, axis === 0 ? [1, m] : [n, 1]);
+  }
+
+  private node(op: number, a: number, b: number, aux: number, shape: Shape): number {
+    const i = this.open(op, a, b, aux, shape);
+    this.needs[i] = this.needs[a] | (b >= 0 ? this.needs[b] : 0);
+    this.forward(i);
+    return i;
+  }
+
+  private open(op: number, a: number, b: number, aux: number, shape: Shape): number {
+    const i = this.n;
+    if (i >= this.op.length) this.grow(this.op.length * 2);
+    this.op[i] = op;
+    this.inA[i] = a;
+    this.inB[i] = b;
+    this.aux[i] = aux;
+    this.stamp[i] = 0;
+    this.shapes[i] = shape;
+    const size = sizeOf(shape);
+    if (this.vals[i]?.length !== size) {
+      this.vals[i] = new Float64Array(size);
+      this.grads[i] = undefined;
+    }
+    this.n = i + 1;
+    return i;
+  }
+
+  private forward(i: number): void {
+    const op = this.op[i], a = this.inA[i], out = this.vals[i];
+    const sa = this.shapes[a] ?? [], va = this.vals[a];
+    switch (op) {
+      case TOp.MatMul: {
+        const sb = this.shapes[this.inB[i]];
+        K.matmul(va, this.vals[this.inB[i]], out, rowsOf(sa), colsOf(sa), colsOf(sb));
+        return;
+      }
+      case TOp.Transpose:
+        if (sa.length === 2) K.transpose(va, out, sa[0], sa[1]);
+        else out.set(va);
+        return;
+      case TOp.Add: case TOp.Sub: case TOp.Mul: case TOp.Div: {
+        const b = this.inB[i], sb = this.shapes[b], s = this.shapes[i];
+        K.binary(op, va, K.strides(rowsOf(sa), colsOf(sa)), this.vals[b], K.strides(rowsOf(sb), colsOf(sb)), out,
+          rowsOf(s), colsOf(s));
+        return;
+      }
+      case TOp.Sum: case TOp.Mean:
+        K.reduce(va, out, rowsOf(sa), colsOf(sa), this.aux[i], op === TOp.Sum ? 1 : 1 / (va.length / out.length));
+        return;
+      case TOp.Reshape:
+        out.set(va);
+        return;
+      case TOp.Row: {
+        const k = this.aux[i] * out.length;
+        out.set(va.subarray(k, k + out.length));
+        return;
+      }
+      default:
+        K.unary(op, va, out, this.aux[i]);
+    }
+  }
+
+  private backwardNode(i: number, g: Float64Array, a: number, b: number, ga: Float64Array | undefined,
+    gb: Float64Array | undefined): void {
+    const op = this.op[i], sa = this.shapes[a], va = this.vals[a];
+    switch (op) {
+      case TOp.MatMul: {
+        const vb = this.vals[b], n = rowsOf(sa), k = colsOf(sa), m = colsOf(this.shapes[b]);
+        if (ga) K.matmulGradA(g, vb, ga, n, k, m);
+        if (gb) K.matmulGradB(g, va, gb, n, k, m);
+        return;
+      }
+      case TOp.Transpose:
+        if (!ga) return;
+        if (sa.length === 2) {
+          const n = sa[0], m = sa[1];
+          for (let r = 0; r < n; r++) for (let c = 0; c < m; c++) ga[r * m + c] += g[c * n + r];
+        } else for (let k = 0; k < g.length; k++) ga[k] += g[k];
+        return;
+      case TOp.Add: case TOp.Sub: case TOp.Mul: case TOp.Div: {
+        const sb = this.shapes[b], s = this.shapes[i];
+        K.binaryGrad(op, g, va, K.strides(rowsOf(sa), colsOf(sa)), this.vals[b], K.strides(rowsOf(sb), colsOf(sb)),
+          ga, gb, rowsOf(s), colsOf(s));
+        return;
+      }
+      case TOp.Sum: case TOp.Mean:
+        if (ga) K.reduceGrad(g, ga, rowsOf(sa), colsOf(sa), this.aux[i], op === TOp.Sum ? 1 : 1 / (va.length / g.length));
+        return;
+      case TOp.Reshape:
+        if (ga) for (let k = 0; k < g.length; k++) ga[k] += g[k];
+        return;
+      case TOp.Row:
+        if (ga) {
+          const off = this.aux[i] * g.length;
+          for (let k = 0; k < g.length; k++) ga[off + k] += g[k];
+        }
+        return;
+      default:
+        if (ga) K.unaryGrad(op, g, va, this.vals[i], ga, this.aux[i]);
+    }
+  }
+
+  /** Node i's gradient buffer for this sweep: allocated once, zeroed the first time the sweep reaches it. */
+  private gradBuffer(i: number): Float64Array {
+    let g = this.grads[i];
+    if (!g) this.grads[i] = g = new Float64Array(this.vals[i].length);
+    if (this.stamp[i] !== this.sweep) {
+      g.fill(0);
+      this.stamp[i] = this.sweep;
+    }
+    return g;
+  }
+
+  private check(i: number, who: string): void {
+    if (!(Number.isInteger(i) && i >= 0 && i < this.n)) throw new RangeError(`${who}: no tensor node ${i} (tape has ${this.n})`);
+  }
+
+  private grow(cap: number): void {
+    const g = <T extends Uint8Array | Int32Array | Float64Array>(x: T): T => {
+      const y = new (x.constructor as new (n: number) => T)(cap);
+      y.set(x);
+      return y;
+    };
+    this.op = g(this.op);
+    this.inA = g(this.inA);
+    this.inB = g(this.inB);
+    this.aux = g(this.aux);
+    this.needs = g(this.needs);
+    this.stamp = g(this.stamp);
+  }
+}
