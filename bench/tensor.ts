@@ -95,5 +95,6 @@ const line = (name: string, x: { wall: number; cpu: number; loss: number }) =>
 
 console.log(`tensor benchmark: MLP 2-${H}-${H}-1 tanh/sigmoid, mse, ${N} points, one SGD step; median of ${RUNS} runs,` +
   ` load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
-line("replay (recompute + backward + SGD)", replay(5));
-line("re-record (reset + record + backward + SGD)", rerecord(5));
+const rr = rerecord(5), rp = replay(5);
+line("replay (recompute + backward + SGD)", rp);
+line("re-record (reset + record + backward + SGD)", rr);

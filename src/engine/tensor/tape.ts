@@ -2,7 +2,7 @@
 // after their inputs (so the tape is in topological order and backward is one reverse sweep, no recursion), with
 // per-node fields in typed arrays. Each node owns a value buffer; gradient buffers are allocated on first need and
 // kept. Backward is a switch over op codes calling the kernels: no closures are recorded.
-import * as K from "./kernels";
+import { backwardNode, forwardNode } from "./dispatch";
 import { TOp, isTensorLeaf, tOpName } from "./op";
 import { type Shape, type TensorData, type TensorLike, colsOf, rowsOf, shapeText, sizeOf, tensor, checkShape } from "./shape";
 
@@ -137,7 +137,7 @@ export class TensorTape {
       const g = this.grads[i] as Float64Array, a = inA[i], b = inB[i];
       const ga = this.needs[a] ? this.gradBuffer(a) : undefined;
       const gb = b >= 0 && this.needs[b] ? this.gradBuffer(b) : undefined;
-      this.backwardNode(i, g, a, b, ga, gb);
+      backwardNode(this, i, g, ga, gb);
     }
   }
 
@@ -156,7 +156,7 @@ export class TensorTape {
 
   /** Recompute every op node from index `from` on: the recorded graph with new leaf values, no allocation. */
   recompute(from = 0): void {
-    for (let i = from; i < this.n; i++) if (!isTensorLeaf(this.op[i])) this.forward(i);
+    for (let i = from; i < this.n; i++) if (!isTensorLeaf(this.op[i])) forwardNode(this, i);
   }
 
   /**
@@ -209,7 +209,7 @@ export class TensorTape {
   private node(op: number, a: number, b: number, aux: number, shape: Shape): number {
     const i = this.open(op, a, b, aux, shape);
     this.needs[i] = this.needs[a] | (b >= 0 ? this.needs[b] : 0);
-    this.forward(i);
+    forwardNode(this, i);
     return i;
   }
 
@@ -229,81 +229,6 @@ export class TensorTape {
     }
     this.n = i + 1;
     return i;
-  }
-
-  private forward(i: number): void {
-    const op = this.op[i], a = this.inA[i], out = this.vals[i];
-    const sa = this.shapes[a] ?? [], va = this.vals[a];
-    switch (op) {
-      case TOp.MatMul: {
-        const sb = this.shapes[this.inB[i]];
-        K.matmul(va, this.vals[this.inB[i]], out, rowsOf(sa), colsOf(sa), colsOf(sb));
-        return;
-      }
-      case TOp.Transpose:
-        if (sa.length === 2) K.transpose(va, out, sa[0], sa[1]);
-        else out.set(va);
-        return;
-      case TOp.Add: case TOp.Sub: case TOp.Mul: case TOp.Div: {
-        const b = this.inB[i], sb = this.shapes[b], s = this.shapes[i];
-        K.binary(op, va, K.strides(rowsOf(sa), colsOf(sa)), this.vals[b], K.strides(rowsOf(sb), colsOf(sb)), out,
-          rowsOf(s), colsOf(s));
-        return;
-      }
-      case TOp.Sum: case TOp.Mean:
-        K.reduce(va, out, rowsOf(sa), colsOf(sa), this.aux[i], op === TOp.Sum ? 1 : 1 / (va.length / out.length));
-        return;
-      case TOp.Reshape:
-        out.set(va);
-        return;
-      case TOp.Row: {
-        const k = this.aux[i] * out.length;
-        out.set(va.subarray(k, k + out.length));
-        return;
-      }
-      default:
-        K.unary(op, va, out, this.aux[i]);
-    }
-  }
-
-  private backwardNode(i: number, g: Float64Array, a: number, b: number, ga: Float64Array | undefined,
-    gb: Float64Array | undefined): void {
-    const op = this.op[i], sa = this.shapes[a], va = this.vals[a];
-    switch (op) {
-      case TOp.MatMul: {
-        const vb = this.vals[b], n = rowsOf(sa), k = colsOf(sa), m = colsOf(this.shapes[b]);
-        if (ga) K.matmulGradA(g, vb, ga, n, k, m);
-        if (gb) K.matmulGradB(g, va, gb, n, k, m);
-        return;
-      }
-      case TOp.Transpose:
-        if (!ga) return;
-        if (sa.length === 2) {
-          const n = sa[0], m = sa[1];
-          for (let r = 0; r < n; r++) for (let c = 0; c < m; c++) ga[r * m + c] += g[c * n + r];
-        } else for (let k = 0; k < g.length; k++) ga[k] += g[k];
-        return;
-      case TOp.Add: case TOp.Sub: case TOp.Mul: case TOp.Div: {
-        const sb = this.shapes[b], s = this.shapes[i];
-        K.binaryGrad(op, g, va, K.strides(rowsOf(sa), colsOf(sa)), this.vals[b], K.strides(rowsOf(sb), colsOf(sb)),
-          ga, gb, rowsOf(s), colsOf(s));
-        return;
-      }
-      case TOp.Sum: case TOp.Mean:
-        if (ga) K.reduceGrad(g, ga, rowsOf(sa), colsOf(sa), this.aux[i], op === TOp.Sum ? 1 : 1 / (va.length / g.length));
-        return;
-      case TOp.Reshape:
-        if (ga) for (let k = 0; k < g.length; k++) ga[k] += g[k];
-        return;
-      case TOp.Row:
-        if (ga) {
-          const off = this.aux[i] * g.length;
-          for (let k = 0; k < g.length; k++) ga[off + k] += g[k];
-        }
-        return;
-      default:
-        if (ga) K.unaryGrad(op, g, va, this.vals[i], ga, this.aux[i]);
-    }
   }
 
   /** Node i's gradient buffer for this sweep: allocated once, zeroed the first time the sweep reaches it. */

@@ -34,6 +34,8 @@ const bshapes: [string, () => TensorData, () => TensorData][] = [
 const cases: Case[] = [
   { name: "matmul [3,4]x[4,2]", leaves: [r(3, 4), r(4, 2)], build: (t, [a, b]) => t.matmul(a, b) },
   { name: "matmul shared input x·xᵀ", leaves: [r(3, 2)], build: (t, [a]) => t.matmul(a, t.transpose(a)) },
+  { name: "matmul a·a (one node as both operands)", leaves: [r(3, 3)], build: (t, [a]) => t.matmul(a, a) },
+  { name: "matmul odd sizes [5,7]x[7,3]", leaves: [r(5, 7), r(7, 3)], build: (t, [a, b]) => t.matmul(a, b) },
   { name: "transpose [2,3]", leaves: [r(2, 3)], build: (t, [a]) => t.transpose(a) },
   { name: "transpose [3]", leaves: [vec(3)], build: (t, [a]) => t.transpose(a) },
   ...binaries.flatMap((op) => bshapes.map(([s, fa, fb]): Case => ({

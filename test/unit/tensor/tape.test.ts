@@ -78,6 +78,17 @@ describe("backward", () => {
     expect(Array.from(t.gradient(unused))).toEqual([1, 1, 1]);
   });
 
+  it("gives Input leaves a gradient (∂loss/∂x for views) and Const leaves none", () => {
+    const t = new TensorTape();
+    const x = t.input([[1, 2]], "x"), c = t.constant([[3], [4]]), w = t.param(2);
+    const y = t.mul(t.matmul(x, c), w);
+    t.backward(y);
+    expect(Array.from(t.gradient(x))).toEqual([6, 8]);
+    expect(Array.from(t.gradient(w))).toEqual([11]);
+    expect(Array.from(t.gradient(c))).toEqual([0, 0]);
+    expect(t.names.get(x)).toBe("x");
+  });
+
   it("treats a non-scalar target as the sum of its elements", () => {
     const t = new TensorTape(), a = t.param([[1, 2], [3, 4]]);
     const y = t.mul(a, a);
