@@ -26,7 +26,19 @@ export class Workbench {
     const input = await this.openQuickInput("F1");
     await input.fill(`>${title}`);
     const row = this.page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
-    await row.waitFor({ timeout });
+    // The palette lists the commands registered when it was typed into; an extension that is still starting (an
+    // installed .vsix, a busy machine) registers later, so re-type until the row appears.
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      try {
+        await row.waitFor({ timeout: Math.min(2000, Math.max(1, deadline - Date.now())) });
+        break;
+      } catch (e) {
+        if (Date.now() >= deadline) throw e;
+        await input.fill(`>${title} `);
+        await input.fill(`>${title}`);
+      }
+    }
     await row.click();
   }
 
