@@ -2,20 +2,8 @@
 // XOR example shows ∂loss/∂b3; a typo shows in the Problems panel and goes away when fixed; Gradient-Check
 // Selection opens the report webview with a passing and a failing row.
 import assert from "node:assert/strict";
-import { setTimeout as sleep } from "node:timers/promises";
 import { screenshotPath } from "../lib.mjs";
-
-/** Polls `read` until `ok` holds; returns the last value read. */
-async function until(what, read, ok, timeout = 20_000) {
-  const deadline = Date.now() + timeout;
-  let seen;
-  for (;;) {
-    seen = await read().catch(() => undefined);
-    if (ok(seen)) return seen;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last saw: ${JSON.stringify(seen)}`);
-    await sleep(300);
-  }
-}
+import { hoverThroughUi, until } from "./steps.mjs";
 
 async function problems(wb) {
   const rows = wb.page.locator(".markers-panel .monaco-list-row");
@@ -30,16 +18,7 @@ export default {
     {
       name: "hovering b3 in the XOR example shows ∂loss/∂b3",
       fn: async (wb) => {
-        await wb.openFile("xor.nn.ts");
-        await wb.goToLine(10);
-        const token = wb.page.locator(".editor-instance .view-line span", { hasText: /^b3$/ }).first();
-        const text = await until("the GradLens hover", async () => {
-          await wb.page.mouse.move(0, 0);
-          await token.hover();
-          const hover = wb.page.locator(".monaco-hover", { hasText: "∂loss/∂b3" }).first();
-          await hover.waitFor({ timeout: 3000 });
-          return hover.innerText();
-        }, (t) => typeof t === "string" && /∂loss\/∂b3 = -?\d/.test(t));
+        const text = await hoverThroughUi(wb, "xor.nn.ts", 10, "b3", "∂loss/∂b3");
         assert.match(text, /value -?\d[\d.e-]* · ∂loss\/∂b3 = -?\d[\d.e-]*/);
         await wb.page.screenshot({ path: screenshotPath("hover.png") });
         await wb.page.keyboard.press("Escape");

@@ -5,17 +5,10 @@
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
 import { screenshotPath } from "../lib.mjs";
+import { hoverThroughUi, until } from "./steps.mjs";
 
-async function until(what, read, ok, timeout = 30_000) {
-  const deadline = Date.now() + timeout;
-  let seen;
-  for (;;) {
-    seen = await read().catch(() => undefined);
-    if (ok(seen)) return seen;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last saw: ${JSON.stringify(seen)}`);
-    await sleep(250);
-  }
-}
+/** Steps of the long run: long enough that Evaluate Selection and a hover both answer while it trains. */
+const LONG_RUN = "10000000";
 
 const status = (wb) => wb.webview().locator("#gl-status").innerText({ timeout: 3000 });
 /** Evaluate Selection on square.nn.ts line 4 through the palette; its notification and how long it took. */
@@ -57,12 +50,12 @@ export default {
       },
     },
     {
-      name: "while a long run trains, Evaluate Selection still answers; Pause stops the run",
+      name: "while a long run trains, Evaluate Selection and a hover in a .nn.ts file still answer; Pause stops the run",
       fn: async (wb) => {
         // The same probe without training first, for a baseline on this (shared, loaded) machine.
         const baseline = await probe(wb);
         const view = wb.webview();
-        await view.locator("#gl-steps").fill("5000000");
+        await view.locator("#gl-steps").fill(LONG_RUN);
         await view.locator("#gl-train").click();
         await until("the long run to start", () => status(wb), (s) => /^running/.test(s ?? ""));
         const t0 = Date.now();
@@ -74,6 +67,13 @@ export default {
         // Still training after the evaluation answered: the host served both.
         assert.match(during, /^running/, `training stopped: ${during}`);
         assert.ok(Date.now() - t0 < 3 * baseline.ms + 5000, `Evaluate Selection took ${note.ms} ms while training, ${baseline.ms} ms without`);
+        // The editor features answer too: a hover over b3 in the XOR example, read from the hover widget.
+        const h0 = Date.now();
+        const hover = await hoverThroughUi(wb, "xor.nn.ts", 10, "b3", "∂loss/∂b3");
+        console.log(`    hover over b3: ${Date.now() - h0} ms while training`);
+        assert.match(hover, /∂loss\/∂b3 = -?\d/);
+        await wb.page.keyboard.press("Escape");
+        assert.match(await status(wb), /^running/, "the run ended before the hover answered: the probe proved nothing");
         await view.locator("#gl-pause").click();
         const paused = await until("the pause", () => status(wb), (s) => /^paused/.test(s ?? ""), 5000);
         await sleep(1000);
@@ -90,7 +90,7 @@ export default {
         await wb.runCommand("GradLens: Focus on Training View");
         const after = await until("the view to come back", () => status(wb), (s) => /^paused/.test(s ?? ""));
         assert.equal(stepOf(after), stepOf(before));
-        assert.equal(await wb.webview().locator("#gl-steps").inputValue(), "5000000");
+        assert.equal(await wb.webview().locator("#gl-steps").inputValue(), LONG_RUN);
       },
     },
     {
@@ -102,7 +102,7 @@ export default {
         await wb.page.locator(".part.statusbar").first().waitFor({ timeout: 60_000 });
         const after = await until("the view after reload", () => status(wb), (s) => /^paused/.test(s ?? ""), 60_000);
         assert.equal(stepOf(after), stepOf(before));
-        assert.equal(await wb.webview().locator("#gl-steps").inputValue(), "5000000");
+        assert.equal(await wb.webview().locator("#gl-steps").inputValue(), LONG_RUN);
         assert.equal(await wb.webview().locator("#gl-predictions td.gl-right").count(), 4);
       },
     },
