@@ -1,7 +1,12 @@
 // Runs anywhere: the public engine API (no vscode, no DOM). Import from here outside src/engine/.
 export { Op, OP_COUNT, Flag, opSymbol, opName, isLeaf, type OpCode } from "./op";
 export { Tape, type Group, type GroupKind, type SourceRange } from "./tape";
-export { ParamStore } from "./params";
+export { ParamStore, tensorParamLeaves, type TensorParamLeaf } from "./params";
+export { Tensors } from "./tensors";
+export {
+  TensorTape, TOp, tOpName, tensor, zeros, ones, shapeText, sizeOf, toNested,
+  type Shape, type TensorData, type TensorLike,
+} from "./tensor";
 export { Rng } from "./rng";
 export { datasets, datasetNames, isDatasetName, type Row, type DatasetName } from "./data";
 export { Value, sumValues, valuesOn, type ValueLike } from "./value";

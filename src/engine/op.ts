@@ -29,21 +29,25 @@ export const Op = {
   Sum: 21,
   /** b + Σ w_k x_k; edges laid out w0, x0, w1, x1, ..., b. One node per neuron keeps big MLPs cheap. */
   Linear: 22,
+  /** A tensor node: aux is its id in tape.tensors.store, which holds its shape, value and gradient arrays. */
+  Tensor: 23,
+  /** Element aux (row-major) of the tensor node on its one edge, as a scalar. */
+  Item: 24,
 } as const;
 export type OpCode = (typeof Op)[keyof typeof Op];
 
-export const OP_COUNT = 23;
+export const OP_COUNT = 25;
 
 /** Short label for the graph view. */
 export const opSymbol: readonly string[] = [
   "const", "input", "param", "+", "−", "×", "÷", "neg", "^", "^", "exp", "log", "sqrt", "sin", "cos", "tan",
-  "tanh", "sigmoid", "relu", "abs", "%", "Σ", "Σw·x+b",
+  "tanh", "sigmoid", "relu", "abs", "%", "Σ", "Σw·x+b", "tensor", "item",
 ];
 
 /** Name as the notation spells it (for messages, JSON, the CLI). */
 export const opName: readonly string[] = [
   "const", "input", "param", "add", "sub", "mul", "div", "neg", "pow", "pow", "exp", "log", "sqrt", "sin", "cos",
-  "tan", "tanh", "sigmoid", "relu", "abs", "mod", "sum", "linear",
+  "tan", "tanh", "sigmoid", "relu", "abs", "mod", "sum", "linear", "tensor", "item",
 ];
 
 export function isLeaf(op: number): boolean {

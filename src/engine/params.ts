@@ -2,6 +2,27 @@
 // as Param leaves (aux = slot), and gather() sums the leaves' gradients back per slot.
 import { Op } from "./op";
 import type { Tape } from "./tape";
+import { TOp } from "./tensor/op";
+
+/** A tensor Param leaf of a tape and the store slots of its elements (slot .. slot + size - 1, row-major). */
+export interface TensorParamLeaf {
+  readonly node: number;
+  readonly slot: number;
+  readonly size: number;
+}
+
+/** The tensor Param leaves of a tape that belong to a store (slot >= 0). */
+export function tensorParamLeaves(t: Tape): TensorParamLeaf[] {
+  const out: TensorParamLeaf[] = [];
+  if (!t.hasTensors) return out;
+  const st = t.tensors.store;
+  for (let i = 0; i < t.n; i++) {
+    if (t.op[i] !== Op.Tensor) continue;
+    const k = t.aux[i];
+    if (st.op[k] === TOp.Param && st.aux[k] >= 0) out.push({ node: i, slot: st.aux[k], size: st.vals[k].length });
+  }
+  return out;
+}
 
 export class ParamStore {
   values = new Float64Array(16);
@@ -27,6 +48,16 @@ export class ParamStore {
     return slot;
   }
 
+  /** A tensor parameter: one slot per element, named name[r][c] (or name[k] for a vector); returns the first slot. */
+  addTensor(values: ArrayLike<number>, name: string, cols: number, rank: number): number {
+    const first = this.size;
+    for (let k = 0; k < values.length; k++) {
+      const r = Math.floor(k / cols), c = k % cols;
+      this.add(values[k], rank === 2 ? `${name}[${r}][${c}]` : rank === 1 ? `${name}[${k}]` : name);
+    }
+    return first;
+  }
+
   rename(slot: number, name: string): void {
     this.names[slot] = name;
   }
@@ -42,12 +73,17 @@ export class ParamStore {
     g.fill(0, 0, this.size);
     const op = t.op, aux = t.aux, grad = t.grad;
     for (let i = 0, n = t.n; i < n; i++) if (op[i] === Op.Param && aux[i] >= 0) g[aux[i]] += grad[i];
+    for (const p of tensorParamLeaves(t)) {
+      const tg = t.tensors.gradient(p.node);
+      for (let k = 0; k < p.size; k++) g[p.slot + k] += tg[k];
+    }
   }
 
   /** Copy the current values into the Param leaves of a recorded tape (before tape.recompute). */
   scatter(t: Tape): void {
     const op = t.op, aux = t.aux, val = t.val, v = this.values;
     for (let i = 0, n = t.n; i < n; i++) if (op[i] === Op.Param && aux[i] >= 0) val[i] = v[aux[i]];
+    for (const p of tensorParamLeaves(t)) t.tensors.value(p.node).set(v.subarray(p.slot, p.slot + p.size));
   }
 
   snapshot(): Float64Array {

@@ -5,6 +5,8 @@ import {
   kSqrt, kSub, kSum, kTan, kTanh, kernels,
 } from "./kernels";
 import { Op, isLeaf } from "./op";
+import { Tensors } from "./tensors";
+import { TOp } from "./tensor/op";
 
 /** Smallest normal double: gradients below it are flushed to zero, because subnormal arithmetic is ~8x slower. */
 const MIN_NORMAL = 2.2250738585072014e-308;
@@ -48,6 +50,9 @@ export class Tape {
   readonly names = new Map<number, string>();
   readonly groups: Group[] = [];
 
+  /** Number of Tensor and Item nodes: while 0, backward and recompute take the scalar-only paths. */
+  private tensorNodes = 0;
+  private ts: Tensors | undefined;
   private curGroup = -1;
   /** Scratch for backward(target, true). */
   private saved = new Float64Array(0);
@@ -158,6 +163,40 @@ export class Tape {
     return kLinear(this, i);
   }
 
+  // ---- tensors ----
+
+  /** Tensor ops on this tape (Tape ids in and out). */
+  get tensors(): Tensors {
+    return (this.ts ??= new Tensors(this));
+  }
+
+  get hasTensors(): boolean {
+    return this.tensorNodes > 0;
+  }
+
+  /** Append a Tensor node for tensor id t (called by Tensors); val mirrors a one-element tensor's value. */
+  tensorNode(t: number, inputs: readonly number[], v: number): number {
+    const i = this.open(Op.Tensor, t, inputs.length);
+    const s = this.edges;
+    for (let k = 0; k < inputs.length; k++) {
+      this.in[s + k] = inputs[k];
+      this.local[s + k] = NaN;
+    }
+    this.close(i, s + inputs.length);
+    this.val[i] = v;
+    this.tensorNodes++;
+    return i;
+  }
+
+  /** Append an Item node: element k of tensor node a (called by Tensors.item). */
+  itemNode(a: number, k: number, v: number): number {
+    const i = this.unary(Op.Item, a, k);
+    this.local[this.start[i]] = 1;
+    this.val[i] = v;
+    this.tensorNodes++;
+    return i;
+  }
+
   // ---- backward ----
 
   /**
@@ -177,6 +216,13 @@ export class Tape {
       old.set(g.subarray(0, n));
     }
     g.fill(0, 0, n);
+    if (this.tensorNodes > 0) this.sweepMixed(target);
+    else this.sweep(target);
+    if (old) for (let i = 0; i < n; i++) g[i] += old[i];
+  }
+
+  private sweep(target: number): void {
+    const g = this.grad;
     g[target] = 1;
     const start = this.start, inp = this.in, local = this.local;
     let e = start[target + 1];
@@ -197,7 +243,43 @@ export class Tape {
       }
       e = s;
     }
-    if (old) for (let i = 0; i < n; i++) g[i] += old[i];
+  }
+
+  /**
+   * The same sweep over a tape holding tensor nodes: a Tensor node passes its array gradient on through the tensor
+   * store (a Scalars node into its scalar elements), an Item node adds its gradient into its tensor's element.
+   * A one-element tensor's gradient is mirrored into grad, so `gradient(loss)` reads the same for tensor losses.
+   */
+  private sweepMixed(target: number): void {
+    const g = this.grad, op = this.op, aux = this.aux, start = this.start, inp = this.in, local = this.local;
+    const st = this.tensors.store;
+    st.beginSweep();
+    if (op[target] === Op.Tensor) st.gradInto(aux[target]).fill(1);
+    else g[target] = 1;
+    for (let i = target; i >= 0; i--) {
+      const o = op[i];
+      if (o === Op.Tensor) {
+        const t = aux[i], gt = st.liveGrad(t);
+        if (gt === undefined) continue;
+        if (gt.length === 1) g[i] = gt[0];
+        if (st.op[t] === TOp.Scalars) {
+          const ids = st.scalarIds[t] as Int32Array;
+          for (let k = 0; k < ids.length; k++) g[ids[k]] += gt[k];
+        } else st.backwardStep(t);
+        continue;
+      }
+      const gi = g[i];
+      if (gi === 0) continue;
+      if (gi < MIN_NORMAL && gi > -MIN_NORMAL) {
+        g[i] = 0;
+        continue;
+      }
+      if (o === Op.Item) {
+        st.gradInto(aux[inp[start[i]]])[aux[i]] += gi;
+        continue;
+      }
+      for (let k = start[i], e = start[i + 1]; k < e; k++) g[inp[k]] += gi * local[k];
+    }
   }
 
   // ---- replay ----
@@ -210,6 +292,16 @@ export class Tape {
   /** Recompute values and local derivatives of every op node from index `from` on (the recorded graph, new leaves). */
   recompute(from = 0): void {
     const op = this.op;
+    if (this.tensorNodes > 0) {
+      const ts = this.tensors, aux = this.aux;
+      for (let i = from, n = this.n; i < n; i++) {
+        const o = op[i];
+        if (o === Op.Tensor) ts.forward(i);
+        else if (o === Op.Item) this.val[i] = ts.store.vals[aux[this.in[this.start[i]]]][aux[i]];
+        else if (!isLeaf(o)) kernels[o](this, i);
+      }
+      return;
+    }
     for (let i = from, n = this.n; i < n; i++) {
       const o = op[i];
       if (!isLeaf(o)) kernels[o](this, i);
@@ -219,6 +311,15 @@ export class Tape {
   /** Drop every node from index n on (keeps groups and names of the nodes that remain). */
   truncate(n: number): void {
     if (n >= this.n) return;
+    let dropped = 0, firstTensor = -1;
+    for (let i = n; i < this.n; i++) {
+      if (this.op[i] === Op.Tensor) {
+        if (firstTensor < 0) firstTensor = this.aux[i];
+        dropped++;
+      } else if (this.op[i] === Op.Item) dropped++;
+    }
+    if (firstTensor >= 0) this.tensors.store.truncate(firstTensor);
+    this.tensorNodes -= dropped;
     this.n = n;
     this.edges = this.start[n];
     for (const k of this.names.keys()) if (k >= n) this.names.delete(k);
@@ -233,6 +334,8 @@ export class Tape {
     this.groups.length = 0;
     this.curGroup = -1;
     this.curStart = this.curEnd = -1;
+    this.tensorNodes = 0;
+    this.ts?.store.reset();
   }
 
   /** Value of node i. Safer than `t.val[t.op(...)]`, which reads `val` before recording may have replaced it. */
@@ -253,7 +356,7 @@ export class Tape {
   /** The first node whose value is NaN or ±Infinity while all its inputs are finite: where it appeared. */
   firstNonFinite(upTo = this.n - 1): number {
     for (let i = 0; i <= upTo; i++) {
-      if (Number.isFinite(this.val[i])) continue;
+      if (this.op[i] === Op.Tensor ? this.tensors.firstNonFinite(i) < 0 : Number.isFinite(this.val[i])) continue;
       return i;
     }
     return -1;

@@ -5,7 +5,7 @@ import { losses, type LossName } from "./losses";
 import type { MLP } from "./nn";
 import { Op } from "./op";
 import type { Optimizer } from "./optim";
-import type { ParamStore } from "./params";
+import { tensorParamLeaves, type ParamStore, type TensorParamLeaf } from "./params";
 import { Tape } from "./tape";
 
 /** Records a loss on a cleared tape (params put on it with store.leaf) and returns the loss node. */
@@ -43,6 +43,7 @@ export class Trainer {
   private leaves = new Int32Array(0);
   private slots = new Int32Array(0);
   private from = 0;
+  private tensorLeaves: TensorParamLeaf[] = [];
   private fdGrads = new Float64Array(0);
 
   constructor(readonly objective: Objective, readonly store: ParamStore, opts: TrainerOptions) {
@@ -97,6 +98,7 @@ export class Trainer {
     if (this.replay && this.recorded) {
       const leaves = this.leaves, slots = this.slots, v = this.store.values, val = t.val;
       for (let k = 0; k < leaves.length; k++) val[leaves[k]] = v[slots[k]];
+      for (const p of this.tensorLeaves) t.tensors.value(p.node).set(v.subarray(p.slot, p.slot + p.size));
       t.recompute(this.from);
     } else {
       t.clear();
@@ -124,12 +126,18 @@ export class Trainer {
       }
     }
     this.from = count > 0 ? this.leaves[0] : t.n;
+    this.tensorLeaves = tensorParamLeaves(t);
+    if (this.tensorLeaves.length > 0) this.from = Math.min(this.from, this.tensorLeaves[0].node);
   }
 
   private gather(): void {
     const g = this.store.grads, grad = this.tape.grad, leaves = this.leaves, slots = this.slots;
     g.fill(0, 0, this.store.size);
     for (let k = 0; k < leaves.length; k++) g[slots[k]] += grad[leaves[k]];
+    for (const p of this.tensorLeaves) {
+      const tg = this.tape.tensors.gradient(p.node);
+      for (let k = 0; k < p.size; k++) g[p.slot + k] += tg[k];
+    }
   }
 
   private finiteDifferences(): number {

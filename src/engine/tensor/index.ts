@@ -4,4 +4,4 @@ export { TOp, TOP_COUNT, tOpName, isTensorLeaf, type TOpCode } from "./op";
 export {
   tensor, zeros, ones, randn, rand, toNested, shapeText, sizeOf, type Shape, type TensorData, type TensorLike,
 } from "./shape";
-export { sse, mse, bce } from "./losses";
+export { sse, mse, bce, type TensorOps } from "./losses";

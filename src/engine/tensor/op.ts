@@ -26,17 +26,20 @@ export const TOp = {
   Reshape: 18,
   /** x[i] along the first axis (aux = i). */
   Row: 19,
+  /** A tensor whose elements are scalar-tape nodes (the bridge from scalars into tensors; see ../tensors.ts). */
+  Scalars: 20,
 } as const;
 export type TOpCode = (typeof TOp)[keyof typeof TOp];
 
-export const TOP_COUNT = 20;
+export const TOP_COUNT = 21;
 
 /** Short label for views and messages, indexed by op code. */
 export const tOpName: readonly string[] = [
   "const", "input", "param", "matmul", "transpose", "add", "sub", "mul", "div", "neg", "exp", "log", "tanh",
-  "sigmoid", "relu", "pow", "sum", "mean", "reshape", "row",
+  "sigmoid", "relu", "pow", "sum", "mean", "reshape", "row", "tensor",
 ];
 
+/** Leaves have no tensor inputs (Scalars' inputs live on the scalar tape). */
 export function isTensorLeaf(op: number): boolean {
-  return op <= TOp.Param;
+  return op <= TOp.Param || op === TOp.Scalars;
 }

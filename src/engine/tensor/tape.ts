@@ -25,6 +25,8 @@ export class TensorTape {
   readonly vals: Float64Array[] = [];
   readonly grads: (Float64Array | undefined)[] = [];
   readonly names = new Map<number, string>();
+  /** Scalar-tape ids of each Scalars node's elements. */
+  readonly scalarIds: (Int32Array | undefined)[] = [];
   private sweep = 0;
 
   // ---- leaves ----
@@ -32,7 +34,20 @@ export class TensorTape {
   constant(x: TensorLike): number { return this.leaf(TOp.Const, x); }
   /** A data leaf: gets a gradient (∂loss/∂x for views) but is not trained. */
   input(x: TensorLike, name?: string): number { return this.leaf(TOp.Input, x, name); }
-  param(x: TensorLike, name?: string): number { return this.leaf(TOp.Param, x, name); }
+  /** A trainable leaf; slot (kept in aux) is the first of its elements' slots in a ParamStore, or -1. */
+  param(x: TensorLike, name?: string, slot = -1): number {
+    const i = this.leaf(TOp.Param, x, name);
+    this.aux[i] = slot;
+    return i;
+  }
+  /** A tensor of the given shape whose elements are the scalar-tape nodes ids (values copied in by the caller). */
+  scalars(shape: Shape, ids: ArrayLike<number>): number {
+    const i = this.open(TOp.Scalars, NONE, NONE, 0, checkShape(shape, "tensor"));
+    if (ids.length !== this.vals[i].length) throw new RangeError(`tensor: ${ids.length} elements for shape ${shapeText(shape)}`);
+    this.scalarIds[i] = Int32Array.from(ids);
+    this.needs[i] = 1;
+    return i;
+  }
   /** A rank-0 constant. */
   scalar(v: number): number { return this.leaf(TOp.Const, v); }
 
@@ -141,12 +156,46 @@ export class TensorTape {
     }
   }
 
+  // ---- one sweep driven from outside (the scalar Tape interleaves tensor and scalar nodes) ----
+
+  /** Start a sweep; gradients of the previous one read as zero from now on. */
+  beginSweep(): void {
+    ++this.sweep;
+  }
+
+  /** Node i's gradient buffer in the current sweep, zeroed on first use. */
+  gradInto(i: number): Float64Array {
+    return this.gradBuffer(i);
+  }
+
+  /** Node i's gradient if the current sweep reached it. */
+  liveGrad(i: number): Float64Array | undefined {
+    return this.stamp[i] === this.sweep ? this.grads[i] : undefined;
+  }
+
+  /** Pass node i's gradient to its tensor inputs (no-op for leaves and nodes the sweep did not reach). */
+  backwardStep(i: number): void {
+    if (this.stamp[i] !== this.sweep || isTensorLeaf(this.op[i])) return;
+    const a = this.inA[i], b = this.inB[i];
+    const ga = this.needs[a] ? this.gradBuffer(a) : undefined;
+    const gb = b >= 0 && this.needs[b] ? this.gradBuffer(b) : undefined;
+    backwardNode(this, i, this.grads[i] as Float64Array, ga, gb);
+  }
+
+  /** Drop every node from index n on. */
+  truncate(n: number): void {
+    if (n >= this.n) return;
+    this.n = n;
+    this.shapes.length = n;
+    for (const k of this.names.keys()) if (k >= n) this.names.delete(k);
+  }
+
   // ---- replay and reuse ----
 
   /** Overwrite a leaf's value (same shape); call recompute() afterwards. */
   setValue(i: number, x: TensorLike): void {
     this.check(i, "setValue");
-    if (!isTensorLeaf(this.op[i])) throw new RangeError(`setValue: node ${i} is a ${this.opName(i)}, not a leaf`);
+    if (this.op[i] > TOp.Param) throw new RangeError(`setValue: node ${i} is a ${this.opName(i)}, not a leaf`);
     const d = tensor(x);
     if (d.data.length !== this.vals[i].length || d.shape.length !== this.shapes[i].length) {
       throw new RangeError(`setValue: shape ${shapeText(d.shape)} for node ${i} of shape ${shapeText(this.shapes[i])}`);
@@ -175,6 +224,7 @@ export class TensorTape {
     const d = tensor(x);
     const i = this.open(op, NONE, NONE, 0, d.shape);
     this.vals[i].set(d.data);
+    this.scalarIds[i] = undefined;
     this.needs[i] = op === TOp.Const ? 0 : 1;
     if (name !== undefined) this.names.set(i, name);
     return i;

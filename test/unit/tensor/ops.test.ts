@@ -67,11 +67,13 @@ const cases: Case[] = [
 ];
 
 describe("tensor ops: gradients against central differences", () => {
-  for (const c of cases) {
-    it(c.name, () => {
-      const n = gradcheck(c.leaves, c.build);
-      expect(n).toBe(c.leaves.reduce((s, l) => s + l.data.length, 0));
-    });
+  for (const backend of ["tensor-tape", "tape"] as const) {
+    for (const c of cases) {
+      it(`${c.name} (${backend})`, () => {
+        const n = gradcheck(c.leaves, c.build, 7, backend);
+        expect(n).toBe(c.leaves.reduce((s, l) => s + l.data.length, 0));
+      });
+    }
   }
 });
 
