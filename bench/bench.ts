@@ -9,6 +9,7 @@ import { ParamStore } from "../src/engine/params";
 import { Rng } from "../src/engine/rng";
 import { Tape } from "../src/engine/tape";
 import { Trainer, datasetObjective } from "../src/engine/train";
+import { tensorVersusTfjs } from "./versus-tfjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const CHAIN_OPS = 100_000;
@@ -136,5 +137,6 @@ chain("x = x*w + b (extra: every node live)", 1, affineLink, 2);
 xor();
 bigStep(false);
 bigStep(true);
+await tensorVersusTfjs(report);
 const missed = results.filter((r) => !r.pass).length;
 console.log(`${results.length - missed} of ${results.length} targets met`);

@@ -16,6 +16,8 @@ await build({
   format: "esm",
   target: "node20",
   outfile,
+  // TensorFlow.js (the comparison in bench/versus-tfjs.ts) loads from node_modules as published, not rebundled.
+  external: ["@tensorflow/*"],
   logLevel: "warning",
 });
 await import(pathToFileURL(outfile).href);

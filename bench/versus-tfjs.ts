@@ -1,0 +1,126 @@
+// Runs on Node (bundled by scripts/bench.mjs into `npm run bench`): issue 8's target, the tensor tape's full training
+// step at least twice as fast as TensorFlow.js's pure-JavaScript cpu backend on the same step, side by side. Model and
+// data: bench/mlp-setup.ts (2-64-64-1, tanh, sigmoid out, mse, 1024 points, SGD). First a check that both compute the
+// same loss and gradients; then the three steps run interleaved round by round (so load on a shared machine hits
+// them alike), each timed on its own after a warm-up; medians.
+import { TensorTape } from "../src/engine/tensor";
+import { H, LR, N, PARAM_NAMES, copyInit, record } from "./mlp-setup";
+import { tfCpu, tfMlp } from "./tfjs-mlp";
+
+/** bench.ts's reporter: prints PASS/MISS and counts the target in the summary. */
+export type Report = (name: string, value: string, target: string, pass: boolean) => void;
+
+const STEPS = Math.max(21, Number(process.env.BENCH_RUNS ?? 21));
+const WARMUP = 5;
+const RATIO_TARGET = 2;
+// tfjs computes in float32, GradLens in float64: a loss agrees to about 1e-7, a gradient tensor to about 1e-6.
+const LOSS_RTOL = 1e-4, GRAD_RTOL = 1e-3;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
+
+/** A GradLens step recorded afresh each time (reset + record + backward + SGD); returns the loss before the update. */
+function recordingStep(): { step: () => number; grads: () => Float64Array[] } {
+  const t = new TensorTape(), params = copyInit();
+  let ps: number[] = [];
+  return {
+    step() {
+      t.reset();
+      const r = record(t, params);
+      ps = r.ps;
+      t.backward(r.loss);
+      const loss = t.item(r.loss);
+      ps.forEach((p, k) => {
+        const v = params[k].data, g = t.gradient(p);
+        for (let j = 0; j < v.length; j++) v[j] -= LR * g[j];
+      });
+      return loss;
+    },
+    grads: () => ps.map((p) => t.gradient(p).slice()),
+  };
+}
+
+/** A GradLens step replaying one recording (recompute + backward + SGD on the leaves' live buffers). */
+function replayStep(): () => number {
+  const t = new TensorTape(), { ps, loss } = record(t, copyInit());
+  let first = true;
+  return () => {
+    if (!first) t.recompute();
+    first = false;
+    t.backward(loss);
+    const l = t.item(loss);
+    for (const p of ps) {
+      const v = t.value(p), g = t.gradient(p);
+      for (let k = 0; k < v.length; k++) v[k] -= LR * g[k];
+    }
+    return l;
+  };
+}
+
+/** Same loss and gradients from the same weights, and the same loss after one SGD step; says what it compared. */
+function check(): { ok: boolean; text: string } {
+  const gl = recordingStep(), tf = tfMlp();
+  const before = tf.gradients(), l1 = gl.step(), g1 = gl.grads();
+  tf.step();
+  const l2 = gl.step(), t2 = tf.gradients().loss;
+  const errs = g1.map((g, k) => {
+    const t = before.grads[k];
+    let num = 0, den = 0;
+    for (let j = 0; j < g.length; j++) { num = Math.max(num, Math.abs(g[j] - t[j])); den = Math.max(den, Math.abs(g[j])); }
+    return num / Math.max(den, 1e-300);
+  });
+  // One entry side by side: the largest-magnitude element of w2's gradient.
+  const w2 = g1[2];
+  let at = 0;
+  for (let j = 1; j < w2.length; j++) if (Math.abs(w2[j]) > Math.abs(w2[at])) at = j;
+  const ok = rel(l1, before.loss) <= LOSS_RTOL && rel(l2, t2) <= LOSS_RTOL && errs.every((e) => e <= GRAD_RTOL);
+  const e = (x: number): string => x.toExponential(1);
+  const text = `loss ${l1.toFixed(8)} / ${before.loss.toFixed(8)} (rel ${e(rel(l1, before.loss))}),` +
+    ` after one SGD step ${l2.toFixed(8)} / ${t2.toFixed(8)} (rel ${e(rel(l2, t2))})\n      gradients, max rel error` +
+    ` ${PARAM_NAMES.map((n, k) => `${n} ${e(errs[k])}`).join(", ")}; ∂loss/∂w2[${Math.floor(at / H)},${at % H}]` +
+    ` ${w2[at].toExponential(6)} / ${before.grads[2][at].toExponential(6)}` +
+    ` (tolerance: loss ${LOSS_RTOL}, gradients ${GRAD_RTOL} relative)`;
+  return { ok, text };
+}
+
+interface Timed { wall: number[]; cpu: number[]; loss: number }
+
+export async function tensorVersusTfjs(report: Report): Promise<void> {
+  const backend = await tfCpu();
+  const { ok: same, text } = check();
+  const gl = recordingStep(), tf = tfMlp(), runs: [string, () => number][] = [
+    ["record", gl.step], ["replay", replayStep()], ["tfjs", () => tf.step()]];
+  const timed = new Map<string, Timed>(runs.map(([name]) => [name, { wall: [], cpu: [], loss: NaN }]));
+  const tensors = tf.tensors();
+  for (let r = 0; r < WARMUP + STEPS; r++) {
+    for (let k = 0; k < runs.length; k++) {
+      // Rotate the order each round, so no step always runs right after the same other one.
+      const [name, step] = runs[(r + k) % runs.length], m = timed.get(name) as Timed;
+      const c0 = process.cpuUsage(), t0 = performance.now();
+      m.loss = step();
+      const wall = performance.now() - t0, c = process.cpuUsage(c0);
+      if (r >= WARMUP) { m.wall.push(wall); m.cpu.push((c.user + c.system) / 1000); }
+    }
+  }
+  const leaked = tf.tensors() - tensors;
+  const [rec, rep, tfs] = ["record", "replay", "tfjs"].map((n) => timed.get(n) as Timed);
+  const w = (m: Timed): number => median(m.wall), c = (m: Timed): number => median(m.cpu);
+  const ratio = w(tfs) / w(rec), ms = (x: number): string => `${x.toFixed(1)} ms`;
+  console.log(`      ${backend}, float32; GradLens float64. MLP 2-${H}-${H}-1 tanh/sigmoid, mse, ${N} points, SGD ${LR};` +
+    ` one step = forward + loss + every gradient + update; medians of ${STEPS} steps each after ${WARMUP} warm-up`);
+  report("tensor step vs TF.js: same loss and gradients from the same weights", same ? "agree" : "DISAGREE",
+    `loss ${LOSS_RTOL}, gradients ${GRAD_RTOL} relative`, same);
+  console.log(`      ${text}`);
+  if (!same) console.log("      the two disagree: the speed comparison below is void (marked MISS)");
+  report(`tensor step MLP 2-${H}-${H}-1 x${N}`,
+    `GradLens ${ms(w(rec))} (replay ${ms(w(rep))}) | TF.js cpu ${ms(w(tfs))} | ratio ${ratio.toFixed(1)}x`,
+    `>= ${RATIO_TARGET}x`, same && ratio >= RATIO_TARGET);
+  console.log(`      CPU time: GradLens ${ms(c(rec))} (replay ${ms(c(rep))}) | TF.js cpu ${ms(c(tfs))} |` +
+    ` ratio ${(c(tfs) / c(rec)).toFixed(1)}x; loss after ${WARMUP + STEPS} steps ${rec.loss.toFixed(6)}` +
+    ` (replay ${rep.loss.toFixed(6)}) / ${tfs.loss.toFixed(6)}; tfjs tensors leaked: ${leaked}`);
+  if (!same) process.exitCode = 1;
+}
