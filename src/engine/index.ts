@@ -3,6 +3,7 @@ export { Op, OP_COUNT, Flag, opSymbol, opName, isLeaf, type OpCode } from "./op"
 export { Tape, type Group, type GroupKind, type SourceRange } from "./tape";
 export { ParamStore, tensorParamLeaves, type TensorParamLeaf } from "./params";
 export { Tensors } from "./tensors";
+export * as tensorLosses from "./tensor/losses";
 export {
   TensorTape, TOp, tOpName, tensor, zeros, ones, shapeText, sizeOf, toNested,
   type Shape, type TensorData, type TensorLike,

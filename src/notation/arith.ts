@@ -2,7 +2,8 @@
 // involving a graph value records a node at the current source range.
 import type * as TS from "typescript";
 import type { Interp } from "./interp";
-import { Num, isNumber, typeName, type Value } from "./values";
+import { asNumber, tensorArith, tensorNegate } from "./tensors";
+import { Num, Tensor, isNumber, typeName, type Value } from "./values";
 
 export type ArithOp = "+" | "-" | "*" | "/" | "%" | "**";
 
@@ -13,6 +14,7 @@ function need(ip: Interp, v: Value, op: string, site: TS.Node): number | Num {
 
 export function arith(ip: Interp, op: ArithOp, a: Value, b: Value, site: TS.Node): Value {
   if (op === "+" && (typeof a === "string" || typeof b === "string")) return text(a) + text(b);
+  if (a instanceof Tensor || b instanceof Tensor) return tensorArith(ip, op, a, b, site);
   const x = need(ip, a, op, site), y = need(ip, b, op, site);
   if (typeof x === "number" && typeof y === "number") {
     switch (op) {
@@ -45,6 +47,7 @@ export function arith(ip: Interp, op: ArithOp, a: Value, b: Value, site: TS.Node
 }
 
 export function negate(ip: Interp, v: Value, site: TS.Node): Value {
+  if (v instanceof Tensor) return tensorNegate(ip, v, site);
   const x = need(ip, v, "-", site);
   if (typeof x === "number") return -x;
   ip.at(site);
@@ -59,7 +62,11 @@ function text(v: Value): string {
 
 export type CompareOp = "<" | "<=" | ">" | ">=" | "===" | "!==" | "==" | "!=";
 
-export function compare(ip: Interp, op: CompareOp, a: Value, b: Value, site: TS.Node): boolean {
+export function compare(ip: Interp, op: CompareOp, a0: Value, b0: Value, site: TS.Node): boolean {
+  const a = asNumber(ip, a0), b = asNumber(ip, b0);
+  if (a instanceof Tensor || b instanceof Tensor) {
+    throw ip.error(`\`${op}\` compares numbers, not tensors (use \`a.gt(0)\` / \`a.lt(0)\` for an elementwise mask)`, site);
+  }
   if (op === "===" || op === "==" || op === "!==" || op === "!=") {
     const eq = isNumber(a) && isNumber(b) ? ip.plain(a) === ip.plain(b)
       : (op === "==" || op === "!=") && a == null && b == null ? true : a === b;

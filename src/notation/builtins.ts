@@ -4,11 +4,13 @@
 import type * as TS from "typescript";
 import { datasets, datasetNames, losses, nodes, Rng, type LossName } from "../engine";
 import { runGradcheck, train } from "./checks";
+import { moduleClass } from "./classes";
 import type { Interp } from "./interp";
 import { Namespace } from "./members";
 import { UNARY_NAMES, power, unary } from "./mathfns";
 import { makeMlp } from "./model";
-import { Builtin, Num, isNumber, typeName, type Value } from "./values";
+import { randomTensor, tensorGlobals, tensorLoss, tensorNamespace, tensorParam } from "./tensors";
+import { Builtin, Num, Tensor, isNumber, typeName, type Value } from "./values";
 
 function plainArg(ip: Interp, v: Value, fallback: number, fname: string, site: TS.Node): number {
   if (v === undefined) return fallback;
@@ -18,7 +20,13 @@ function plainArg(ip: Interp, v: Value, fallback: number, fname: string, site: T
 
 function param(ip: Interp, args: Value[], site: TS.Node): Value {
   const [v, name] = args;
-  if (!isNumber(v)) throw ip.error(`\`param\` expects a number as its initial value, got ${typeName(v)}`, site);
+  if (v instanceof Tensor || Array.isArray(v)) {
+    if (name !== undefined && typeof name !== "string") throw ip.error(`\`param\` name must be a string, got ${typeName(name)}`, site);
+    let label = name ?? ip.namePath ?? `p${ip.store.size}`;
+    if (ip.store.names.some((n) => n === label || n.startsWith(`${label}[`))) label = `${label}#${ip.store.size}`;
+    return tensorParam(ip, v, label, site);
+  }
+  if (!isNumber(v)) throw ip.error(`\`param\` expects a number or a tensor as its initial value, got ${typeName(v)}`, site);
   if (name !== undefined && typeof name !== "string") throw ip.error(`\`param\` name must be a string, got ${typeName(name)}`, site);
   const value = typeof v === "number" ? v : v.value;
   let label = name ?? ip.namePath ?? `p${ip.store.size}`;
@@ -35,6 +43,7 @@ function param(ip: Interp, args: Value[], site: TS.Node): Value {
 function loss(name: LossName) {
   return (ip: Interp, args: Value[], site: TS.Node): Value => {
     const [p, y] = args;
+    if (p instanceof Tensor || y instanceof Tensor) return tensorLoss(ip, name, p, y, site);
     const preds = Array.isArray(p) ? p : [p], ys = Array.isArray(y) ? y : [y];
     if (preds.length !== ys.length || preds.length === 0) {
       throw ip.error(`\`${name}\`: ${preds.length} predictions for ${ys.length} targets`, site);
@@ -67,7 +76,7 @@ export function installGlobals(ip: Interp): void {
   for (const [k, v] of math) g.declare(k, v, true);
   const lower: [string, Value][] = [...math, ["pi", Math.PI], ["e", Math.E], fn("power", (ip2, a, s) => power(ip2, a[0], a[1], s), 2)];
   g.declare("Math", new Namespace("Math", math), true);
-  for (const ns of ["math", "np", "torch", "F"]) g.declare(ns, new Namespace(ns, lower), true);
+  for (const ns of ["math", "np", "torch", "F"]) g.declare(ns, new Namespace(ns, [...lower, ...tensorNamespace(ns)]), true);
   const entries: [string, Builtin][] = [
     fn("param", param, 1, 2),
     fn("seed", (ip2, a, s) => {
@@ -75,16 +84,21 @@ export function installGlobals(ip: Interp): void {
       ip2.rng = new Rng(ip2.seedOverride ?? n);
       return undefined;
     }, 1),
-    fn("rand", (ip2, a, s) => ip2.rng.uniform(plainArg(ip2, a[0], 0, "rand", s), plainArg(ip2, a[1], 1, "rand", s)), 0, 2),
-    fn("randn", (ip2, a, s) => ip2.rng.normal(plainArg(ip2, a[0], 0, "randn", s), plainArg(ip2, a[1], 1, "randn", s)), 0, 2),
+    // `rand([r, c])` / `randn([r, c])` (a shape array) make tensors; numbers keep the scalar meaning (lo, hi / mean, std).
+    fn("rand", (ip2, a, s) => Array.isArray(a[0]) ? randomTensor(ip2, a, false, "rand", s)
+      : ip2.rng.uniform(plainArg(ip2, a[0], 0, "rand", s), plainArg(ip2, a[1], 1, "rand", s)), 0, 2),
+    fn("randn", (ip2, a, s) => Array.isArray(a[0]) ? randomTensor(ip2, a, true, "randn", s)
+      : ip2.rng.normal(plainArg(ip2, a[0], 0, "randn", s), plainArg(ip2, a[1], 1, "randn", s)), 0, 2),
     fn("mlp", makeMlp, 1, 2),
     fn("sse", loss("sse"), 2),
     fn("mse", loss("mse"), 2),
     fn("bce", loss("bce"), 2),
     fn("train", train, 1),
     fn("gradcheck", runGradcheck, 2, 4),
+    ...tensorGlobals(),
   ];
   for (const [k, v] of entries) g.declare(k, v, true);
+  g.declare("Module", moduleClass(), true);
   for (const d of datasetNames) g.declare(d, datasets[d].map((row) => [...row]), true);
   // Python's spellings, so pasted Python reads (they cannot clash: TypeScript has no such names).
   g.declare("True", true, true);
@@ -97,5 +111,5 @@ export function installGlobals(ip: Interp): void {
 /** Every global name (free-name analysis leaves these alone). */
 export const GLOBAL_NAMES: ReadonlySet<string> = new Set([
   ...UNARY_NAMES, "pow", "E", "PI", "Math", "math", "np", "torch", "F", "param", "seed", "rand", "randn", "mlp",
-  "sse", "mse", "bce", "train", "gradcheck", ...datasetNames, "undefined", "Infinity", "NaN", "True", "False", "None",
+  "sse", "mse", "bce", "train", "gradcheck", "Module", ...tensorGlobals().map(([k]) => k), ...datasetNames, "undefined", "Infinity", "NaN", "True", "False", "None",
 ]);

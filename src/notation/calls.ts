@@ -1,18 +1,23 @@
 // Runs anywhere: user functions (declarations, arrows, function expressions) and binding of names and
 // destructuring patterns. A named function's call is a "call" group labelled like `forward(1, 0)`.
 import type * as TS from "typescript";
+import type { ClassFn } from "./classes";
 import { evalExpr } from "./expressions";
 import { Scope, type Interp } from "./interp";
 import { ts } from "./parse";
 import { Completion, exec, hoist } from "./statements";
 import { Fn, Num, brief, typeName, type CallSite, type Value } from "./values";
 
-type FunctionLike = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction;
+type FunctionLike = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction | TS.MethodDeclaration | TS.ConstructorDeclaration;
 
 export class Closure extends Fn {
   /** Parameters before the first optional, defaulted or rest one: fewer arguments than this is an error. */
   readonly required: number;
   readonly arity: number;
+  /** A method's or constructor's class (classes.ts): its calls bind `this` to the receiver and `super` to the class. */
+  home: ClassFn | undefined;
+  /** A plain `function` made where `this` is bound: it gets its own `this` (the receiver, else undefined), as in JS. */
+  private readonly ownThis: boolean;
 
   constructor(
     name: string,
@@ -25,17 +30,18 @@ export class Closure extends Fn {
     while (req < ps.length && !ps[req].initializer && !ps[req].questionToken && !ps[req].dotDotDotToken) req++;
     this.required = req;
     this.arity = ps.some((p) => p.dotDotDotToken) ? Infinity : ps.length;
+    this.ownThis = decl.kind !== ts().SyntaxKind.ArrowFunction && env.lookup("this") !== undefined;
   }
 
   // No try/finally here: an error ends the whole evaluation, so the state need not be restored on that path, and
   // the smaller frame lets more nested calls fit on the JavaScript stack.
-  call(ip: Interp, args: Value[], site: CallSite): Value {
+  call(ip: Interp, args: Value[], site: CallSite, self?: Value): Value {
     this.check(ip, args, site);
     const savedScope = ip.scope, savedPath = ip.namePath, tape = ip.tape, grouped = this.name !== "";
     if (grouped) tape.beginGroup("call", `${this.name}(${args.map(brief).join(", ")})`);
     if (++ip.depth > ip.deepest) ip.deepest = ip.depth;
     ip.namePath = undefined;
-    const scope = this.bindParams(ip, args);
+    const scope = this.bindParams(ip, args, self);
     const body = this.decl.body;
     let r: Value = undefined;
     if (body === undefined) r = undefined;
@@ -71,8 +77,12 @@ export class Closure extends Fn {
   }
 
   /** A new scope under the closure's environment with the parameters bound (defaults evaluated in it). */
-  private bindParams(ip: Interp, args: Value[]): Scope {
+  private bindParams(ip: Interp, args: Value[], self: Value): Scope {
     const scope = new Scope(this.env, true);
+    if (this.home !== undefined) {
+      scope.declare("this", self, true);
+      scope.declare("super", this.home, true);
+    } else if (this.ownThis || (self !== undefined && this.decl.kind !== ts().SyntaxKind.ArrowFunction)) scope.declare("this", self, true);
     ip.scope = scope;
     const ps = this.decl.parameters;
     for (let i = 0; i < ps.length; i++) {

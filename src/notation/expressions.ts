@@ -2,11 +2,13 @@
 import type * as TS from "typescript";
 import { arith, compare, negate, type ArithOp, type CompareOp } from "./arith";
 import { Closure } from "./calls";
+import { Instance, callInstance, classExpression, construct, instanceOf, methodOf, receiver, superCall, thisPath, thisValue } from "./classes";
 import type { Interp } from "./interp";
 import { arrayLiteral, objectLiteral } from "./literals";
 import { member } from "./members";
 import { ts } from "./parse";
-import { Fn, Obj, isNumber, typeName, type Value } from "./values";
+import { row, setTensorAttribute } from "./tensors";
+import { Fn, Obj, Tensor, isNumber, typeName, type Value } from "./values";
 
 const COMPOUND: Record<string, ArithOp> = { "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%", "**=": "**" };
 const COMPARE = new Set(["<", "<=", ">", ">=", "===", "!==", "==", "!="]);
@@ -50,6 +52,9 @@ export function evalExpr(ip: Interp, n: TS.Expression): Value {
       case K.FunctionExpression:
         return new Closure((n as TS.FunctionExpression).name?.text ?? "", n as TS.FunctionExpression, ip.scope);
       case K.TemplateExpression: return template(ip, n as TS.TemplateExpression);
+      case K.ThisKeyword: return thisValue(ip, n);
+      case K.NewExpression: return construct(ip, n as TS.NewExpression);
+      case K.ClassExpression: return classExpression(ip, n as TS.ClassExpression);
       default:
         throw unsupported(ip, n);
     }
@@ -74,8 +79,7 @@ function template(ip: Interp, te: TS.TemplateExpression): string {
 }
 
 const NAMED: Record<string, string> = {
-  ClassExpression: "`class` is not supported yet", ClassDeclaration: "`class` is not supported yet",
-  NewExpression: "`new` is not supported", ThisKeyword: "`this` is not supported (classes are not supported yet)",
+  SuperKeyword: "`super` is supported as `super(…)` and `super.m(…)` only",
   SwitchStatement: "`switch` is not supported", TryStatement: "`try` is not supported",
   ThrowStatement: "`throw` is not supported", ForInStatement: "`for … in` is not supported (use `for … of`)",
   LabeledStatement: "labelled statements are not supported",
@@ -182,13 +186,14 @@ function otherBinary(ip: Interp, n: TS.BinaryExpression): Value {
     return v;
   }
   if (COMPARE.has(op)) return compare(ip, op as CompareOp, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
+  if (op === "instanceof") return instanceOf(ip, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
   throw ip.error(`operator \`${op}\` is not supported`, n.operatorToken);
 }
 
 /** Evaluate with the binding path of an assignment target, so `w = param(1)` names the param `w`. */
 export function withName(ip: Interp, target: TS.Node, f: () => Value): Value {
   const saved = ip.namePath;
-  ip.namePath = pathOf(target);
+  ip.namePath = pathOf(target, ip);
   try {
     return f();
   } finally {
@@ -196,11 +201,12 @@ export function withName(ip: Interp, target: TS.Node, f: () => Value): Value {
   }
 }
 
-function pathOf(n: TS.Node): string | undefined {
+function pathOf(n: TS.Node, ip: Interp): string | undefined {
   const t = ts();
   if (t.isIdentifier(n)) return n.text;
+  if (n.kind === kinds().ThisKeyword) return thisPath(ip);
   if (t.isPropertyAccessExpression(n)) {
-    const p = pathOf(n.expression);
+    const p = pathOf(n.expression, ip);
     return p === undefined ? undefined : `${p}.${n.name.text}`;
   }
   return undefined;
@@ -224,6 +230,7 @@ export function assign(ip: Interp, target: TS.Expression, v: Value): void {
   }
   if (t.isPropertyAccessExpression(target)) {
     const o = evalExpr(ip, target.expression);
+    if (o instanceof Tensor) return setTensorAttribute(ip, o, target.name.text, v, target);
     if (!(o instanceof Obj)) throw ip.error(`cannot set \`${target.name.text}\` on ${typeName(o)}`, target);
     o.props.set(target.name.text, v);
     return;
@@ -239,6 +246,7 @@ export function assign(ip: Interp, target: TS.Expression, v: Value): void {
       o.props.set(k, v);
       return;
     }
+    if (o instanceof Tensor) throw ip.error("tensors are immutable: build a new one (e.g. with `tensor(...)` or arithmetic)", target);
     throw ip.error(`cannot set an element of ${typeName(o)}`, target);
   }
   throw ip.error("invalid assignment target", target);
@@ -255,24 +263,34 @@ function element(ip: Interp, n: TS.ElementAccessExpression): Value {
   const o = evalExpr(ip, n.expression);
   const k = evalExpr(ip, n.argumentExpression);
   if (Array.isArray(o)) return o[index(ip, k, o.length, n)];
+  if (o instanceof Tensor && typeof k !== "string") return row(ip, o, k, n);
   if (typeof k === "string") return member(ip, o, k, n);
   throw ip.error(`cannot index ${typeName(o)} with ${typeName(k)}`, n);
 }
 
 function call(ip: Interp, n: TS.CallExpression): Value {
   if (n.questionDotToken) throw ip.error("optional calls `?.()` are not supported", n);
-  const f = evalExpr(ip, n.expression);
+  const e = n.expression;
+  if (e.kind === kinds().SuperKeyword) return superCall(ip, n);
+  // `obj.m(…)` and `super.m(…)` pass the receiver as `this` (classes.ts). Method calls go through this same frame:
+  // every nested interpreted call passes through it, and one frame more per call would cost a fifth of the depth.
+  let self: Value, f: Value;
+  if (e.kind === kinds().PropertyAccessExpression) f = methodOf(ip, self = receiver(ip, e as TS.PropertyAccessExpression), e as TS.PropertyAccessExpression);
+  else f = evalExpr(ip, e);
   const args = argumentsOf(ip, n);
-  if (!(f instanceof Fn)) throw ip.error(`\`${n.expression.getText(ip.sf)}\` is not a function (it is ${typeName(f)})`, n.expression);
+  if (!(f instanceof Fn)) {
+    if (f instanceof Instance) return callInstance(ip, f, args, n); // `lin(x)`: a Module instance
+    throw ip.error(`\`${e.getText(ip.sf)}\` is not a function (it is ${typeName(f)})`, e);
+  }
   ip.current = n;
-  return f.call(ip, args, n);
+  return f.call(ip, args, n, self);
 }
 
-function argumentsOf(ip: Interp, n: TS.CallExpression): Value[] {
+export function argumentsOf(ip: Interp, n: TS.CallExpression | TS.NewExpression): Value[] {
   const args: Value[] = [];
   const t = ts(), path = ip.namePath;
   ip.namePath = undefined;
-  for (const a of n.arguments) {
+  for (const a of n.arguments ?? []) {
     if (t.isSpreadElement(a)) {
       const v = evalExpr(ip, a.expression);
       if (!Array.isArray(v)) throw ip.error(`cannot spread ${typeName(v)} into arguments`, a);

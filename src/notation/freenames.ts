@@ -32,6 +32,15 @@ export function collectFree(sf: TS.SourceFile): { name: string; first: TS.Identi
       return;
     }
     if ((t.isFunctionDeclaration(n) || t.isFunctionExpression(n)) && n.name) declared.add(n.name.text);
+    if (t.isClassDeclaration(n) || t.isClassExpression(n)) {
+      if (n.name) declared.add(n.name.text);
+      for (const h of n.heritageClauses ?? []) if (h.token === t.SyntaxKind.ExtendsKeyword) visit(h.types[0].expression);
+      return n.members.forEach(visit);
+    }
+    if (t.isClassElement(n) && n.name) {
+      // Member names are no references (`forward(x) {…}`, `w = 1`); computed ones and everything else are.
+      return t.forEachChild(n, (c) => (c === n.name && !t.isComputedPropertyName(c) ? undefined : visit(c)));
+    }
     if (t.isPropertyAccessExpression(n)) return visit(n.expression);
     if (t.isPropertyAssignment(n)) {
       if (t.isComputedPropertyName(n.name)) visit(n.name);

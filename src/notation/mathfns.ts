@@ -4,7 +4,8 @@ import type * as TS from "typescript";
 import { activationValue, type Tape } from "../engine";
 import { arith } from "./arith";
 import type { Interp } from "./interp";
-import { isNumber, typeName, type Value } from "./values";
+import { tensorUnary } from "./tensors";
+import { Tensor, isNumber, typeName, type Value } from "./values";
 
 type Unary = "exp" | "log" | "sqrt" | "sin" | "cos" | "tan" | "tanh" | "sigmoid" | "relu" | "abs";
 
@@ -22,6 +23,7 @@ const RECORD: Record<Unary, (t: Tape, a: number) => number> = {
 export const UNARY_NAMES: ReadonlySet<string> = new Set(Object.keys(PLAIN));
 
 export function unary(ip: Interp, name: string, x: Value, site: TS.Node): Value {
+  if (x instanceof Tensor) return tensorUnary(ip, name, x, site);
   if (!isNumber(x)) throw ip.error(`\`${name}\` expects a number, got ${typeName(x)}`, site);
   const f = name as Unary;
   if (typeof x === "number") return PLAIN[f](x);

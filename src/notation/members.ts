@@ -2,9 +2,11 @@
 // spellings on numbers (`x.tanh()`, `x.pow(2)`), namespaces (`Math.exp`, `np.tanh`) and object fields.
 import type * as TS from "typescript";
 import { Closure } from "./calls";
+import { Instance, instanceMember } from "./classes";
 import type { Interp } from "./interp";
 import { unary, UNARY_NAMES, power } from "./mathfns";
-import { Builtin, Fn, Obj, isNumber, typeName, type Value } from "./values";
+import { tensorMember } from "./tensors";
+import { Builtin, Fn, Obj, Tensor, isNumber, typeName, type Value } from "./values";
 
 /** An object whose missing properties are errors (the `Math`/`np`/`torch` namespaces), not undefined. */
 export class Namespace extends Obj {
@@ -21,6 +23,8 @@ export function member(ip: Interp, recv: Value, name: string, site: TS.Node): Va
     if (recv.props.has(name)) return recv.props.get(name);
     throw ip.error(`\`${recv.label}.${name}\` is not supported`, site);
   }
+  if (recv instanceof Instance) return instanceMember(recv, name);
+  if (recv instanceof Tensor) return tensorMember(ip, recv, name, site);
   if (recv instanceof Obj) return recv.props.get(name);
   if (Array.isArray(recv)) return arrayMember(ip, recv, name, site);
   if (isNumber(recv)) {

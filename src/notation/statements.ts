@@ -2,6 +2,7 @@
 // `while (true) {}` reaches the step bound quickly.
 import type * as TS from "typescript";
 import { Closure, bind } from "./calls";
+import { declareClass } from "./classes";
 import { assign, evalExpr, kinds, unsupported, withName } from "./expressions";
 import { Scope, type Interp } from "./interp";
 import { ts } from "./parse";
@@ -88,6 +89,9 @@ export function exec(ip: Interp, s: TS.Statement): Completion {
         ip.returnValue = (s as TS.ReturnStatement).expression ? evalExpr(ip, (s as TS.ReturnStatement).expression as TS.Expression) : undefined;
         return Completion.Return;
       case K.LabeledStatement: return annotated(ip, s as TS.LabeledStatement);
+      case K.ClassDeclaration:
+        declareClass(ip, s as TS.ClassDeclaration);
+        return Completion.Normal;
       case K.FunctionDeclaration:
       case K.EmptyStatement:
       case K.ImportDeclaration:

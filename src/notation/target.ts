@@ -7,6 +7,7 @@ import { evalExpr } from "./expressions";
 import type { Interp } from "./interp";
 import { ts } from "./parse";
 import { Completion, exec, hoist } from "./statements";
+import { asNumber } from "./tensors";
 import { isNumber, type Value } from "./values";
 
 export interface Target {
@@ -56,9 +57,12 @@ export function runProgram(ip: Interp, sf: TS.SourceFile): Target | undefined {
     }
   }
   const read = (c: Candidate): Target | undefined => {
-    if (c.kind === "expr") return isNumber(c.value) ? { value: c.value, name: undefined, site: c.site } : undefined;
+    if (c.kind === "expr") {
+      const v = asNumber(ip, c.value);
+      return isNumber(v) ? { value: v, name: undefined, site: c.site } : undefined;
+    }
     for (let i = c.names.length - 1; i >= 0; i--) {
-      const v = program.vars.get(c.names[i])?.value;
+      const v0 = program.vars.get(c.names[i])?.value, v = v0 === undefined ? v0 : asNumber(ip, v0);
       if (v !== undefined && isNumber(v)) return { value: v, name: c.names[i], site: c.site };
     }
     return undefined;
@@ -68,7 +72,7 @@ export function runProgram(ip: Interp, sf: TS.SourceFile): Target | undefined {
     if (m === undefined) throw ip.error("the `// @target` declaration is not a number", marked.site);
     return m;
   }
-  const loss = program.vars.get("loss")?.value;
+  const loss0 = program.vars.get("loss")?.value, loss = loss0 === undefined ? loss0 : asNumber(ip, loss0);
   if (loss !== undefined && isNumber(loss)) {
     const site = candidates.find((c) => c.kind === "decl" && c.names.includes("loss"))?.site ?? sf;
     return { value: loss, name: "loss", site };

@@ -15,6 +15,24 @@ export class Num {
   }
 }
 
+/**
+ * A tensor node of a tape (rank 0 to 2). props holds attributes a file sets on it, such as seed 002's
+ * hand-written gradient `inp.g = …`: plain values the interpreter keeps, not autograd's gradient.
+ */
+export class Tensor {
+  readonly props = new Map<string, Value>();
+  constructor(
+    readonly tape: Tape,
+    readonly node: number,
+  ) {}
+  get shape(): readonly number[] {
+    return this.tape.tensors.shape(this.node);
+  }
+  get size(): number {
+    return this.tape.tensors.value(this.node).length;
+  }
+}
+
 export class Obj {
   readonly props = new Map<string, Value>();
   constructor(entries?: Iterable<[string, Value]>) {
@@ -29,7 +47,8 @@ export abstract class Fn {
   /** Properties such as `model.parameters`. */
   readonly props = new Map<string, Value>();
   constructor(public name: string) {}
-  abstract call(ip: Interp, args: Value[], site: CallSite): Value;
+  /** `self` is the receiver of a method call `obj.m(…)` (`this` in methods; classes.ts). */
+  abstract call(ip: Interp, args: Value[], site: CallSite, self?: Value): Value;
 }
 
 export type BuiltinImpl = (ip: Interp, args: Value[], site: CallSite) => Value;
@@ -53,7 +72,7 @@ export class Builtin extends Fn {
   }
 }
 
-export type Value = number | Num | boolean | string | null | undefined | Value[] | Obj | Fn;
+export type Value = number | Num | boolean | string | null | undefined | Value[] | Obj | Fn | Tensor;
 
 export function isNumber(v: Value): v is number | Num {
   return typeof v === "number" || v instanceof Num;
@@ -65,6 +84,7 @@ export function typeName(v: Value): string {
   if (v === undefined) return "undefined";
   if (typeof v === "number" || v instanceof Num) return "number";
   if (Array.isArray(v)) return "array";
+  if (v instanceof Tensor) return `tensor [${v.shape.join(",")}]`;
   if (v instanceof Fn) return "function";
   if (v instanceof Obj) return "object";
   return typeof v;
@@ -76,6 +96,7 @@ export function brief(v: Value): string {
   if (v instanceof Num) return fmt(v.value);
   if (Array.isArray(v)) return v.length <= 4 ? `[${v.map(brief).join(", ")}]` : `[…${v.length}]`;
   if (typeof v === "string") return JSON.stringify(v);
+  if (v instanceof Tensor) return `tensor[${v.shape.join(",")}]`;
   if (v instanceof Fn) return v.name || "fn";
   if (v instanceof Obj) return "{…}";
   return String(v);

@@ -2,6 +2,7 @@
 // generated from the notation's runtime globals (installGlobals), so the interpreter and the declarations are one
 // table and cannot drift. Types here only shape what TypeScript accepts; the interpreter checks real arguments.
 import { installGlobals } from "../notation/builtins";
+import { ClassFn } from "../notation/classes";
 import { Scope, type Interp } from "../notation/interp";
 import { Namespace } from "../notation/members";
 import { UNARY_NAMES } from "../notation/mathfns";
@@ -15,7 +16,11 @@ const POINT = "number | readonly number[]";
 const PRELUDE = `interface GradLensMlpOptions { activation?: ${ACT}; output?: ${ACT} | "linear"; seed?: number; init?: "uniform01" | "uniform" | "normal" | "xavier" }
 interface GradLensModel { (xs: readonly number[]): any; (...xs: number[]): any; parameters(): number[] }
 interface GradLensTrainOptions { lr?: number; steps?: number; method?: "backprop" | "finite-difference"; eps?: number; optimizer?: "sgd" | "momentum" | "adam" }
-interface GradLensCheckOptions { eps?: number; atol?: number; rtol?: number }`;
+interface GradLensCheckOptions { eps?: number; atol?: number; rtol?: number }
+interface GradLensModule { (...args: any[]): any; args: any[]; out: any; forward(...args: any[]): any; backward(): any }
+interface GradLensModuleClass { new (...args: any[]): GradLensModule; readonly prototype: GradLensModule }`;
+// Module is a constructor whose instances have a call signature (a `class` cannot declare one), so
+// `class Lin extends Module {…}` instances are callable, `lin(x)`, as the interpreter allows.
 
 /** Signatures where the arity alone says too little (parameter lists after the name). */
 const SIGNATURES: Record<string, string[]> = {
@@ -65,6 +70,7 @@ function declarations(globals: Map<string, Value>, prefix: "declare" | "export")
   for (const [name, v] of globals) {
     if (FROM_LIB.has(name)) continue;
     if (v instanceof Builtin) for (const s of signatures(name, v)) out.push(`${prefix} function ${name}${s};`);
+    else if (v instanceof ClassFn) out.push(`${prefix} const ${name}: GradLensModuleClass;`);
     else if (v instanceof Namespace) {
       const members = [...v.props].map(([k, m]) => (m instanceof Builtin ? signatures(k, m).map((s) => `${k}${s};`).join(" ") : `readonly ${k}: ${typeOf(m)};`));
       out.push(`${prefix} const ${name}: { ${members.join(" ")} };`);

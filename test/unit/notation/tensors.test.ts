@@ -1,0 +1,126 @@
+// Runs in vitest (Node): tensor values in the notation: literals, matmul and its spellings, reductions, indexing,
+// positioned shape errors, gradients through files (against central differences) and scalars mixed in.
+import { describe, expect, it } from "vitest";
+import { ParamStore, Tape, Trainer, makeOptimizer } from "../../../src/engine";
+import { evaluateDocument, evaluateSelection } from "../../../src/notation";
+
+function grads(text: string): Map<string, number> {
+  const d = evaluateDocument(text);
+  expect(d.diagnostics.filter((x) => x.severity === "error")).toEqual([]);
+  return new Map(d.params.map((p) => [p.name, p.grad]));
+}
+
+/** Central difference of a file's target with respect to one store slot (re-evaluating with changed values). */
+function numeric(text: string, slot: number, h = 1e-6): number {
+  const d = evaluateDocument(text), at = (delta: number): number => {
+    const store = d.trainingStore();
+    store.values[slot] += delta;
+    const t = new Tape();
+    const node = d.objective?.(t, store);
+    if (node === undefined) throw new Error("no objective");
+    return t.value(node);
+  };
+  return (at(h) - at(-h)) / (2 * h);
+}
+
+const NET = `seed(3);
+const X = tensor([[0, 0], [0, 1], [1, 0], [1, 1]]);
+const Y = tensor([[0], [1], [1], [0]]);
+const W1 = param(randn([2, 3]));
+const b1 = param(zeros(1, 3));
+const W2 = param(randn([3, 1]));
+const h = tanh(matmul(X, W1) + b1);
+const out = sigmoid(h.matmul(W2));
+const loss = mse(out, Y);
+`;
+
+describe("tensor values in the notation", () => {
+  it("records a tensor network whose gradients match central differences element by element", () => {
+    const d = evaluateDocument(NET);
+    expect(d.ok).toBe(true);
+    expect(d.targetName).toBe("loss");
+    expect(d.params.map((p) => p.name).slice(0, 7)).toEqual(["W1[0][0]", "W1[0][1]", "W1[0][2]", "W1[1][0]", "W1[1][1]", "W1[1][2]", "b1[0][0]"]);
+    expect(d.store.size).toBe(12);
+    for (let slot = 0; slot < d.store.size; slot++) {
+      expect(Math.abs(d.params[slot].grad - numeric(NET, slot))).toBeLessThan(1e-7);
+    }
+    expect(d.params.some((p) => Math.abs(p.grad) > 1e-3)).toBe(true);
+  });
+
+  it("trains through the document's objective (replay of tensor nodes)", () => {
+    const d = evaluateDocument(NET);
+    const store: ParamStore = d.trainingStore();
+    expect(d.objective).toBeDefined();
+    const tr = new Trainer(d.objective!, store, { optimizer: makeOptimizer("adam", { lr: 0.1 }), replay: d.replaySafe });
+    const first = tr.step();
+    let last = first;
+    for (let k = 0; k < 300; k++) last = tr.step();
+    expect(last).toBeLessThan(first / 10);
+  });
+
+  it("spells transpose and matmul several ways, all the same value", () => {
+    const d = evaluateDocument(`const a = tensor([[1, 2], [3, 4], [5, 6]]);
+const p = sum(matmul(a.T, a));
+const q = sum(a.t().matmul(a));
+const r = sum(torch.mm(torch.t(a), a));
+const s = sum(np.dot(transpose(a), a));
+const loss = p - q + r - s + p;`);
+    expect(d.value).toBe(1 * 1 + 3 * 3 + 5 * 5 + 2 * (1 * 2 + 3 * 4 + 5 * 6) + 2 * 2 + 4 * 4 + 6 * 6);
+  });
+
+  it("shape errors name both shapes and the position", () => {
+    const d = evaluateDocument(`const a = tensor([[0, 0], [0, 1], [1, 0], [1, 1]]);
+const b = tensor([[1], [2], [3]]);
+const loss = sum(matmul(a, b));`);
+    const e = d.diagnostics.find((x) => x.severity === "error");
+    expect(`${e?.message} (line ${e?.line}:${e?.column})`).toBe("matmul: shapes [4,2] and [3,1] do not align (line 3:18)");
+    const m = evaluateDocument("const a = tensor([[1, 2]]);\nconst loss = sum(a + tensor([[1, 2, 3]]));").diagnostics[0];
+    expect([m.message, m.line, m.column]).toEqual(["add: shapes [1,2] and [1,3] do not broadcast", 2, 18]);
+    const l = evaluateDocument("const p = tensor([[1], [2]]);\nconst loss = mse(p, tensor([1, 2]));").diagnostics[0];
+    expect(l.message).toMatch(/mse: prediction shape \[2,1\] and target shape \[2\] differ/);
+  });
+
+  it("reductions, indexing, reshape, item and masks", () => {
+    const sel = (text: string): number => evaluateSelection(text).value;
+    expect(sel("const a = tensor([[1, 2, 3], [4, 5, 6]]);\nsum(a.sum(0) * tensor([1, 10, 100]))")).toBe(5 + 70 + 900);
+    expect(sel("const a = tensor([[1, 2, 3], [4, 5, 6]]);\nsum(a.mean(1) * tensor([[1], [10]]))")).toBe(2 + 50);
+    expect(sel("const a = tensor([[1, 2, 3], [4, 5, 6]]);\na[1][2].item()")).toBe(6);
+    expect(sel("const a = tensor([[1, 2, 3], [4, 5, 6]]);\nsum(a.reshape(3, 2)[2])")).toBe(11);
+    expect(sel("const a = tensor([[-1, 2], [3, -4]]);\nsum(a.gt(0) * a)")).toBe(5);
+    expect(sel("const a = tensor([[-1, 2], [3, -4]]);\nsum(a.clampMin(0))")).toBe(5);
+    expect(sel("const a = tensor([1, 2, 3]);\na.shape[0] + a.unsqueeze(-1).shape[1] + a.length")).toBe(7);
+  });
+
+  it("scalars flow into tensors and back with gradients", () => {
+    const r = evaluateSelection("const v = tensor([[x, y], [y, 1]]);\nsum(v.matmul(v)) * x", { values: { x: 2, y: 3 } });
+    // v@v = [[x²+y², xy+y], [xy+y, y²+1]]; sum s = x² + 2y² + 2xy + 2y + 1; the value is s·x.
+    const s = 4 + 18 + 12 + 6 + 1;
+    expect(r.value).toBe(s * 2);
+    const g = new Map(r.leaves.map((l) => [l.name, l.grad]));
+    expect(g.get("x")).toBeCloseTo(s + 2 * (2 * 2 + 2 * 3), 10);
+    expect(g.get("y")).toBeCloseTo(2 * (4 * 3 + 2 * 2 + 2), 10);
+  });
+
+  it("attributes on tensors hold hand-written gradients; members cannot be overwritten", () => {
+    const ok = evaluateDocument("const a = tensor([1, 2]);\na.g = a * 2;\nconst loss = sum(a.g);");
+    expect(ok.value).toBe(6);
+    const bad = evaluateDocument("const a = tensor([1, 2]);\na.shape = 3;\nconst loss = 1;").diagnostics[0];
+    expect([bad.message, bad.line]).toEqual(["cannot set `shape` of a tensor", 2]);
+    const imm = evaluateDocument("const a = tensor([1, 2]);\na[0] = 3;\nconst loss = 1;").diagnostics[0];
+    expect(imm.message).toMatch(/tensors are immutable/);
+    const cmp = evaluateDocument("const a = tensor([1, 2]);\nconst loss = a > 0 ? 1 : 0;").diagnostics[0];
+    expect(cmp.message).toMatch(/compares numbers, not tensors/);
+  });
+
+  it("randn/rand with a shape make seeded tensors; with numbers they stay scalars", () => {
+    const a = evaluateDocument("seed(1);\nconst W = randn([2, 2]);\nconst loss = sum(W);").value;
+    const b = evaluateDocument("seed(1);\nconst W = torch.randn(2, 2);\nconst loss = sum(W);").value;
+    expect(a).toBe(b);
+    expect(evaluateDocument("seed(1);\nconst loss = randn(5, 0);").value).toBe(5);
+  });
+
+  it("a one-element tensor loss is the target; grads reach scalar params through it", () => {
+    const g = grads("const w = param(3);\nconst v = tensor([w, 2 * w]);\nconst loss = mean(v ** 2);");
+    expect(g.get("w")).toBeCloseTo(((2 * 3) + 4 * (2 * 3)) / 2, 12);
+  });
+});
