@@ -20,7 +20,7 @@ export interface ReportPoint {
 export interface ReportCall {
   line: number;
   column: number;
-  kind: "gradient" | "derivative";
+  kind: "gradient" | "derivative" | "backward";
   pass: boolean;
   rows: ReportRow[];
 }

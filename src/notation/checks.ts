@@ -2,6 +2,8 @@
 // `gradcheck(f, df, at, opts)`, run through the engine's gradient check on scratch tapes.
 import type * as TS from "typescript";
 import { checkDerivative, gradcheck, Tape, type GradcheckReport } from "../engine";
+import { backcheck, backcheckOptions } from "./backcheck";
+import { Instance } from "./classes";
 import { lineCol } from "./errors";
 import type { Interp } from "./interp";
 import { Closure } from "./calls";
@@ -74,7 +76,14 @@ function numberOut(ip: Interp, v: Value, what: string, site: TS.Node): number | 
 
 export function runGradcheck(ip: Interp, args: Value[], site: TS.Node): Value {
   const [f, second] = args;
-  if (!(f instanceof Fn)) throw ip.error(`\`gradcheck\` expects a function first, got ${typeName(f)}`, site);
+  if (f instanceof Instance) {
+    if (args.length > 3) throw ip.error("`gradcheck` of a model expects (model, inputs, options?)", site);
+    const inputs = second === undefined ? [] : Array.isArray(second) ? second : [second];
+    const o = args[2];
+    const opts = backcheckOptions(ip, o, (k) => (o instanceof Obj ? option(ip, o, k, site, true) : undefined), site);
+    return ip.runChecks ? backcheck(ip, f, inputs, opts, site) : true;
+  }
+  if (!(f instanceof Fn)) throw ip.error(`\`gradcheck\` expects a function or a model first, got ${typeName(f)}`, site);
   const df = second instanceof Fn ? second : undefined;
   const rest = df ? args.slice(2) : args.slice(1);
   if (rest.length < 1 || rest.length > 2) throw ip.error("`gradcheck` expects (f, at, options?) or (f, df, at, options?)", site);

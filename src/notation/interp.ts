@@ -66,8 +66,8 @@ export interface GradcheckResult {
   end: number;
   line: number;
   column: number;
-  /** "gradient" checks f's autograd gradient; "derivative" checks a hand-written df. */
-  kind: "gradient" | "derivative";
+  /** "gradient" checks f's autograd gradient; "derivative" a hand-written df; "backward" a model's backward. */
+  kind: "gradient" | "derivative" | "backward";
   rows: GradcheckRow[];
   pass: boolean;
 }
