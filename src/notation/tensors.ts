@@ -22,6 +22,12 @@ export function wrap(ip: Interp, node: number): Tensor {
   return new Tensor(ip.tape, node);
 }
 
+/** A new leaf tensor takes the name it is bound to (`const X = tensor(…)` draws as X), like params do. */
+function named(ip: Interp, t: Tensor): Tensor {
+  if (ip.namePath !== undefined && !ip.tape.names.has(t.node)) ip.tape.setName(t.node, ip.namePath);
+  return t;
+}
+
 /** Nested arrays of numbers (rank 1 or 2) as a shape and elements; undefined when v is not such an array. */
 function nested(v: Value): { shape: number[]; elems: (number | Num)[] } | undefined {
   if (!Array.isArray(v)) return undefined;
@@ -60,7 +66,7 @@ export function tensorNode(ip: Interp, v: Value, who: string, site: Site): numbe
 export function makeTensor(ip: Interp, v: Value, site: Site): Tensor {
   if (v instanceof Tensor) return v;
   const node = tensorNode(ip, v, "tensor", site), T = ip.tape.tensors;
-  return wrap(ip, T.isTensor(node) ? node : T.fromScalars([], [node]));
+  return named(ip, wrap(ip, T.isTensor(node) ? node : T.fromScalars([], [node])));
 }
 
 export type TensorArith = "+" | "-" | "*" | "/" | "%" | "**";
@@ -168,7 +174,7 @@ export function filled(ip: Interp, args: Value[], who: string, site: Site, f: ()
   const size = shape.reduce((p, d) => p * d, 1), data = new Float64Array(size);
   for (let k = 0; k < size; k++) data[k] = f();
   ip.at(site);
-  return wrap(ip, ip.tape.tensors.constant({ shape: shape as [number, number], data }));
+  return named(ip, wrap(ip, ip.tape.tensors.constant({ shape: shape as [number, number], data })));
 }
 
 /** A 0/1 mask (no gradient: a step function's derivative is 0 almost everywhere), e.g. seed 002's `inp > 0`. */

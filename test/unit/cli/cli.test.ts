@@ -158,3 +158,48 @@ describe("gradlens train", () => {
     expect(cli("train", "XOR", "--hidden", "2,x").code).toBe(2);
   });
 });
+
+describe("the seed tutorials' tensor examples through the CLI", () => {
+  it("check: seed 000's hand-written backward passes (exit 0); seed 002's deliberate bug fails (exit 1)", () => {
+    const ok = json("check", "examples/seed000-xor.nn.ts", "--json");
+    expect(ok.code).toBe(0);
+    const bad = json("check", "examples/seed002-modules.nn.ts", "--json");
+    expect(bad.code).toBe(1);
+    const checks = bad.data.checks as { what: string; pass: boolean; rows: { name: string; pass: boolean }[] }[];
+    const failing = checks.filter((c) => !c.pass);
+    expect(failing).toHaveLength(1);
+    expect(failing[0].rows.map((r) => r.name.replace(/\[.*$/, ""))).toEqual(["w1", "b1", "w2", "b2", "x"]);
+    const human = cli("check", "examples/seed002-modules.nn.ts");
+    expect(human.out).toMatch(/FAIL {2}gradcheck at examples\/seed002-modules\.nn\.ts:59:1/);
+    expect(human.out).toMatch(/worst of 12 elements; 12 differ/);
+  });
+
+  it("check passes once the bug is fixed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradlens-cli-"));
+    const text = readFileSync(join(root, "examples/seed002-modules.nn.ts"), "utf8")
+      .replace("inp.g = (inp.squeeze() - targ)", "inp.g = 2 * (inp.squeeze() - targ)");
+    writeFileSync(join(dir, "fixed.nn.ts"), text);
+    expect(cli("check", join(dir, "fixed.nn.ts")).code).toBe(0);
+  });
+
+  it("graph: one node per tensor op, with shapes on nodes and edges", () => {
+    const r = cli("graph", "examples/seed000-xor.nn.ts");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/model\.W1<br>#91;2,3#93;/);
+    expect(r.out).toMatch(/matmul<br>#91;4,3#93;/);
+    expect(r.out).toMatch(/-->\|"4×2"\|/);
+  });
+
+  it("train: seed 000 learns XOR with the tutorial's settings (loss below 0.02)", () => {
+    const r = cli("train", "examples/seed000-xor.nn.ts", "--json");
+    const data = JSON.parse(r.out.trim().split("\n").pop() as string) as { finalLoss?: number; losses?: number[] };
+    const final = data.finalLoss ?? data.losses?.at(-1);
+    expect(final).toBeLessThan(0.02);
+  });
+
+  it("grad: ∂loss/∂ every element of the tensor params", () => {
+    const d = json("grad", "examples/seed000-xor.nn.ts", "--json").data as { grads: Record<string, number> };
+    expect(Object.keys(d.grads)).toEqual(["model.W1[0][0]", "model.W1[0][1]", "model.W1[0][2]", "model.W1[1][0]",
+      "model.W1[1][1]", "model.W1[1][2]", "model.W2[0][0]", "model.W2[1][0]", "model.W2[2][0]"]);
+  });
+});
