@@ -3,7 +3,7 @@
 // data: bench/mlp-setup.ts (2-64-64-1, tanh, sigmoid out, mse, 1024 points, SGD). First a check that both compute the
 // same loss and gradients; then the three steps run interleaved round by round (so load on a shared machine hits
 // them alike), each timed on its own after a warm-up; medians.
-import { TensorTape } from "../src/engine/tensor";
+import { Tape } from "../src/engine/tape";
 import { H, LR, N, PARAM_NAMES, copyInit, record } from "./mlp-setup";
 import { tfCpu, tfMlp } from "./tfjs-mlp";
 
@@ -23,36 +23,38 @@ function median(xs: number[]): number {
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
 
-/** A GradLens step recorded afresh each time (reset + record + backward + SGD); returns the loss before the update. */
+// Both GradLens steps run on the scalar Tape with tensor nodes (tape.tensors): the path files and the views use.
+
+/** A GradLens step recorded afresh each time (clear + record + backward + SGD); returns the loss before the update. */
 function recordingStep(): { step: () => number; grads: () => Float64Array[] } {
-  const t = new TensorTape(), params = copyInit();
+  const tape = new Tape(), t = tape.tensors, params = copyInit();
   let ps: number[] = [];
   return {
     step() {
-      t.reset();
+      tape.clear();
       const r = record(t, params);
       ps = r.ps;
-      t.backward(r.loss);
-      const loss = t.item(r.loss);
+      tape.backward(r.loss);
+      const loss = tape.value(r.loss);
       ps.forEach((p, k) => {
         const v = params[k].data, g = t.gradient(p);
         for (let j = 0; j < v.length; j++) v[j] -= LR * g[j];
       });
       return loss;
     },
-    grads: () => ps.map((p) => t.gradient(p).slice()),
+    grads: () => ps.map((p) => t.gradient(p)),
   };
 }
 
 /** A GradLens step replaying one recording (recompute + backward + SGD on the leaves' live buffers). */
 function replayStep(): () => number {
-  const t = new TensorTape(), { ps, loss } = record(t, copyInit());
+  const tape = new Tape(), t = tape.tensors, { ps, loss } = record(t, copyInit());
   let first = true;
   return () => {
-    if (!first) t.recompute();
+    if (!first) tape.recompute();
     first = false;
-    t.backward(loss);
-    const l = t.item(loss);
+    tape.backward(loss);
+    const l = tape.value(loss);
     for (const p of ps) {
       const v = t.value(p), g = t.gradient(p);
       for (let k = 0; k < v.length; k++) v[k] -= LR * g[k];
