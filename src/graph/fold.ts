@@ -4,6 +4,7 @@
 import type { SourceRange, Tape } from "../engine/tape";
 import { groupUnits } from "./groups";
 import type { ViewEdge } from "./model";
+import { leafKind } from "./tensor";
 
 export interface FoldInput {
   readonly tape: Tape;
@@ -216,7 +217,8 @@ export function layout(input: FoldInput, folded: ReadonlySet<number>): Layout {
     }
     const byKey = new Map<string, number[]>();
     for (const [leaf, s] of consumers) {
-      const key = `${tape.op[leaf]}|${[...s].sort((a, b) => a - b).join(",")}`;
+      // By kind, not op code: tensor params, inputs and constants share one op (Tensor) but must not bundle together.
+      const key = `${leafKind(tape, leaf)}|${[...s].sort((a, b) => a - b).join(",")}`;
       const list = byKey.get(key);
       if (list) list.push(leaf);
       else byKey.set(key, [leaf]);
@@ -226,7 +228,8 @@ export function layout(input: FoldInput, folded: ReadonlySet<number>): Layout {
     for (const list of candidates) {
       if (count <= budget) break;
       const k = bundles.length;
-      const kind = tape.op[list[0]] === 2 ? "params" : tape.op[list[0]] === 1 ? "inputs" : "constants";
+      const k0 = leafKind(tape, list[0]);
+      const kind = k0 === "param" ? "params" : k0 === "input" ? "inputs" : "constants";
       bundles.push({ title: kind, size: list.length });
       for (const leaf of list) bundleOf.set(leaf, k);
       count -= list.length - 1;

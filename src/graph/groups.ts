@@ -1,6 +1,7 @@
 // Runs anywhere (extension host, CLI, tests): what a folded group shows as one node, computed for every folded
 // group in one pass over the tape (a per-group scan would be quadratic on big models).
 import type { FoldInput, Prep, Unit } from "./fold";
+import { valueFinite } from "./tensor";
 
 interface GroupStats {
   last: number;
@@ -24,7 +25,7 @@ export function groupUnits(inp: FoldInput, rep: Int32Array, p: Prep): Map<number
       let st = stats.get(key);
       if (!st) stats.set(key, (st = { last: i, nonFinite: false, flags: 0, s: Infinity, e: -Infinity, outs: new Set() }));
       st.last = i;
-      if (!Number.isFinite(tape.val[i])) st.nonFinite = true;
+      if (!valueFinite(tape, i)) st.nonFinite = true;
       st.flags |= tape.flags[i];
       if (tape.srcStart[i] >= 0) {
         st.s = Math.min(st.s, tape.srcStart[i]);

@@ -3,6 +3,7 @@
 import { escapeMermaid } from "./escape";
 import { formatNumber } from "./format";
 import type { ViewModel, ViewNode } from "./model";
+import { edgeShapeLabel, indexText, shapeLabel } from "./tensor";
 import { sanitizeColors, type ColorClass, type ThemeColors } from "./theme";
 
 export type Direction = "LR" | "TB";
@@ -47,8 +48,23 @@ export function nodeLines(node: ViewNode, opts: LabelOptions = {}): string[] {
   if (node.kind === "bundle" || node.kind === "hidden") return lines;
   // Several outputs (a layer, a model's parameters): one value would mislead, so say how many instead.
   if (node.kind === "group" && node.outputs > 1) return [...lines, `${node.outputs} outputs`];
+  if (node.tensor) return [...lines, ...tensorLines(node, node.tensor, opts)];
   if (opts.values !== false) lines.push(`= ${f(node.value)}`);
   if (opts.grads !== false) lines.push(`∂ ${f(node.grad)}`);
+  return lines;
+}
+
+/** Shape, the first few values, ‖grad‖₂ and where a NaN/Infinity sits; a one-element tensor reads like a scalar. */
+function tensorLines(node: ViewNode, t: NonNullable<ViewNode["tensor"]>, opts: LabelOptions): string[] {
+  const f = (x: number) => formatNumber(x, { digits: opts.digits });
+  const lines = [shapeLabel(t.shape)];
+  if (opts.values !== false) {
+    const more = t.size > t.head.length ? ", …" : "";
+    lines.push(t.size === 1 ? `= ${f(t.head[0])}` : `= ${t.head.map(f).join(", ")}${more}`);
+  }
+  if (opts.grads !== false && t.hasGrad) lines.push(t.size === 1 ? `∂ ${f(node.grad)}` : `‖∂‖ ${f(t.gradNorm)}`);
+  if (t.firstNonFinite >= 0) lines.push(`NaN/Infinity at ${indexText(t.shape, t.firstNonFinite)}`);
+  else if (t.gradNonFinite >= 0) lines.push(`∂ NaN/Infinity at ${indexText(t.shape, t.gradNonFinite)}`);
   return lines;
 }
 
@@ -71,11 +87,14 @@ export function toMermaid(model: ViewModel, opts: LabelOptions = {}): string {
     out.push(`  ${node.id}${open}${label}${close}:::${cls}`);
   }
   const folded = new Set(model.nodes.filter((n) => n.kind === "group").map((n) => n.id));
+  const tensors = new Set(model.nodes.filter((n) => n.tensor && n.kind !== "group").map((n) => n.id));
   model.edges.forEach((e) => {
     let label = "";
     // A merged edge has no single derivative, and an edge into a folded group carries the derivative of a node
     // inside it, not of the group: no label for either (Mermaid lays every label out as an extra node, too).
-    if (opts.locals !== false && e.count === 1 && !folded.has(e.to)) label = f(e.local);
+    // A tensor's edge carries its shape instead; a scalar element into a tensor has neither (its local is NaN).
+    if (opts.locals !== false && e.shape) label = edgeShapeLabel(e.shape);
+    else if (opts.locals !== false && e.count === 1 && !folded.has(e.to) && !tensors.has(e.to)) label = f(e.local);
     out.push(label ? `  ${e.from} -->|"${escapeMermaid(label)}"| ${e.to}` : `  ${e.from} --> ${e.to}`);
   });
   for (const cls of [...used].sort()) {

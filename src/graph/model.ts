@@ -3,7 +3,8 @@
 // budget. Plain data (JSON-safe apart from non-finite numbers), so it can be posted to the webview.
 import { Flag, Op, opSymbol } from "../engine/op";
 import type { GroupKind, SourceRange, Tape } from "../engine/tape";
-import { chooseFolding, layout, type FoldInput } from "./fold";
+import { chooseFolding, layout, type FoldInput, type Unit } from "./fold";
+import { isTensorNode, leafKind, MAX_MODEL_CELLS, tensorInfo, tensorTitle, valueFinite, type TensorInfo } from "./tensor";
 
 export type NodeKind = "param" | "input" | "const" | "op" | "target" | "group" | "bundle" | "hidden";
 /** origin: the value is NaN/±Infinity while every input is finite (where it first appears); flow: inherited. */
@@ -33,6 +34,11 @@ export interface ViewNode {
   readonly range?: SourceRange;
   /** True when this node is, or (folded) contains, the target. */
   readonly isTarget: boolean;
+  /**
+   * For a tensor node (or a folded group whose output is one): shape, summary and heat-map arrays. Then value is
+   * the element of a one-element tensor, else NaN, and grad its gradient, else ‖grad‖₂ (so shading still works).
+   */
+  readonly tensor?: TensorInfo;
 }
 
 export interface ViewEdge {
@@ -44,6 +50,8 @@ export interface ViewEdge {
   readonly count: number;
   /** Tape edge index when count is 1, else -1. */
   readonly tapeEdge: number;
+  /** Shape of what flows along the edge when its source is a tensor node (count 1 only); drawn instead of local. */
+  readonly shape?: number[];
 }
 
 export interface ViewGroup {
@@ -104,12 +112,12 @@ export function ancestors(tape: Tape, target: number): Uint8Array {
 }
 
 export function nodeKind(tape: Tape, i: number): "param" | "input" | "const" | "op" {
-  const op = tape.op[i];
-  return op === Op.Param ? "param" : op === Op.Input ? "input" : op === Op.Const ? "const" : "op";
+  return leafKind(tape, i);
 }
 
 /** What a single tape node is called in the graph: its name, else its operator (with the exponent for ^k). */
 export function nodeTitle(tape: Tape, i: number): string {
+  if (isTensorNode(tape, i)) return tensorTitle(tape, i);
   const name = tape.names.get(i);
   const op = tape.op[i];
   const sym = op === Op.PowConst ? `^${tape.aux[i]}` : opSymbol[op] ?? `op${op}`;
@@ -118,13 +126,43 @@ export function nodeTitle(tape: Tape, i: number): string {
 }
 
 /** NaN/Infinity marks: origin where a non-finite value appears from finite inputs, flow where it is inherited. */
-function nonFiniteOf(tape: Tape, i: number): NonFinite | undefined {
-  if (Number.isFinite(tape.val[i]) && Number.isFinite(tape.grad[i])) return undefined;
+function nonFiniteOf(tape: Tape, i: number, info?: TensorInfo): NonFinite | undefined {
+  const finite = info ? info.firstNonFinite < 0 : Number.isFinite(tape.val[i]);
+  const gradFinite = info ? info.gradNonFinite < 0 : Number.isFinite(tape.grad[i]);
+  if (finite && gradFinite) return undefined;
   for (let k = tape.start[i], e = tape.start[i + 1]; k < e; k++) {
-    const j = tape.in[k];
-    if (!Number.isFinite(tape.val[j])) return "flow";
+    if (!valueFinite(tape, tape.in[k])) return "flow";
   }
-  return Number.isFinite(tape.val[i]) ? "flow" : "origin";
+  return finite ? "flow" : "origin";
+}
+
+/**
+ * Tensor summaries for the units that stand for a tensor node, keyed by tape id. Arrays go to params first, then
+ * inputs, the target, ops and constants, until the model's budget is spent (the posted message stays small).
+ */
+function tensorInfos(tape: Tape, units: Unit[], target: number): Map<number, TensorInfo> {
+  const ids = units.flatMap((u) => (u.kind === "node" ? [u.tapeId] : []));
+  const rank = (i: number) => {
+    const k = leafKind(tape, i);
+    return k === "param" ? 0 : k === "input" ? 1 : i === target ? 2 : k === "op" ? 3 : 4;
+  };
+  const order = ids.filter((i) => isTensorNode(tape, i)).sort((a, b) => rank(a) - rank(b) || a - b);
+  const out = new Map<number, TensorInfo>();
+  let budget = MAX_MODEL_CELLS;
+  for (const i of order) {
+    const info = tensorInfo(tape, i, budget);
+    if (info.values) budget -= info.values.length + (info.grads?.length ?? 0);
+    out.set(i, info);
+  }
+  // A folded group's output gets its summary for the label; its arrays never show (a click expands the group).
+  for (const u of units) if (u.kind === "group" && isTensorNode(tape, u.tapeId)) out.set(u.tapeId, tensorInfo(tape, u.tapeId, 0));
+  return out;
+}
+
+/** Value and grad fields of a tensor node: the element itself when there is one, else NaN and ‖grad‖₂. */
+function tensorNumbers(tape: Tape, i: number, info: TensorInfo): { value: number; grad: number } {
+  if (info.size !== 1) return { value: NaN, grad: info.gradNorm };
+  return { value: tape.tensors.value(i)[0], grad: info.hasGrad ? tape.tensors.gradient(i)[0] : 0 };
 }
 
 /** The view model: ancestors of target, grouped and folded to the budget. Gradients are whatever backward left. */
@@ -139,16 +177,19 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
   const folded = opts.folded === undefined ? chooseFolding(input) : new Set(opts.folded);
   const lay = layout(input, folded);
 
+  const infos = tape.hasTensors ? tensorInfos(tape, lay.units, target) : undefined;
   const nodes: ViewNode[] = [];
   for (const u of lay.units) {
     if (u.kind === "node") {
       const i = u.tapeId;
       const isTarget = i === target;
-      const v = tape.val[i], g = tape.grad[i];
+      const info = infos?.get(i);
+      const { value: v, grad: g } = info ? tensorNumbers(tape, i, info) : { value: tape.val[i], grad: tape.grad[i] };
       const range = tape.source(i);
       nodes.push({
         id: `n${i}`, kind: isTarget ? "target" : nodeKind(tape, i), tapeId: i, groupId: -1, parentGroup: tape.group[i], title: nodeTitle(tape, i),
-        value: v, grad: g, size: 1, outputs: 1, nonFinite: nonFiniteOf(tape, i), flags: tape.flags[i], range, isTarget,
+        value: v, grad: g, size: 1, outputs: 1, nonFinite: nonFiniteOf(tape, i, info), flags: tape.flags[i], range, isTarget,
+        ...(info ? { tensor: info } : {}),
       });
     } else if (u.kind === "group") {
       const gr = tape.groups[u.groupId];
@@ -158,10 +199,12 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
       while (top >= 0 && tape.groups[top].parent >= 0) top = tape.groups[top].parent;
       const repeated = top >= 0 && tape.groups[top].kind !== "model";
       const title = repeated ? `${tape.groups[top].label} › ${gr.label}` : gr.label;
+      const info = infos?.get(out);
+      const { value: v, grad: g } = info ? tensorNumbers(tape, out, info) : { value: tape.val[out], grad: tape.grad[out] };
       nodes.push({
         id: `g${u.groupId}`, kind: "group", tapeId: out, groupId: u.groupId, parentGroup: gr.parent, title,
-        value: tape.val[out], grad: tape.grad[out], size: u.size, outputs: u.outputs, nonFinite: u.nonFinite ? "flow" : undefined,
-        flags: u.flags, range: u.range, isTarget: u.isTarget,
+        value: v, grad: g, size: u.size, outputs: u.outputs, nonFinite: u.nonFinite ? "flow" : undefined,
+        flags: u.flags, range: u.range, isTarget: u.isTarget, ...(info ? { tensor: info } : {}),
       });
     } else if (u.kind === "bundle") {
       nodes.push({
@@ -187,8 +230,13 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
     });
   }
 
+  // A tensor edge has no scalar local derivative: it carries its source's shape instead.
+  const edges = !tape.hasTensors ? lay.edges : lay.edges.map((e) => {
+    const src = e.tapeEdge >= 0 ? tape.in[e.tapeEdge] : -1;
+    return src >= 0 && isTensorNode(tape, src) ? { ...e, shape: [...tape.tensors.shape(src)] } : e;
+  });
   return {
-    target, nodes, edges: lay.edges, groups, totalNodes: members.length, totalEdges: lay.totalEdges,
+    target, nodes, edges, groups, totalNodes: members.length, totalEdges: lay.totalEdges,
     hiddenNodes: lay.hiddenNodes, droppedEdges: lay.droppedEdges, maxVisibleNodes: budget,
   };
 }

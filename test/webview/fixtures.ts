@@ -6,6 +6,8 @@ import { toMermaid } from "../../src/graph/mermaid";
 import { explainGradient, explanationHighlight } from "../../src/graph/explain";
 import { encodeNumbers, type ToGraphView } from "../../src/protocol";
 import { mlp, xor } from "../unit/graph/tapes";
+import { seed000 } from "../unit/graph/tensor-tapes";
+import { edgeShapeLabel } from "../../src/graph/tensor";
 
 const render = (model: ViewModel, title: string): ToGraphView => encodeNumbers({ type: "render", model, title });
 
@@ -99,4 +101,17 @@ export function tooManyNodesCase(nodes: number) {
   t.backward(y);
   const m = buildViewModel(t, y, { maxVisibleNodes: 10 });
   return render({ ...m, nodes: xs.map((i) => ({ ...m.nodes[0], id: `n${i}`, tapeId: i })), edges: [] }, "too many nodes");
+}
+
+/** Seed 000's matrix MLP at tensor granularity: the W1 node to click, and what its matrix panel must show. */
+export function tensorCase() {
+  const { tape, target, ids } = seed000();
+  const model = buildViewModel(tape, target);
+  const w1 = model.nodes.find((n) => n.tapeId === ids.W1)!;
+  return {
+    message: render(model, "seed 000"), nodes: model.nodes.length, edges: model.edges.length,
+    w1: { viewId: w1.id, values: Array.from(tape.tensors.value(ids.W1)), grads: Array.from(tape.tensors.gradient(ids.W1)) },
+    /** Edge labels as drawn: the source's shape. */
+    edgeLabels: model.edges.map((e) => edgeShapeLabel(e.shape ?? [])),
+  };
 }

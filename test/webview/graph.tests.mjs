@@ -194,6 +194,42 @@ export function graphTests(fx) {
       assert.deepEqual(await waitPosted(page, n, "expandAll"), { type: "expandAll", confirmedLarge: true });
     }],
 
+    ["a tensor graph shows shapes on edges; clicking W1 opens its heat map, Escape closes it", async (b) => {
+      const { page, errors } = await b.open();
+      const c = fx.tensorCase();
+      const got = await post(page, c.message);
+      assert.ok(got.some((m) => m.type === "rendered"), JSON.stringify(got).slice(0, 300));
+      assert.equal(await page.locator("#gl-graph g.node").count(), c.nodes);
+      const labels = await page.locator("#gl-graph .edgeLabel").allTextContents();
+      assert.deepEqual(labels.map((s) => s.trim()).sort(), [...c.edgeLabels].sort());
+      assert.equal(await page.locator("#gl-matrix").isVisible(), false);
+      const n = await count(page);
+      await node(page, c.w1.viewId).click();
+      await page.waitForSelector("#gl-matrix:not([hidden])");
+      assert.equal(await page.locator("#gl-matrix .gl-matrix-title").textContent(), "W1");
+      assert.match(await page.locator("#gl-matrix").textContent(), /shape \[2,3\], 6 elements/);
+      const cells = page.locator("#gl-matrix .gl-values .gl-cell");
+      assert.equal(await cells.count(), 6);
+      const colours = await cells.evaluateAll((cs) => cs.map((c) => getComputedStyle(c).backgroundColor));
+      assert.equal(new Set(colours).size, 6, colours.join(" "));
+      // Each cell's full value on hover, in row-major order; the gradient has its own 6 cells.
+      const titles = await cells.evaluateAll((cs) => cs.map((c) => c.getAttribute("title")));
+      assert.deepEqual(titles, c.w1.values.map((v, k) => `[${Math.floor(k / 3)},${k % 3}] = ${String(v)}`));
+      assert.equal(await page.locator("#gl-matrix .gl-grads .gl-cell").count(), 6);
+      assert.match(await page.locator("#gl-matrix").textContent(), /‖grad‖₂/);
+      // A tensor click opens the matrix here; it does not ask the extension to reveal source.
+      assert.equal((await posted(page, n)).some((m) => m.type === "nodeClicked"), false);
+      await page.keyboard.press("Escape");
+      await page.waitForSelector("#gl-matrix", { state: "hidden" });
+      assert.equal(await page.locator("#gl-matrix .gl-cell").count(), 0);
+      // The close button closes it too.
+      await node(page, c.w1.viewId).click();
+      await page.waitForSelector("#gl-matrix:not([hidden])");
+      await page.click("#gl-matrix .gl-matrix-close");
+      await page.waitForSelector("#gl-matrix", { state: "hidden" });
+      assert.deepEqual(errors, []);
+    }],
+
     ["export posts SVG, PNG and Mermaid Markdown", async (b) => {
       const { page } = await b.open();
       await post(page, xor.message);

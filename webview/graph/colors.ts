@@ -64,3 +64,38 @@ export function surface(): { background: string; foreground: string } {
   probe.remove();
   return bg && fg ? { background: hex(bg), foreground: hex(fg) } : { background: "#ffffff", foreground: "#333333" };
 }
+
+export type Rgb = [number, number, number];
+
+/** The heat map's diverging scale: negative and positive accents around the editor background (0). */
+export interface Diverging {
+  zero: Rgb;
+  neg: Rgb;
+  pos: Rgb;
+  /** NaN/Infinity cells. */
+  bad: Rgb;
+}
+
+export function divergingColors(): Diverging {
+  const probe = document.createElement("span");
+  probe.style.display = "none";
+  document.body.appendChild(probe);
+  try {
+    const pick = (v: string, fallback: string): Rgb => resolve(`var(${v}, ${fallback})`, probe) ?? resolve(fallback, probe) ?? [128, 128, 128];
+    return {
+      zero: pick("--vscode-editor-background", "#ffffff"),
+      neg: pick("--vscode-charts-blue", "#3b82f6"),
+      pos: pick("--vscode-charts-red", "#dc2626"),
+      bad: pick("--vscode-charts-yellow", "#eab308"),
+    };
+  } finally {
+    probe.remove();
+  }
+}
+
+/** Colour of x on the scale: 0 is the background, ±scale the full accent; non-finite values get their own colour. */
+export function divergingColor(d: Diverging, x: number, scale: number): string {
+  if (!Number.isFinite(x)) return hex(d.bad);
+  const t = scale > 0 ? Math.min(1, Math.abs(x) / scale) : 0;
+  return hex(mix(d.zero, x < 0 ? d.neg : d.pos, t));
+}

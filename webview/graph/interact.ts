@@ -3,6 +3,7 @@
 import type { ViewModel, ViewNode } from "../../src/graph/model";
 import { flagNotes } from "../../src/graph/model";
 import { formatFull } from "../../src/graph/format";
+import { indexText, shapeLabel } from "../../src/graph/tensor";
 import { tipLines, type Page } from "./dom";
 
 const VIEW_ID = /^(?:.*-)?flowchart-([ngbh]\d+)-\d+$/;
@@ -59,6 +60,18 @@ export function hoverLines(n: ViewNode): string[] {
   const lines = [n.kind === "group" ? `${n.title}: ${n.size} nodes (click to expand)` : `${n.title} (${n.kind})`];
   if (n.kind === "bundle" || n.kind === "hidden") return lines;
   if (n.kind === "group" && n.outputs > 1) lines.push(`${n.outputs} outputs; the last one:`);
+  const t = n.tensor;
+  if (t) {
+    lines.push(`tensor ${t.op}, shape ${shapeLabel(t.shape)} (${t.size} elements)`);
+    lines.push(`first values ${t.head.map(formatFull).join(", ")}${t.size > t.head.length ? ", …" : ""}`);
+    lines.push(`min ${formatFull(t.min)}, max ${formatFull(t.max)}`);
+    lines.push(t.hasGrad ? `‖gradient‖₂ ${formatFull(t.gradNorm)}` : "no gradient (backward did not reach it)");
+    if (t.firstNonFinite >= 0) lines.push(`NaN/Infinity first at ${indexText(t.shape, t.firstNonFinite)}`);
+    else if (t.gradNonFinite >= 0) lines.push(`gradient NaN/Infinity first at ${indexText(t.shape, t.gradNonFinite)}`);
+    if (n.kind !== "group") lines.push("click to see the matrix");
+    lines.push(...flagNotes(n.flags));
+    return lines;
+  }
   lines.push(`value ${formatFull(n.value)}`, `gradient ${formatFull(n.grad)}`);
   if (n.nonFinite === "origin") lines.push("NaN/Infinity first appears here");
   else if (n.nonFinite === "flow") lines.push("NaN/Infinity from an input");

@@ -12,6 +12,7 @@ import {
 import { buildPage, hideBanner, showBanner, type Action } from "./dom";
 import { surface, themeColors } from "./colors";
 import { mermaidMarkdown, pngFromSvg, standaloneSvg } from "./exporting";
+import { matrixPanel } from "./heatmap";
 import { connect } from "./host";
 import { wire } from "./interact";
 import { LIGHT_SURFACE, renderSvg } from "./render";
@@ -22,6 +23,7 @@ const host = connect();
 const saved = host.getState();
 const state: GraphViewState = { ...DEFAULT_GRAPH_STATE, ...saved?.state };
 const page = buildPage(state);
+const matrix = matrixPanel();
 let last: RenderMsg | undefined = saved?.last as RenderMsg | undefined;
 let highlight: { nodes: Set<string>; edges: Set<number> } | undefined;
 let explainMode = false;
@@ -73,6 +75,7 @@ async function drawNow(): Promise<void> {
   if (m.hiddenNodes) status += `, ${m.hiddenNodes} nodes not shown`;
   if (m.droppedEdges) status += `, ${m.droppedEdges} edges left out`;
   page.status.textContent = status;
+  refreshMatrix();
   if (!highlight) hideBanner(page);
   host.post({ type: "rendered", nodes: shown, edges: m.edges.length, ms: Math.round(result.ms) });
 }
@@ -82,10 +85,24 @@ function fail(message: string): void {
   host.post({ type: "renderFailed", message });
 }
 
+/** After a redraw (new model, theme): show the open matrix again from the new data, or close it if it is gone. */
+function refreshMatrix(): void {
+  const id = matrix.shown;
+  if (id === undefined) return;
+  const node = last?.model.nodes.find((n) => n.id === id);
+  if (node?.tensor && node.kind !== "group") matrix.open(node);
+  else matrix.close();
+}
+
 function onNodeClick(node: ViewNode, e: MouseEvent): void {
   if (e.shiftKey && node.parentGroup >= 0) return host.post({ type: "collapse", groupId: node.parentGroup });
   if (node.kind === "group" && !explainMode) return host.post({ type: "expand", groupId: node.groupId });
   if (node.tapeId < 0) return;
+  // A tensor node opens its matrix here; explain follows scalar local derivatives, which tensor edges do not have.
+  if (node.tensor && node.kind !== "group") {
+    if (explainMode) showBanner(page, "info", "Explain follows scalar local derivatives; a tensor node has none, so its matrix is shown instead.");
+    return matrix.open(node);
+  }
   if (explainMode) return host.post({ type: "explain", nodeId: node.tapeId });
   host.post({ type: "nodeClicked", nodeId: node.tapeId, viewId: node.id, range: node.range });
 }

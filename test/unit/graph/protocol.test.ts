@@ -22,6 +22,19 @@ describe("protocol", () => {
     expect(JSON.parse(JSON.stringify(model)).nodes.some((n: { value: unknown }) => n.value === null)).toBe(true);
   });
 
+  it("carries a tensor model (shapes, summaries, arrays with NaN and Infinity) through JSON and back", () => {
+    const t = new Tape(), T = t.tensors;
+    const a = T.param([[1, -1], [0, 2]], "a");
+    const l = T.sum(T.log(a));
+    t.backward(l);
+    const model = buildViewModel(t, l);
+    const back = decodeNumbers(JSON.parse(JSON.stringify(encodeNumbers({ type: "render", model })))) as { model: typeof model };
+    expect(back.model).toEqual(model);
+    const lg = back.model.nodes.find((n) => n.tensor?.op === "log")!;
+    expect(lg.tensor!.values![1]).toBeNaN();
+    expect(lg.tensor!.values![2]).toBe(-Infinity);
+  });
+
   it("recognises well-formed webview messages and rejects malformed ones", () => {
     expect(isFromGraphView({ type: "nodeClicked", nodeId: 3, viewId: "n3" })).toBe(true);
     expect(isFromGraphView({ type: "nodeClicked", nodeId: "3" })).toBe(false);
