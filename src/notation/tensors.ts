@@ -128,8 +128,14 @@ function axisArg(ip: Interp, v: Value, who: string, site: Site): 0 | 1 | undefin
 
 export function matmul(ip: Interp, a: Value, b: Value, site: Site): Tensor {
   const x = tensorNode(ip, a, "matmul", site), y = tensorNode(ip, b, "matmul", site);
+  const T = ip.tape.tensors;
+  if (T.shape(x).length === 0 || T.shape(y).length === 0) {
+    // The likely slip: `randn(2, 3)` is one number (mean 2, std 3); a random matrix is `randn([2, 3])`.
+    throw ip.error(`matmul: shapes [${T.shape(x).join(",")}] and [${T.shape(y).join(",")}] do not align: one side is a ` +
+      "number, not a matrix (a random matrix is `randn([rows, cols])`; `randn(mean, std)` is one number)", site);
+  }
   ip.at(site);
-  return wrap(ip, guard(ip, site, () => ip.tape.tensors.matmul(x, y)));
+  return wrap(ip, guard(ip, site, () => T.matmul(x, y)));
 }
 
 export function transpose(ip: Interp, a: Value, site: Site): Tensor {
