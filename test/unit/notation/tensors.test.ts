@@ -126,3 +126,30 @@ const loss = sum(matmul(a, b));`);
     expect(g.get("w")).toBeCloseTo(((2 * 3) + 4 * (2 * 3)) / 2, 12);
   });
 });
+
+describe("the same network written with numbers and with tensors", () => {
+  const SCALAR = `const w = [[param(0.3), param(-0.8)], [param(0.5), param(0.9)]], b = [param(0.1), param(-0.2)];
+const v = [param(1.2), param(-0.7)], c = param(0.05);
+function forward(p, q) {
+  const h0 = tanh(p * w[0][0] + q * w[1][0] + b[0]);
+  const h1 = tanh(p * w[0][1] + q * w[1][1] + b[1]);
+  return sigmoid(h0 * v[0] + h1 * v[1] + c);
+}
+let loss = 0;
+for (const [p, q, y] of XOR) loss += (forward(p, q) - y) ** 2;`;
+  const TENSOR = `const W = param([[0.3, -0.8], [0.5, 0.9]]), B = param([[0.1, -0.2]]);
+const V = param([[1.2], [-0.7]]), C = param([[0.05]]);
+const X = tensor(XOR.map(([p, q]) => [p, q])), Y = tensor(XOR.map((r) => [r[2]]));
+const loss = sse(sigmoid(matmul(tanh(matmul(X, W) + B), V) + C), Y);`;
+
+  it("gives the same loss and the same gradients to 1e-12", () => {
+    const s = evaluateDocument(SCALAR), t = evaluateDocument(TENSOR);
+    expect(s.diagnostics).toEqual([]);
+    expect(t.diagnostics).toEqual([]);
+    expect(Math.abs((s.value as number) - (t.value as number))).toBeLessThanOrEqual(1e-12);
+    expect(s.store.size).toBe(t.store.size);
+    // Slot order matches: w row-major, b, v, c in both files.
+    for (let k = 0; k < s.store.size; k++) expect(Math.abs(s.store.grads[k] - t.store.grads[k])).toBeLessThanOrEqual(1e-12);
+    expect(t.params.map((p) => p.name)).toEqual(["W[0][0]", "W[0][1]", "W[1][0]", "W[1][1]", "B[0][0]", "B[0][1]", "V[0][0]", "V[1][0]", "C[0][0]"]);
+  });
+});

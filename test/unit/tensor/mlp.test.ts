@@ -33,8 +33,10 @@ function layerTensors(model: MLP): { w: TensorData; b: TensorData }[] {
   });
 }
 
-function tensorRun(model: MLP, act: Activation, out: Activation, loss: LossName) {
-  const t = new TensorTape();
+/** The tensor form on either backend: the TensorTape alone, or tensor nodes on the scalar Tape (the product's path). */
+function tensorRun(model: MLP, act: Activation, out: Activation, loss: LossName, backend: "tensor-tape" | "tape") {
+  const tape = new Tape(), tt = new TensorTape();
+  const t = backend === "tape" ? tape.tensors : tt;
   const layers = layerTensors(model).map(({ w, b }) => ({ w: t.param(w), b: t.param(b) }));
   let h = t.constant(rows.map(([p, q]) => [p, q]));
   layers.forEach(({ w, b }, i) => {
@@ -42,8 +44,10 @@ function tensorRun(model: MLP, act: Activation, out: Activation, loss: LossName)
     h = a === "sigmoid" ? t.sigmoid(z) : a === "tanh" ? t.tanh(z) : a === "relu" ? t.relu(z) : z;
   });
   const l = tensorLosses[loss](t, h, t.constant(rows.map((r) => [r[2]])));
-  t.backward(l);
-  return { loss: t.item(l), grads: layers.map(({ w, b }) => ({ w: t.gradient(w), b: t.gradient(b) })) };
+  if (backend === "tape") tape.backward(l);
+  else tt.backward(l);
+  const value = backend === "tape" ? tape.value(l) : tt.item(l);
+  return { loss: value, grads: layers.map(({ w, b }) => ({ w: t.gradient(w), b: t.gradient(b) })) };
 }
 
 const configs: [Activation, Activation, LossName, number][] = [
@@ -52,10 +56,10 @@ const configs: [Activation, Activation, LossName, number][] = [
 ];
 
 describe("scalar MLP and tensor MLP agree", () => {
-  for (const [act, out, loss, seed] of configs) {
-    it(`2-2-1 ${act}/${out}, ${loss}, seed ${seed}`, () => {
+  for (const backend of ["tensor-tape", "tape"] as const) for (const [act, out, loss, seed] of configs) {
+    it(`2-2-1 ${act}/${out}, ${loss}, seed ${seed} (${backend})`, () => {
       const model = new MLP(2, [2, 1], { activation: act, output: out, init: "uniform", seed });
-      const s = scalarRun(model, loss), r = tensorRun(model, act, out, loss);
+      const s = scalarRun(model, loss), r = tensorRun(model, act, out, loss, backend);
       expect(Math.abs(r.loss - s.loss)).toBeLessThanOrEqual(1e-12);
       expect(s.loss).toBeGreaterThan(0);
       let nonzero = 0, compared = 0;
