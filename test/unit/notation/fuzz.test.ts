@@ -57,6 +57,15 @@ const PROGRAMS = [
   "let i = 0; while (i < 10) { if (i % 3 === 0) { i += 2; continue; } i++; } i * x",
 ];
 
+/** Tensor and class programs (mutated in their own test, so the counts above stay comparable across releases). */
+const TENSOR_PROGRAMS = [
+  "const X = tensor([[0, 0], [0, 1], [1, 0], [1, 1]]);\nconst W = param(randn([2, 3]));\nconst h = tanh(matmul(X, W) + tensor([[0.1, 0.2, 0.3]]));\nconst loss = mean(h.sum(1) ** 2);",
+  "const a = tensor([[1, 2], [3, 4]]);\nconst b = a.T.matmul(a) / 2 - a.mean(0);\nsum(b[1] * x) + a.reshape(4, 1)[2].item()",
+  "class L extends Module {\n  constructor(w) { super(); this.w = w; }\n  forward(i) { return matmul(i, this.w).relu(); }\n  bwd(o, i) { const d = o.g * o.gt(0); i.g = matmul(d, this.w.t()); this.w.g = matmul(i.t(), d); }\n}\nconst l = new L(param([[0.5], [-1]]));\nconst loss = sum(l(tensor([[1, 2], [3, -4]])));\ngradcheck(l, [tensor([[1, 2]])]);",
+  "class A { k = 2; m(v) { return v * this.k; } }\nclass B extends A { m(v) { return super.m(v) + 1; } }\nconst o = new B();\nconst loss = o.m(param(3)) ** 2;",
+];
+const TENSOR_TOKENS = ["tensor", "matmul", ".T", ".t()", "sum", "mean", "[[1, 2]]", "[2, 3]", "randn", "this", "new ", "super", "extends ", "Module", ".g", "reshape", "item()", "gt(0)"];
+
 // Thousands of evaluations each: generous timeouts, because the machine is shared (the counts are the point).
 const FUZZ_TIMEOUT = 180_000;
 
@@ -96,6 +105,29 @@ describe("fuzzing", () => {
     }), { numRuns: 2500, seed: 3 });
     console.log(`fuzz mutations: ${tally.ok + tally.errors} selections (${tally.ok} evaluated, ${tally.errors} GradLensErrors); ${docs} documents (${docErrors} with error diagnostics)`);
     expect(docs).toBe(2500);
+  }, FUZZ_TIMEOUT);
+
+  it("mutated tensor and class programs, as selections and as documents", () => {
+    const tally: Tally = { ok: 0, errors: 0 };
+    let docs = 0, docErrors = 0;
+    const mutation = fc.tuple(fc.constantFrom(...TENSOR_PROGRAMS), fc.nat(), fc.nat({ max: 6 }), fc.constantFrom(...TOKENS, ...TENSOR_TOKENS, ""));
+    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (ms) => {
+      let text = ms[0][0];
+      for (const [, pos, del, ins] of ms) {
+        const p = pos % (text.length + 1);
+        text = text.slice(0, p) + ins + text.slice(p + del);
+      }
+      checkSelection(text, tally);
+      const d = evaluateDocument(text, { bounds: BOUNDS });
+      docs++;
+      if (!d.ok) {
+        docErrors++;
+        expect(d.diagnostics.some((x) => x.severity === "error" && x.line >= 1 && x.start >= 0 && x.end >= x.start)).toBe(true);
+      } else expect(parses(text)).toBe(true);
+    }), { numRuns: 1500, seed: 5 });
+    console.log(`fuzz tensor/class mutations: ${tally.ok + tally.errors} selections (${tally.ok} evaluated, ${tally.errors} GradLensErrors); ${docs} documents (${docErrors} with error diagnostics)`);
+    expect(docs).toBe(1500);
+    expect(tally.ok).toBeGreaterThan(0);
   }, FUZZ_TIMEOUT);
 
   it("random smooth expressions: gradients match central differences", () => {
