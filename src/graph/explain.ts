@@ -1,5 +1,6 @@
 // Runs anywhere (extension host, CLI, tests): "explain this gradient". Every path from the target down to a node,
 // with the product of local derivatives along it; the products sum to the node's gradient (the chain rule).
+import { Op } from "../engine/op";
 import type { Tape } from "../engine/tape";
 import { ancestors, type ViewModel } from "./model";
 
@@ -23,6 +24,8 @@ export interface Explanation {
   /** Number of paths in all (a float: it can be astronomically large). */
   readonly pathCount: number;
   readonly truncated: boolean;
+  /** Some path runs through tensor ops: their local derivatives are Jacobians, so products are not numbers (NaN). */
+  readonly throughTensors: boolean;
 }
 
 export const DEFAULT_MAX_PATHS = 64;
@@ -31,7 +34,7 @@ export const DEFAULT_MAX_PATHS = 64;
 export function explainGradient(tape: Tape, target: number, node: number, maxPaths = DEFAULT_MAX_PATHS): Explanation {
   const up = ancestors(tape, target);
   if (!(node >= 0 && node <= target) || !up[node]) {
-    return { target, node, paths: [], sum: 0, grad: tape.grad[node] ?? 0, pathCount: 0, truncated: false };
+    return { target, node, paths: [], sum: 0, grad: tape.grad[node] ?? 0, pathCount: 0, truncated: false, throughTensors: false };
   }
   const { start, in: inp, local } = tape;
   // count[i]: paths from i down to node, for ancestors of target between node and target.
@@ -70,7 +73,11 @@ export function explainGradient(tape: Tape, target: number, node: number, maxPat
     cursor.push(start[j]);
   }
   const sum = paths.reduce((a, p) => a + p.product, 0);
-  return { target, node, paths, sum, grad: tape.grad[node], pathCount: count[target], truncated: paths.length < count[target] };
+  const throughTensors = paths.some((p) => p.nodes.some((i) => tape.op[i] === Op.Tensor));
+  return {
+    target, node, paths, sum, grad: tape.grad[node], pathCount: count[target], truncated: paths.length < count[target],
+    throughTensors,
+  };
 }
 
 /** The visible nodes and edges (indices into model.edges) that the explained paths run through. */

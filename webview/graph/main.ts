@@ -204,8 +204,11 @@ function onMessage(raw: unknown): void {
       highlight = { nodes: new Set(msg.highlight.nodes), edges: new Set(msg.highlight.edges) };
       const ex = msg.explanation;
       const more = ex.truncated ? ` (showing ${ex.paths.length} of ${ex.pathCount} paths)` : "";
-      showBanner(page, "info", `${ex.paths.length} path(s) from the target${more}: products sum to ${ex.sum}; ` +
-        `the gradient is ${ex.grad}.`, [["Clear", clearExplanation]]);
+      const sum = ex.throughTensors
+        ? "they run through tensor ops, whose local derivatives are Jacobians (no single number to multiply)"
+        : `products sum to ${ex.sum}`;
+      showBanner(page, "info", `${ex.paths.length} path(s) from the target${more}: ${sum}; the gradient is ${ex.grad}.`,
+        [["Clear", clearExplanation]]);
       return void draw();
     }
     case "clearExplanation": return clearExplanation();

@@ -5,6 +5,7 @@ import { buildViewModel } from "../../../src/graph/model";
 import { explainGradient, explanationHighlight } from "../../../src/graph/explain";
 import { example1, example2, example3, example4, xor } from "./tapes";
 import { steps, tapeFrom } from "./random";
+import { seed000 } from "./tensor-tapes";
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
@@ -82,5 +83,17 @@ describe("explainGradient", () => {
     const fh = explanationHighlight(folded, ex, tape);
     expect([...fh.nodes].filter((id) => id.startsWith("g")).sort()).toEqual(["g0", "g1", "g2", "g3"]);
     for (const e of fh.edges) expect(folded.edges[e]).toBeDefined();
+  });
+
+  it("paths through tensor ops are found and highlighted, and say their products are not numbers", () => {
+    const { tape, target, ids } = seed000();
+    const ex = explainGradient(tape, target, ids.W1);
+    expect(ex.pathCount).toBe(1);
+    expect(ex.throughTensors).toBe(true);
+    expect(ex.paths[0].nodes).toContain(ids.h);
+    const hl = explanationHighlight(buildViewModel(tape, target), ex, tape);
+    expect(hl.nodes.size).toBeGreaterThan(3);
+    const e2 = example2();
+    expect(explainGradient(e2.tape, e2.target, e2.leaves.x).throughTensors).toBe(false);
   });
 });
