@@ -1,11 +1,13 @@
 // Runs anywhere (extension host, tests): the text of a hover in a `.nn.ts` file, as Markdown: the value and
 // ∂target/∂it of what is under the pointer, local derivatives of an operator's inputs, a per-call table for names
-// evaluated several times. Kept free of `vscode` so it is unit-tested; the provider adds the graph link.
+// evaluated several times; for a tensor its shape, a preview and the gradient's norm and preview. Kept free of
+// `vscode` so it is unit-tested; the provider adds the graph link.
 import type * as TS from "typescript";
 import type { DocumentResult } from "../notation";
 import { escapeMarkdown, formatNumber } from "./format";
 import { subjectAt } from "./query";
 import { resolveSubject, type Reading } from "./resolve";
+import { tensorMarkdown } from "./tensor-view";
 
 export interface HoverModel {
   /** Range of the word or operator the hover is about (document offsets). */
@@ -17,6 +19,8 @@ export interface HoverModel {
 }
 
 export const MAX_CALL_ROWS = 8;
+/** Tensors shown in one hover (a name evaluated per call, or several params of that name). */
+export const MAX_TENSORS = 2;
 
 export function hoverAt(r: DocumentResult, sf: TS.SourceFile, offset: number, digits: number): HoverModel | undefined {
   const s = subjectAt(sf, offset);
@@ -61,6 +65,21 @@ export function hoverAt(r: DocumentResult, sf: TS.SourceFile, offset: number, di
       } else {
         lines.push(`${title}: evaluated ${res.readings.length} times`, "", ...table(res.readings, res.locals.length > 0 ? res.locals.map((ls) => ls.map((l) => `∂/∂${escapeMarkdown(l.input)} ${f(l.derivative)}`).join(", ")) : undefined, f, d(label)));
       }
+      break;
+    }
+    case "tensor": {
+      const what = res.what === "param" ? " (param)" : res.what === "target" ? " (the target)" : res.what === "call" ? " (call)" : "";
+      const title = res.what === "operator" ? `**operator \`${s.kind === "operator" ? s.op : ""}\`**` : `**${label}**${what}`;
+      node = res.items[0].node;
+      const shown = res.items.slice(0, MAX_TENSORS);
+      if (res.items.length > 1) lines.push(`${title}: ${res.items.length} ${res.what === "param" ? "tensor params" : "evaluations"}`);
+      else lines.push(title);
+      for (const it of shown) {
+        const of = res.what === "param" ? escapeMarkdown(it.name ?? label) : res.what === "operator" ? "(this)" : label;
+        if (res.items.length > 1) lines.push("", `*${escapeMarkdown(it.name ?? "")}*`);
+        lines.push("", ...tensorMarkdown(r.tape, it.node, d(of), digits, res.what === "target"));
+      }
+      if (res.items.length > MAX_TENSORS) lines.push("", `… ${res.items.length - MAX_TENSORS} more`);
       break;
     }
   }

@@ -137,20 +137,25 @@ export function callLabel(tape: Tape, i: number): string | undefined {
   return undefined;
 }
 
-/** For each call group of a function `name` (labels `name(…)`), its label and its last node: the call's result. */
-export function callResults(tape: Tape, name: string): { label: string; node: number }[] {
+/**
+ * For each call group of a function `name` (labels `name(…)`, or `Class.name(…)` for a method), its label, group and
+ * last node: the call's result.
+ */
+export function callResults(tape: Tape, name: string): { label: string; node: number; group: number }[] {
   const want = new Map<number, number>();
   tape.groups.forEach((g, k) => {
-    if (g.kind === "call" && g.label.startsWith(`${name}(`)) want.set(k, -1);
+    if (g.kind === "call" && (g.label.startsWith(`${name}(`) || isMethodLabel(g.label, name))) want.set(k, -1);
   });
   if (want.size === 0) return [];
+  // Every wanted group a node is inside: a method's result can come from a nested call of the same name.
   for (let i = 0; i < tape.n; i++) {
-    for (let g = tape.group[i]; g >= 0; g = tape.groups[g].parent) {
-      if (want.has(g)) {
-        want.set(g, i);
-        break;
-      }
-    }
+    for (let g = tape.group[i]; g >= 0; g = tape.groups[g].parent) if (want.has(g)) want.set(g, i);
   }
-  return [...want].filter(([, node]) => node >= 0).map(([g, node]) => ({ label: tape.groups[g].label, node }));
+  return [...want].filter(([, node]) => node >= 0).map(([g, node]) => ({ label: tape.groups[g].label, node, group: g }));
+}
+
+/** `Class.name(…)`: a method call's group label. */
+function isMethodLabel(label: string, name: string): boolean {
+  const dot = label.indexOf(".");
+  return dot > 0 && /^[\w$]+$/.test(label.slice(0, dot)) && label.startsWith(`${name}(`, dot + 1);
 }

@@ -28,7 +28,72 @@ export type Resolved =
   | { kind: "target"; name: string; node: number; value: number }
   | { kind: "readings"; what: "name" | "call" | "operator"; readings: Reading[]; locals: Local[][] }
   /** A function's parameter: the argument each call got, as the call's label shows it. */
-  | { kind: "arguments"; fn: string; values: { call: string; value: string }[] };
+  | { kind: "arguments"; fn: string; values: { call: string; value: string }[] }
+  /** Tensor nodes: a tensor param (one leaf, many slots), a tensor target, or one tensor per evaluation. */
+  | { kind: "tensor"; what: "param" | "target" | "name" | "call" | "operator"; items: TensorItem[] };
+
+export interface TensorItem {
+  /** The param's name (`model.W1`) or the call the value was made in. */
+  name: string | undefined;
+  node: number;
+}
+
+/** Readings that are all tensor nodes as a "tensor" result; undefined when any is a plain number. */
+function tensorReadings(r: DocumentResult, what: "name" | "call" | "operator", readings: Reading[]): Resolved | undefined {
+  if (readings.length === 0 || !readings.every((x) => r.tape.tensors.isTensor(x.node))) return undefined;
+  return { kind: "tensor", what, items: readings.map((x) => ({ name: x.call, node: x.node })) };
+}
+
+/** Tensor params whose name is `name` or ends in `.name` (`this.W1`, `model.W1` → `model.W1`). */
+function tensorParams(r: DocumentResult, name: string): TensorItem[] {
+  const out: TensorItem[] = [];
+  for (const p of r.params) {
+    if (p.node < 0 || !r.tape.tensors.isTensor(p.node)) continue;
+    const base = p.name.replace(/(\[\d+\])+$/, "");
+    if (base === name || base.endsWith(`.${name}`)) out.push({ name: base, node: p.node });
+  }
+  return out;
+}
+
+/** Right-hand sides of `obj.name = …` anywhere in the file (a field set in a constructor or method). */
+function fieldAssignments(sf: TS.SourceFile, name: string): TS.Expression[] {
+  const t = ts(), out: TS.Expression[] = [];
+  const visit = (n: TS.Node): void => {
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && n.left.name.text === name) out.push(n.right);
+    t.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** Top-level calls named `name` (`f(…)`, `obj.name(…)`), in source order, not inside functions or classes. */
+function topLevelCalls(sf: TS.SourceFile, name: string): TS.CallExpression[] {
+  const t = ts(), out: TS.CallExpression[] = [];
+  const visit = (n: TS.Node): void => {
+    if (t.isFunctionLike(n) || t.isClassLike(n)) return;
+    if (t.isCallExpression(n) && calleeText(n) === name) out.push(n);
+    t.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+function calleeText(c: TS.CallExpression): string | undefined {
+  const t = ts(), e = c.expression;
+  return t.isIdentifier(e) ? e.text : t.isPropertyAccessExpression(e) ? e.name.text : undefined;
+}
+
+/**
+ * The result of a top-level call such as `model.forward(X)`, which records no node under its own range: the k-th
+ * top-level call group of that name, when the file's top-level calls of that name and the groups match one to one.
+ */
+function topLevelCallResult(r: DocumentResult, sf: TS.SourceFile, call: TS.CallExpression): Reading[] {
+  const name = calleeText(call);
+  if (name === undefined) return [];
+  const sites = topLevelCalls(sf, name), k = sites.indexOf(call);
+  const results = callResults(r.tape, name).filter((c) => r.tape.groups[c.group].parent === -1);
+  return k >= 0 && sites.length === results.length ? [reading(r, results[k].node, results[k].label)] : [];
+}
 
 /** The arguments in a call label such as `forward(0, [1, 2])`, split at top-level commas. */
 export function labelArguments(label: string): string[] {
@@ -68,7 +133,11 @@ function reading(r: DocumentResult, node: number, call?: string): Reading {
 }
 
 function readingsOf(r: DocumentResult, start: number, end: number): Reading[] {
-  return lastOfRuns(nodesWithRange(r.tape, start, end)).map((n) => reading(r, n));
+  const T = r.tape.tensors, ids = nodesWithRange(r.tape, start, end);
+  // A tensor op records its constant operands (the 2 of `sse(…) / 2`) under the same range: they are not its result.
+  const isConst = (i: number) => T.isTensor(i) && T.opName(i) === "const";
+  const kept = ids.some((i) => !isConst(i)) ? ids.filter((i) => !isConst(i)) : ids;
+  return lastOfRuns(kept).map((n) => reading(r, n));
 }
 
 function isFunctionValue(e: TS.Expression): boolean {
@@ -96,12 +165,14 @@ export function resolveSubject(r: DocumentResult, sf: TS.SourceFile, s: Subject)
     const t = ts(), e = s.expr;
     const operands = t.isBinaryExpression(e) ? [e.left.getText(sf), e.right.getText(sf)]
       : t.isPrefixUnaryExpression(e) || t.isPostfixUnaryExpression(e) ? [e.operand.getText(sf)] : [];
-    return readings.length ? { kind: "readings", what: "operator", readings, locals: readings.map((x) => localsOf(r, x.node, text, operands)) } : undefined;
+    return tensorReadings(r, "operator", readings)
+      ?? (readings.length ? { kind: "readings", what: "operator", readings, locals: readings.map((x) => localsOf(r, x.node, text, operands)) } : undefined);
   }
   if (s.kind === "call") {
     let readings = readingsOf(r, s.expr.getStart(sf), s.expr.end);
+    if (readings.length === 0) readings = topLevelCallResult(r, sf, s.expr);
     if (readings.length === 0) readings = callResults(r.tape, s.name).map((c) => reading(r, c.node, c.label));
-    return readings.length ? { kind: "readings", what: "call", readings, locals: [] } : undefined;
+    return tensorReadings(r, "call", readings) ?? (readings.length ? { kind: "readings", what: "call", readings, locals: [] } : undefined);
   }
   return resolveName(r, sf, s.node, s.element);
 }
@@ -111,8 +182,11 @@ export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identif
   const exact = r.params.find((p) => p.name === (element !== undefined ? `${name}[${element}]` : name));
   if (exact !== undefined) return { kind: "param", name: exact.name, node: exact.node, value: exact.value, grad: exact.grad };
   if (r.targetName === name && r.target !== undefined && r.value !== undefined) {
+    if (r.tape.tensors.isTensor(r.target)) return { kind: "tensor", what: "target", items: [{ name, node: r.target }] };
     return { kind: "target", name, node: r.target, value: r.value };
   }
+  const tensors = tensorParams(r, name);
+  if (tensors.length > 0) return { kind: "tensor", what: "param", items: tensors };
   const items = r.params.filter((p) => p.name.startsWith(`${name}[`) || p.name.startsWith(`${name}.`));
   if (items.length > 0) return { kind: "params", items: items.map(({ name: n, node, value, grad }) => ({ name: n, node, value, grad })) };
   const param = parameterOf(id);
@@ -120,15 +194,21 @@ export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identif
     const values = callResults(r.tape, param.fn).map((c) => ({ call: c.label, value: labelArguments(c.label)[param.index] ?? "undefined" }));
     return values.length ? { kind: "arguments", fn: param.fn, values } : undefined;
   }
+  const t = ts();
+  if (id.parent !== undefined && t.isPropertyAccessExpression(id.parent) && id.parent.name === id) {
+    // A field (`this.z`): what the file assigned to it, when that made tensor nodes.
+    const readings = fieldAssignments(sf, name).flatMap((e) => readingsOf(r, e.getStart(sf), e.end));
+    return tensorReadings(r, "name", readings);
+  }
   const decl = declarationFor(sf, id);
   if (decl === undefined) return undefined;
-  const t = ts();
   let readings: Reading[] = [];
   if (t.isFunctionDeclaration(decl) || (decl.initializer !== undefined && isFunctionValue(bareExpression(decl.initializer)))) {
     readings = callResults(r.tape, name).map((c) => reading(r, c.node, c.label));
   } else if (decl.initializer !== undefined) {
     const e = bareExpression(decl.initializer);
     readings = readingsOf(r, e.getStart(sf), e.end);
+    if (readings.length === 0 && t.isCallExpression(e)) readings = topLevelCallResult(r, sf, e).filter((x) => r.tape.tensors.isTensor(x.node));
     if (readings.every((x) => r.tape.op[x.node] === Op.Param)) {
       // A model or a structure of params: the params whose leaves were made inside the initializer.
       const from = e.getStart(sf), to = e.end;
@@ -140,5 +220,5 @@ export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identif
       readings = [];
     }
   }
-  return readings.length ? { kind: "readings", what: "name", readings, locals: [] } : undefined;
+  return tensorReadings(r, "name", readings) ?? (readings.length ? { kind: "readings", what: "name", readings, locals: [] } : undefined);
 }

@@ -9,7 +9,8 @@ import { bindings } from "./locate";
 import { Model } from "./model";
 import { parse, ts } from "./parse";
 import { evaluateProgram, guarded, newInterp, valueWarnings } from "./run";
-import { Fn, Num, isNumber, type Value } from "./values";
+import { Instance, instanceMember } from "./classes";
+import { Fn, Num, Tensor, isNumber, type Value } from "./values";
 
 export interface DocumentOptions {
   uri?: string;
@@ -156,16 +157,42 @@ function objective(sf: TS.SourceFile, text: string, opts: DocumentOptions, size:
 
 const PREDICTORS = ["model", "forward", "predict", "net"];
 
+/** A callable model: a function, an mlp, or an instance with a `forward` method (seed 000's class). */
+function predictor(v: Value): Fn | Instance | undefined {
+  if (v instanceof Closure || v instanceof Model) return v;
+  return v instanceof Instance && instanceMember(v, "forward") instanceof Fn ? v : undefined;
+}
+
 function predict(sf: TS.SourceFile, text: string, opts: DocumentOptions, store: ParamStore, xs: number[]): number | undefined {
-  const { ip } = rerun(sf, text, opts, store, new Tape());
-  const vars = ip.scope.vars;
-  let f: Value = PREDICTORS.map((n) => vars.get(n)?.value).find((v) => v instanceof Closure || v instanceof Model);
-  if (f === undefined) for (const b of vars.values()) if (b.value instanceof Closure || b.value instanceof Model) f = b.value;
-  if (!(f instanceof Fn)) return undefined;
-  const args: Value[] = f instanceof Closure && f.arity === xs.length ? xs : [xs];
-  const fn = f;
-  const out = guarded(ip, () => fn.call(ip, args, ip.sf));
+  const attempt = (asRow: boolean): { model: Fn | Instance | undefined; out: number | undefined } => {
+    const { ip } = rerun(sf, text, opts, store, new Tape());
+    const vars = ip.scope.vars;
+    let model = PREDICTORS.map((n) => vars.get(n)?.value).map((v) => (v === undefined ? undefined : predictor(v))).find((v) => v !== undefined);
+    if (model === undefined) for (const b of vars.values()) model = predictor(b.value) ?? model;
+    if (model === undefined) return { model, out: undefined };
+    const m = model;
+    // A tensor model takes one row, `forward(tensor([xs]))`, and answers a one-element tensor.
+    const args: Value[] = asRow || m instanceof Instance ? [new Tensor(ip.tape, ip.tape.tensors.constant({ shape: [1, xs.length], data: Float64Array.from(xs) }))]
+      : m instanceof Closure && m.arity === xs.length ? xs : [xs];
+    const out = guarded(ip, () => (m instanceof Instance ? (instanceMember(m, "forward") as Fn).call(ip, args, ip.sf, m) : m.call(ip, args, ip.sf)));
+    return { model: m, out: firstNumber(out) };
+  };
+  let first: ReturnType<typeof attempt>;
+  try {
+    first = attempt(false);
+  } catch (e) {
+    // A function of one tensor (`forward(x) { return matmul(x, W) }`) fails on plain numbers: give it a row.
+    if (!(e instanceof GradLensError)) throw e;
+    return attempt(true).out;
+  }
+  const oneArg = first.model instanceof Closure && first.model.arity === 1;
+  return first.out ?? (oneArg ? attempt(true).out : undefined);
+}
+
+/** The number a model answered: a number, the first of a list, or a one-element tensor. */
+function firstNumber(out: Value): number | undefined {
   const first = Array.isArray(out) ? out[0] : out;
+  if (first instanceof Tensor) return first.size === 1 ? first.tape.tensors.value(first.node)[0] : undefined;
   return isNumber(first) ? (first instanceof Num ? first.value : first) : undefined;
 }
 

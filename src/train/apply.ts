@@ -1,6 +1,7 @@
 // Runs anywhere: "Apply to file": text edits that write trained param values back into a `.nn.ts` source, as the
-// first argument of each `param(...)` call. A call that made several params (in a loop or a function called more
-// than once) or a param made by mlp(...) has no single literal to hold its value: it is listed as skipped.
+// first argument of each `param(...)` call (a tensor param gets a `tensor([[...]])` literal in place of its
+// initialiser). A call that made several params (in a loop or a function called more than once) or a param made by
+// mlp(...) has no single literal to hold its value: it is listed as skipped.
 import { evaluateDocument } from "../notation";
 
 export interface TextEdit {
@@ -26,9 +27,18 @@ export function applyEdits(text: string, values: ArrayLike<number>, names?: read
   if (doc.store.size !== values.length || (names && names.some((n, i) => doc.store.names[i] !== n))) {
     throw new Error("the file's params changed since training started; train again before applying");
   }
+  // A tensor param is one leaf whose elements take consecutive slots; only its first slot names the leaf.
+  const T = doc.tape.tensors, tensorSlots = new Map<number, { node: number; size: number }>(), inTensor = new Set<number>();
+  for (const p of doc.params) {
+    if (p.node < 0 || !T.isTensor(p.node)) continue;
+    const size = T.value(p.node).length;
+    tensorSlots.set(p.slot, { node: p.node, size });
+    for (let k = 1; k < size; k++) inTensor.add(p.slot + k);
+  }
   const bySite = new Map<string, number[]>();
   const skipped: ApplyResult["skipped"] = [];
   for (const p of doc.params) {
+    if (inTensor.has(p.slot)) continue;
     const r = p.node >= 0 ? doc.tape.source(p.node) : undefined;
     if (!r || !/^param\s*\(/.test(text.slice(r.start, r.end))) {
       skipped.push({ name: p.name, reason: "not made by a param(...) call in this file (e.g. by mlp)" });
@@ -38,28 +48,45 @@ export function applyEdits(text: string, values: ArrayLike<number>, names?: read
     bySite.set(key, [...(bySite.get(key) ?? []), p.slot]);
   }
   const edits: TextEdit[] = [];
+  const namesOf = (slot: number): string[] => {
+    const size = tensorSlots.get(slot)?.size ?? 1;
+    return Array.from({ length: size }, (_, k) => doc.store.names[slot + k]);
+  };
   for (const [key, slots] of bySite) {
     const [start, end] = key.split(":").map(Number);
-    const names = slots.map((s) => doc.store.names[s]);
+    const names = slots.flatMap(namesOf);
     if (slots.length > 1) {
-      for (const n of names) skipped.push({ name: n, reason: `one param(...) call made ${slots.length} params` });
+      const made = tensorSlots.has(slots[0]) ? `${slots.length} tensor params` : `${slots.length} params`;
+      for (const n of names) skipped.push({ name: n, reason: `one param(...) call made ${made}` });
       continue;
     }
-    const v = values[slots[0]];
-    if (!Number.isFinite(v)) {
-      skipped.push({ name: names[0], reason: `its value is ${v}` });
+    const tensor = tensorSlots.get(slots[0]);
+    const vs = Array.from({ length: tensor?.size ?? 1 }, (_, k) => values[slots[0] + k]);
+    const bad = vs.find((v) => !Number.isFinite(v));
+    if (bad !== undefined) {
+      for (const n of names) skipped.push({ name: n, reason: `its value is ${bad}` });
       continue;
     }
     const arg = firstArgument(text, start, end);
     if (!arg) {
-      skipped.push({ name: names[0], reason: "its param(...) call has no initial value to replace" });
+      for (const n of names) skipped.push({ name: n, reason: "its param(...) call has no initial value to replace" });
       continue;
     }
-    const newText = String(v);
+    // A tensor param's initialiser (`randn([2, 3])`) has no numbers to rewrite: a tensor literal of the same shape
+    // takes its place.
+    const newText = tensor ? tensorLiteral(T.shape(tensor.node), vs) : String(vs[0]);
     if (text.slice(arg.start, arg.end) !== newText) edits.push({ start: arg.start, end: arg.end, newText });
   }
   edits.sort((a, b) => a.start - b.start);
   return { edits, skipped };
+}
+
+/** `tensor([[a, b], [c, d]])` for a [2,2] shape (rank 0 and 1 too), elements row-major. */
+export function tensorLiteral(shape: readonly number[], vs: readonly number[]): string {
+  if (shape.length === 0) return `tensor(${vs[0]})`;
+  if (shape.length === 1) return `tensor([${vs.join(", ")}])`;
+  const c = shape[1], rows = Array.from({ length: shape[0] }, (_, r) => `[${vs.slice(r * c, r * c + c).join(", ")}]`);
+  return `tensor([${rows.join(", ")}])`;
 }
 
 /** The first argument of the call in text[start, end): brackets and strings balanced, whitespace trimmed. */

@@ -5,6 +5,7 @@ import {
   MLP, ParamStore, Trainer, datasetObjective, datasets, makeOptimizer, type Objective,
 } from "../engine";
 import { evaluateDocument, type TrainSettings as FileTrainSettings } from "../notation";
+import { rowsFromTensors } from "./rows";
 import { SettingsError } from "./validate";
 import { describeSource, type TrainConfig, type TrainSettings } from "./types";
 
@@ -54,9 +55,11 @@ export function buildProblem(config: TrainConfig): Problem {
     : "re-evaluating the file every step: its control flow depends on param values, so replaying the tape would be wrong"];
   notes.push("the file's own seed(...) sets its initial values; the seed setting applies to presets");
   const trainer = new Trainer(doc.objective, store, { optimizer, method: s.method, eps: s.eps, replay: doc.replaySafe });
-  const rows = doc.dataset ? datasets[doc.dataset] : undefined;
-  if (!rows) notes.push("the file names no dataset (AND, OR, XOR, NAND): no predictions table or heat map");
-  const nin = 2;
+  const fromTensors = doc.dataset ? undefined : rowsFromTensors(doc.tape);
+  const rows = doc.dataset ? datasets[doc.dataset] : fromTensors?.rows;
+  if (fromTensors) notes.push(`predictions judged on the rows of the file's constant tensors (${fromTensors.rows.length} rows, ${fromTensors.nin} inputs, 0/1 targets)`);
+  else if (!rows) notes.push("the file names no dataset (AND, OR, XOR, NAND) and holds no X/Y tensors of 0/1 targets: no predictions table or heat map");
+  const nin = fromTensors?.nin ?? 2;
   return {
     label: describeSource(src), notes, trainer, store, initial: store.snapshot(), rows, nin,
     predict: (xs) => {

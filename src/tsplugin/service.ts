@@ -1,6 +1,7 @@
 // Runs in tsserver (the GradLens TypeScript server plugin) and in tests: a second language service for `.nn.ts`
 // files only. Its program holds the `.nn.ts` files asked about plus the generated builtins.d.ts, each file its own
-// module (so two files may both declare `x`), no DOM, and the notation's looseness (untyped parameters are fine).
+// module (so two files may both declare `x`), no DOM, and the notation's looseness (untyped parameters are fine,
+// a class's fields come from assignments to them).
 import type * as TS from "typescript";
 import { builtinsDts } from "./declarations";
 
@@ -42,9 +43,67 @@ export function nnCompilerOptions(ts: typeof TS): TS.CompilerOptions {
  */
 export const UNUSED_CODES: ReadonlySet<number> = new Set([6133, 6138, 6192, 6196, 6198, 6199, 6205]);
 
-/** Suggestion diagnostics of a `.nn.ts` file without the "never read" ones. */
+/**
+ * "Parameter 'x' implicitly has an 'any' type, but a better type may be inferred from usage" and its kin: the
+ * notation's parameters are untyped on purpose (`forward(x)` takes numbers or tensors).
+ */
+export const UNTYPED_CODES: ReadonlySet<number> = new Set([7043, 7044, 7045, 7046, 7047, 7048, 7049, 7050]);
+
+/** Suggestion diagnostics of a `.nn.ts` file without the "never read" and "implicitly any" ones. */
 export function nnSuggestions(service: TS.LanguageService, fileName: string): TS.DiagnosticWithLocation[] {
-  return service.getSuggestionDiagnostics(fileName).filter((d) => !UNUSED_CODES.has(d.code));
+  return service.getSuggestionDiagnostics(fileName).filter((d) => !UNUSED_CODES.has(d.code) && !UNTYPED_CODES.has(d.code));
+}
+
+/** "Property 'x' does not exist on type 'C'" (and its "Did you mean" form). */
+const MISSING_PROPERTY_CODES: ReadonlySet<number> = new Set([2339, 2551]);
+
+/** The class symbols of a type and of its base classes (declared in `.nn.ts` files or not). */
+function classChain(ts: typeof TS, checker: TS.TypeChecker, type: TS.Type): TS.Symbol[] {
+  const out: TS.Symbol[] = [];
+  for (let t: TS.Type | undefined = checker.getApparentType(type); t !== undefined && out.length < 32;) {
+    const sym = t.getSymbol();
+    if (sym === undefined || (sym.flags & ts.SymbolFlags.Class) === 0) break;
+    out.push(sym);
+    t = t.isClassOrInterface() ? checker.getBaseTypes(t)[0] : undefined;
+  }
+  return out;
+}
+
+/** The identifier at a position of a file (the innermost node there). */
+function nodeAt(sf: TS.SourceFile, at: number): TS.Node {
+  let n: TS.Node = sf;
+  for (;;) {
+    const next = n.getChildren(sf).find((c) => c.getStart(sf) <= at && at < c.end);
+    if (next === undefined) return n;
+    n = next;
+  }
+}
+
+/**
+ * The diagnostic is "Property 'x' does not exist" on an instance of a class declared in a `.nn.ts` file, and the
+ * file assigns that field (`this.W1 = param(…)` in a constructor, `this.z = …` in forward) on that class or a base:
+ * the notation, like JavaScript, creates fields by assignment, which TypeScript infers only in JavaScript files. A
+ * member never assigned (`lin.nope()`) or a misspelt `Math.sigmiod` keeps its error.
+ */
+function isAssignedField(ts: typeof TS, program: TS.Program, d: TS.Diagnostic): boolean {
+  if (!MISSING_PROPERTY_CODES.has(d.code) || d.file === undefined || d.start === undefined) return false;
+  const sf = d.file, id = nodeAt(sf, d.start), pa = id.parent;
+  if (!ts.isIdentifier(id) || pa === undefined || !ts.isPropertyAccessExpression(pa) || pa.name !== id) return false;
+  const checker = program.getTypeChecker();
+  const chain = classChain(ts, checker, checker.getTypeAtLocation(pa.expression));
+  if (chain.length === 0 || !(chain[0].declarations ?? []).some((x) => isNnFile(x.getSourceFile().fileName))) return false;
+  let found = false;
+  const visit = (n: TS.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+      && ts.isPropertyAccessExpression(n.left) && n.left.name.text === id.text) {
+      const owner = classChain(ts, checker, checker.getTypeAtLocation(n.left.expression))[0];
+      if (owner !== undefined && chain.includes(owner)) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
 }
 
 export interface NnService {
@@ -76,7 +135,14 @@ export function createNnService(ts: typeof TS, host: NnHost): NnService {
     fileExists: (f) => f === BUILTINS_FILE || host.fileExists(f),
     readFile: (f) => (f === BUILTINS_FILE ? dts : host.readFile(f)),
   };
-  const service = ts.createLanguageService(lsHost, ts.createDocumentRegistry());
+  const base = ts.createLanguageService(lsHost, ts.createDocumentRegistry());
+  const service: TS.LanguageService = {
+    ...base,
+    getSemanticDiagnostics(fileName) {
+      const all = base.getSemanticDiagnostics(fileName), program = base.getProgram();
+      return program === undefined ? all : all.filter((d) => !isAssignedField(ts, program, d));
+    },
+  };
   return {
     service,
     track(fileName) {

@@ -86,3 +86,43 @@ describe("the .nn.ts language service", () => {
     expect(ts.displayPartsToString(info?.displayParts)).toBe("function sigmoid(x: number): number");
   });
 });
+
+describe("tensor declarations", () => {
+  const seeds = ["seed000-xor.nn.ts", "seed002-modules.nn.ts"];
+
+  it("the plugin's service reports nothing on seed 000 and seed 002 (syntactic, semantic or suggestion)", () => {
+    const files = Object.fromEntries(seeds.map((f) => [`/work/examples/${f}`, readFileSync(join(root, "examples", f), "utf8")]));
+    const svc = service(files);
+    for (const f of Object.keys(files)) {
+      const s = svc.track(f);
+      const all = [...s.getSyntacticDiagnostics(f), ...s.getSemanticDiagnostics(f), ...nnSuggestions(s, f)];
+      expect(all.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")), f).toEqual([]);
+    }
+  });
+
+  it("declares the tensor globals, the randn/rand shape overloads, torch/np spellings and gradcheck(model, inputs, options)", () => {
+    const dts = builtinsDts();
+    for (const n of ["tensor", "matmul", "transpose", "sum", "mean", "reshape", "zeros", "ones"]) expect(dts, n).toMatch(new RegExp(`^declare function ${n}\\(`, "m"));
+    expect(dts).toContain("declare function randn(shape: readonly number[]): GradLensTensor;");
+    expect(dts).toContain("declare function param(value: GradLensTensor, name?: string): GradLensTensor;");
+    expect(dts).toContain("gradcheck(model: object, inputs: readonly any[], options?: GradLensGradcheckOptions): boolean;");
+    expect(dts).toMatch(/declare const torch: \{[^}]*randn\(\.\.\.shape: \(number \| readonly number\[\]\)\[\]\): GradLensTensor;[^}]*mm\(a: GradLensTensor/);
+    expect(dts).toMatch(/declare const np: \{[^}]*array\([^}]*dot\(a: GradLensTensor/);
+    const ok = [
+      "const a = torch.randn(2, 3), b = np.array([[1, 2, 3]]);",
+      "const c = torch.mm(torch.t(a), b) + np.dot(b, torch.tensor([[1], [2], [3]]));",
+      "const W = param(rand([3, 1]));",
+      "const loss = mse(matmul(b, W), ones(1, 1)) + sum(reshape(c, 9), 0).item() + (a - 1).T.shape[0];",
+    ].join("\n") + "\n";
+    expect(diagnostics({ "/w/t.nn.ts": ok }, "/w/t.nn.ts")).toEqual([]);
+  });
+
+  it("lets a class of the file grow the fields it assigns, but still reports members never assigned and misspellings", () => {
+    const text = "class A { constructor() { this.w = param(1); } f() { return this.w * 2; } }\nconst a = new A();\nconst loss = a.f() + a.w + a.nope + Math.sigmiod(1) + torch.mmm(1, 2);\n";
+    const ds = diagnostics({ "/w/c.nn.ts": text }, "/w/c.nn.ts");
+    expect(ds).toHaveLength(3);
+    expect(ds[0]).toMatch(/Property 'nope' does not exist on type 'A'/);
+    expect(ds[1]).toMatch(/Property 'sigmiod' does not exist/);
+    expect(ds[2]).toMatch(/Property 'mmm' does not exist/);
+  });
+});
