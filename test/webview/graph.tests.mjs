@@ -217,6 +217,11 @@ export function graphTests(fx) {
       assert.deepEqual(titles, c.w1.values.map((v, k) => `[${Math.floor(k / 3)},${k % 3}] = ${String(v)}`));
       assert.equal(await page.locator("#gl-matrix .gl-grads .gl-cell").count(), 6);
       assert.match(await page.locator("#gl-matrix").textContent(), /‖grad‖₂/);
+      // The panel takes focus (svg-pan-zoom swallows the click's focus), so Escape reaches it inside VS Code too.
+      assert.equal(await page.evaluate(() => document.activeElement?.className), "gl-matrix-close");
+      // Numbers stay readable: every numbered cell's text contrasts with its background (black or white by luminance).
+      const inks = await cells.evaluateAll((cs) => cs.map((c) => getComputedStyle(c).color));
+      assert.ok(inks.every((k) => k === "rgb(0, 0, 0)" || k === "rgb(255, 255, 255)"), inks.join(" "));
       // A tensor click opens the matrix here; it does not ask the extension to reveal source.
       assert.equal((await posted(page, n)).some((m) => m.type === "nodeClicked"), false);
       await page.keyboard.press("Escape");

@@ -99,3 +99,15 @@ export function divergingColor(d: Diverging, x: number, scale: number): string {
   const t = scale > 0 ? Math.min(1, Math.abs(x) / scale) : 0;
   return hex(mix(d.zero, x < 0 ? d.neg : d.pos, t));
 }
+
+/** Black or white, whichever reads better on a #rrggbb background (relative luminance, WCAG's formula). */
+export function readableOn(bg: string): string {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(bg);
+  if (!m) return "";
+  const lin = (h: string): number => {
+    const c = parseInt(h, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const l = 0.2126 * lin(m[1]) + 0.7152 * lin(m[2]) + 0.0722 * lin(m[3]);
+  return l > 0.179 ? "#000000" : "#ffffff";
+}

@@ -4,7 +4,7 @@
 import { formatFull, formatNumber } from "../../src/graph/format";
 import type { ViewNode } from "../../src/graph/model";
 import { gridOf, indexText, MAX_MATRIX_CELLS, shapeLabel, type TensorInfo } from "../../src/graph/tensor";
-import { divergingColor, divergingColors, type Diverging } from "./colors";
+import { divergingColor, divergingColors, readableOn, type Diverging } from "./colors";
 
 /** Matrices at most this big show their numbers in the cells; larger ones on hover only (title attributes). */
 const NUMBERS_IN_CELLS = 64;
@@ -34,7 +34,10 @@ function grid(what: "values" | "grads", data: readonly number[], shape: readonly
   if (numbers) box.classList.add("gl-numbers");
   data.forEach((x, k) => {
     const cell = el("div", Number.isFinite(x) ? "gl-cell" : "gl-cell gl-nonfinite", numbers ? formatNumber(x, { digits: 3 }) : undefined);
-    cell.style.backgroundColor = divergingColor(colors, x, scale);
+    const bg = divergingColor(colors, x, scale);
+    cell.style.backgroundColor = bg;
+    // Numbers stay readable on the darkest cells of either theme.
+    if (numbers) cell.style.color = readableOn(bg);
     cell.title = `${indexText(shape, k)} = ${formatFull(x)}`;
     box.appendChild(cell);
   });
@@ -120,6 +123,9 @@ export function matrixPanel(): MatrixPanel {
       content.replaceChildren(...body(node.tensor, divergingColors()));
       box.hidden = false;
       shown = node.id;
+      // svg-pan-zoom cancels mousedown, so the click that opened the panel did not focus the webview; without focus
+      // here, Escape would go to the editor instead of closing the panel.
+      close.focus();
     },
     close: hide,
     get shown() {
