@@ -66,6 +66,28 @@ const TENSOR_PROGRAMS = [
 ];
 const TENSOR_TOKENS = ["tensor", "matmul", ".T", ".t()", "sum", "mean", "[[1, 2]]", "[2, 3]", "randn", "this", "new ", "super", "extends ", "Module", ".g", "reshape", "item()", "gt(0)"];
 
+/** Up to three random edits (insert a token, delete a few characters) of each program, run as both kinds. */
+function mutate(programs: string[], tokens: string[], numRuns: number, seed: number): { tally: Tally; docs: number; docErrors: number } {
+  const tally: Tally = { ok: 0, errors: 0 };
+  let docs = 0, docErrors = 0;
+  const mutation = fc.tuple(fc.constantFrom(...programs), fc.nat(), fc.nat({ max: 6 }), fc.constantFrom(...tokens, ""));
+  fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (ms) => {
+    let text = ms[0][0];
+    for (const [, pos, del, ins] of ms) {
+      const p = pos % (text.length + 1);
+      text = text.slice(0, p) + ins + text.slice(p + del);
+    }
+    checkSelection(text, tally);
+    const d = evaluateDocument(text, { bounds: BOUNDS });
+    docs++;
+    if (!d.ok) {
+      docErrors++;
+      expect(d.diagnostics.some((x) => x.severity === "error" && x.line >= 1 && x.start >= 0 && x.end >= x.start)).toBe(true);
+    } else expect(parses(text)).toBe(true);
+  }), { numRuns, seed });
+  return { tally, docs, docErrors };
+}
+
 // Thousands of evaluations each: generous timeouts, because the machine is shared (the counts are the point).
 const FUZZ_TIMEOUT = 180_000;
 
@@ -86,45 +108,13 @@ describe("fuzzing", () => {
   }, FUZZ_TIMEOUT);
 
   it("mutated valid programs, as selections and as documents", () => {
-    const tally: Tally = { ok: 0, errors: 0 };
-    let docs = 0, docErrors = 0;
-    const mutation = fc.tuple(fc.constantFrom(...PROGRAMS), fc.nat(), fc.nat({ max: 6 }), fc.constantFrom(...TOKENS, ""));
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (ms) => {
-      let text = ms[0][0];
-      for (const [, pos, del, ins] of ms) {
-        const p = pos % (text.length + 1);
-        text = text.slice(0, p) + ins + text.slice(p + del);
-      }
-      checkSelection(text, tally);
-      const d = evaluateDocument(text, { bounds: BOUNDS });
-      docs++;
-      if (!d.ok) {
-        docErrors++;
-        expect(d.diagnostics.some((x) => x.severity === "error" && x.line >= 1 && x.start >= 0 && x.end >= x.start)).toBe(true);
-      } else expect(parses(text)).toBe(true);
-    }), { numRuns: 2500, seed: 3 });
+    const { tally, docs, docErrors } = mutate(PROGRAMS, TOKENS, 2500, 3);
     console.log(`fuzz mutations: ${tally.ok + tally.errors} selections (${tally.ok} evaluated, ${tally.errors} GradLensErrors); ${docs} documents (${docErrors} with error diagnostics)`);
     expect(docs).toBe(2500);
   }, FUZZ_TIMEOUT);
 
   it("mutated tensor and class programs, as selections and as documents", () => {
-    const tally: Tally = { ok: 0, errors: 0 };
-    let docs = 0, docErrors = 0;
-    const mutation = fc.tuple(fc.constantFrom(...TENSOR_PROGRAMS), fc.nat(), fc.nat({ max: 6 }), fc.constantFrom(...TOKENS, ...TENSOR_TOKENS, ""));
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (ms) => {
-      let text = ms[0][0];
-      for (const [, pos, del, ins] of ms) {
-        const p = pos % (text.length + 1);
-        text = text.slice(0, p) + ins + text.slice(p + del);
-      }
-      checkSelection(text, tally);
-      const d = evaluateDocument(text, { bounds: BOUNDS });
-      docs++;
-      if (!d.ok) {
-        docErrors++;
-        expect(d.diagnostics.some((x) => x.severity === "error" && x.line >= 1 && x.start >= 0 && x.end >= x.start)).toBe(true);
-      } else expect(parses(text)).toBe(true);
-    }), { numRuns: 1500, seed: 5 });
+    const { tally, docs, docErrors } = mutate(TENSOR_PROGRAMS, [...TOKENS, ...TENSOR_TOKENS], 1500, 5);
     console.log(`fuzz tensor/class mutations: ${tally.ok + tally.errors} selections (${tally.ok} evaluated, ${tally.errors} GradLensErrors); ${docs} documents (${docErrors} with error diagnostics)`);
     expect(docs).toBe(1500);
     expect(tally.ok).toBeGreaterThan(0);
