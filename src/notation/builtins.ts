@@ -87,8 +87,15 @@ export function installGlobals(ip: Interp): void {
     // `rand([r, c])` / `randn([r, c])` (a shape array) make tensors; numbers keep the scalar meaning (lo, hi / mean, std).
     fn("rand", (ip2, a, s) => Array.isArray(a[0]) ? randomTensor(ip2, a, false, "rand", s)
       : ip2.rng.uniform(plainArg(ip2, a[0], 0, "rand", s), plainArg(ip2, a[1], 1, "rand", s)), 0, 2),
-    fn("randn", (ip2, a, s) => Array.isArray(a[0]) ? randomTensor(ip2, a, true, "randn", s)
-      : ip2.rng.normal(plainArg(ip2, a[0], 0, "randn", s), plainArg(ip2, a[1], 1, "randn", s)), 0, 2),
+    fn("randn", (ip2, a, s) => {
+      if (Array.isArray(a[0])) return randomTensor(ip2, a, true, "randn", s);
+      const mean = plainArg(ip2, a[0], 0, "randn", s), std = plainArg(ip2, a[1], 1, "randn", s);
+      // PyTorch's randn(2, 3) is a matrix; here it is one number. Say so where it is most likely a slip.
+      if (a.length === 2 && Number.isInteger(mean) && Number.isInteger(std) && mean >= 1 && std >= 2) {
+        ip2.warn(`\`randn(${mean}, ${std})\` is one number (mean ${mean}, std ${std}); a ${mean}×${std} random matrix is \`randn([${mean}, ${std}])\``, s);
+      }
+      return ip2.rng.normal(mean, std);
+    }, 0, 2),
     fn("mlp", makeMlp, 1, 2),
     fn("sse", loss("sse"), 2),
     fn("mse", loss("mse"), 2),

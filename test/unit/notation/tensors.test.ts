@@ -76,7 +76,7 @@ const loss = sum(matmul(a, b));`);
     expect(`${e?.message} (line ${e?.line}:${e?.column})`).toBe("matmul: shapes [4,2] and [3,1] do not align (line 3:18)");
     const m = evaluateDocument("const a = tensor([[1, 2]]);\nconst loss = sum(a + tensor([[1, 2, 3]]));").diagnostics[0];
     expect([m.message, m.line, m.column]).toEqual(["add: shapes [1,2] and [1,3] do not broadcast", 2, 18]);
-    const r0 = evaluateDocument("const W = param(randn(2, 3));\nconst loss = sum(matmul(tensor([[1, 2]]), W));").diagnostics[0];
+    const r0 = evaluateDocument("const W = param(randn(2, 3));\nconst loss = sum(matmul(tensor([[1, 2]]), W));").diagnostics.filter((d) => d.severity === "error")[0];
     expect(r0.message).toMatch(/^matmul: shapes \[1,2\] and \[\] do not align: one side is a number, not a matrix \(a random matrix is `randn\(\[rows, cols\]\)`/);
     const l = evaluateDocument("const p = tensor([[1], [2]]);\nconst loss = mse(p, tensor([1, 2]));").diagnostics[0];
     expect(l.message).toMatch(/mse: prediction shape \[2,1\] and target shape \[2\] differ/);
@@ -119,6 +119,10 @@ const loss = sum(matmul(a, b));`);
     const b = evaluateDocument("seed(1);\nconst W = torch.randn(2, 2);\nconst loss = sum(W);").value;
     expect(a).toBe(b);
     expect(evaluateDocument("seed(1);\nconst loss = randn(5, 0);").value).toBe(5);
+    const w = evaluateDocument("seed(1);\nconst loss = randn(2, 3);").diagnostics;
+    expect(w.map((d) => [d.severity, d.message, d.line])).toEqual([
+      ["warning", "`randn(2, 3)` is one number (mean 2, std 3); a 2×3 random matrix is `randn([2, 3])`", 2]]);
+    expect(evaluateDocument("seed(1);\nconst loss = randn(0, 1) + randn(0.5, 2);").diagnostics).toEqual([]);
   });
 
   it("a one-element tensor loss is the target; grads reach scalar params through it", () => {
