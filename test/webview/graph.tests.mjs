@@ -1,6 +1,8 @@
 // Runs on Node (driven by run.mjs): the graph webview's cases. Each opens a fresh page, posts what the extension
 // would post, and checks the drawn SVG and the messages the view posts back.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { DARK, LIGHT, post } from "./page.mjs";
 
 /** The webview's colour rule, restated: a kind's fill is its accent blended 22% into the editor background. */
@@ -255,6 +257,27 @@ export function graphTests(fx) {
       const md = await waitPosted(page, n, "export");
       assert.match(md.data, /^```mermaid\nflowchart LR\n/);
       assert.equal((md.data.match(/-->/g) ?? []).length, xor.edges);
+    }],
+    ["the CLI's `graph --format html` page renders offline (Mermaid inlined, every network request refused)", async (b) => {
+      const root = new URL("../..", import.meta.url).pathname;
+      const r = spawnSync(process.execPath, [join(root, "bin/gradlens.js"), "graph", "examples/seed000-xor.nn.ts", "--format", "html"],
+        { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
+      assert.equal(r.status, 0, r.stderr);
+      assert.doesNotMatch(r.stdout, /cdn\.jsdelivr/);
+      const page = await b.context.newPage();
+      const errors = [], requests = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("request", (q) => requests.push(q.url()));
+      try {
+        await page.setContent(r.stdout, { waitUntil: "load" });
+        await page.waitForSelector("pre.mermaid svg g.node", { timeout: 20_000 });
+        const labels = await page.locator("pre.mermaid svg g.node").allTextContents();
+        assert.ok(labels.some((t) => /model\.W1\s*\[2,3\]/.test(t)), labels.join(" | "));
+        assert.deepEqual(errors, []);
+        assert.deepEqual(requests.filter((u) => /^https?:/.test(u)), []);
+      } finally {
+        await page.close();
+      }
     }],
   ];
 }
