@@ -203,3 +203,17 @@ describe("the seed tutorials' tensor examples through the CLI", () => {
       "model.W1[1][1]", "model.W1[1][2]", "model.W2[0][0]", "model.W2[1][0]", "model.W2[2][0]"]);
   });
 });
+
+describe("output piped into a reader that stops early", () => {
+  it("exits quietly (no EPIPE crash) when stdout closes before the output is written", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [join(root, "bin/gradlens.js"), "graph", "examples/seed000-xor.nn.ts", "--format", "html"], { cwd: root });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => { err += d.toString(); });
+    // Like `| head -c 10`: read one chunk, then close the pipe while megabytes are still to come.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(err).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+  });
+});

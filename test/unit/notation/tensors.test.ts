@@ -125,6 +125,12 @@ const loss = sum(matmul(a, b));`);
     expect(evaluateDocument("seed(1);\nconst loss = randn(0, 1) + randn(0.5, 2);").diagnostics).toEqual([]);
   });
 
+  it("NaN inside a tensor is flagged at the op where it appears, naming the element", () => {
+    const d = evaluateDocument("const a = param([[1, -1], [2, 3]]);\nconst b = log(a);\nconst loss = sum(b * 2);");
+    const w = d.diagnostics.find((x) => x.severity === "warning");
+    expect([w?.message, w?.line, w?.column]).toEqual(["NaN first appears here (element [0][1] of a [2,2] tensor) (the target is NaN)", 2, 11]);
+  });
+
   it("a one-element tensor loss is the target; grads reach scalar params through it", () => {
     const g = grads("const w = param(3);\nconst v = tensor([w, 2 * w]);\nconst loss = mean(v ** 2);");
     expect(g.get("w")).toBeCloseTo(((2 * 3) + 4 * (2 * 3)) / 2, 12);
