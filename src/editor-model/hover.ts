@@ -1,12 +1,12 @@
 // Runs anywhere (extension host, tests): the text of a hover in a `.nn.ts` file, as Markdown: the value and
 // ∂target/∂it of what is under the pointer, local derivatives of an operator's inputs, a per-call table for names
-// evaluated several times; for a tensor its shape, a preview and the gradient's norm and preview. Kept free of
+// evaluated several times (and per-iteration values of loop variables and destructured names); for a tensor its shape, a preview and the gradient's norm and preview. Kept free of
 // `vscode` so it is unit-tested; the provider adds the graph link.
 import type * as TS from "typescript";
 import type { DocumentResult } from "../notation";
 import { escapeMarkdown, formatNumber } from "./format";
 import { subjectAt } from "./query";
-import { resolveSubject, type Reading } from "./resolve";
+import { resolveSubject, type Reading, type Resolved } from "./resolve";
 import { tensorMarkdown } from "./tensor-view";
 
 export interface HoverModel {
@@ -54,6 +54,11 @@ export function hoverAt(r: DocumentResult, sf: TS.SourceFile, offset: number, di
       if (res.values.length > MAX_CALL_ROWS) lines.push(`| … ${res.values.length - MAX_CALL_ROWS} more | |`);
       node = -1;
       break;
+    case "bound": {
+      lines.push(...boundMarkdown(res, label, f, d(label)));
+      node = res.rows.find((x) => x.reading !== undefined)?.reading?.node ?? -1;
+      break;
+    }
     case "readings": {
       const kind = res.what === "operator" ? `operator \`${s.kind === "operator" ? s.op : ""}\`` : res.what === "call" ? "call" : "";
       const title = res.what === "operator" ? `**${kind}**` : `**${label}**${kind ? ` (${kind})` : ""}`;
@@ -94,5 +99,28 @@ function table(rs: Reading[], locals: string[] | undefined, f: (v: number) => st
     out.push(`| ${call} | ${f(x.value)} | ${f(x.grad)} |${locals ? ` ${locals[k]} |` : ""}`);
   });
   if (rs.length > MAX_CALL_ROWS) out.push(`| … ${rs.length - MAX_CALL_ROWS} more | | |${locals ? " |" : ""}`);
+  return out;
+}
+
+/**
+ * A loop variable's or destructured name's values: one (a plain value), or a table of one row per binding with
+ * ∂target/∂ of graph values; plain values (data) get no gradient column.
+ */
+function boundMarkdown(res: Extract<Resolved, { kind: "bound" }>, label: string, f: (v: number) => string, dHead: string): string[] {
+  const plain = (x: number | string) => (typeof x === "number" ? f(x) : escapeMarkdown(x));
+  const title = `**${label}** (${res.how})`;
+  const first = res.rows[0];
+  if (res.count === 1) return [title, "", `value ${first.reading !== undefined ? f(first.reading.value) : plain(first.plain)}`];
+  const what = res.how === "loop variable" ? "iteration" : "binding";
+  const out = [`${title}: ${res.count} values, one per ${what}`, ""];
+  const graph = res.rows.some((x) => x.reading !== undefined);
+  out.push(graph ? `| ${what} | value | ${dHead} |` : `| ${what} | ${label} |`, graph ? "|---|---:|---:|" : "|---|---:|");
+  res.rows.slice(0, MAX_CALL_ROWS).forEach((x, k) => {
+    const at = escapeMarkdown(x.label ?? `#${k + 1}`);
+    if (!graph) out.push(`| ${at} | ${plain(x.plain)} |`);
+    else if (x.reading === undefined) out.push(`| ${at} | ${plain(x.plain)} | |`);
+    else out.push(`| ${at} | ${f(x.reading.value)} | ${f(x.reading.grad)} |`);
+  });
+  if (res.count > MAX_CALL_ROWS) out.push(`| … ${res.count - MAX_CALL_ROWS} more | |${graph ? " |" : ""}`);
   return out;
 }

@@ -5,6 +5,7 @@ import type * as TS from "typescript";
 import { Op } from "../engine";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
+import { boundSite, functionName, type BoundSite } from "./bound";
 import { bareExpression, callLabel, callResults, declarationFor, lastOfRuns, nodesWithRange, type Subject } from "./query";
 
 /** One evaluation of something: its node, value, gradient, and the call it happened in. */
@@ -29,8 +30,19 @@ export type Resolved =
   | { kind: "readings"; what: "name" | "call" | "operator"; readings: Reading[]; locals: Local[][] }
   /** A function's parameter: the argument each call got, as the call's label shows it. */
   | { kind: "arguments"; fn: string; values: { call: string; value: string }[] }
+  /** A loop variable or destructured name bound several times, or once to a plain value: one row per binding. */
+  | { kind: "bound"; how: "loop variable" | "destructured"; count: number; rows: BoundRow[] }
   /** Tensor nodes: a tensor param (one leaf, many slots), a tensor target, or one tensor per evaluation. */
   | { kind: "tensor"; what: "param" | "target" | "name" | "call" | "operator"; items: TensorItem[] };
+
+export interface BoundRow {
+  /** The row or call it was bound in (`XOR[2]`, `forward(0, 1)`), when it was bound inside one. */
+  label: string | undefined;
+  /** A graph value's value and gradient; undefined for a plain value. */
+  reading: Reading | undefined;
+  /** A plain value: the number, else its text (`[1, 2]`, `tensor[2,3]`). */
+  plain: number | string;
+}
 
 export interface TensorItem {
   /** The param's name (`model.W1`) or the call the value was made in. */
@@ -121,8 +133,7 @@ function parameterOf(id: TS.Identifier): { fn: string; index: number } | undefin
     if (!t.isFunctionLike(n)) continue;
     const index = n.parameters.findIndex((p) => t.isIdentifier(p.name) && p.name.text === id.text);
     if (index < 0) continue;
-    const fn = t.isFunctionDeclaration(n) ? n.name?.text
-      : n.parent !== undefined && t.isVariableDeclaration(n.parent) && t.isIdentifier(n.parent.name) ? n.parent.name.text : undefined;
+    const fn = functionName(n);
     return fn === undefined ? undefined : { fn, index };
   }
   return undefined;
@@ -179,6 +190,10 @@ export function resolveSubject(r: DocumentResult, sf: TS.SourceFile, s: Subject)
 
 export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identifier, element?: number): Resolved | undefined {
   const name = id.text;
+  // A pattern's element or a loop variable (lexically the nearest binding of the name): the values the run logged.
+  const site = boundSite(id);
+  const bound = site === undefined ? undefined : resolveBound(r, site);
+  if (bound !== undefined) return bound;
   const exact = r.params.find((p) => p.name === (element !== undefined ? `${name}[${element}]` : name));
   if (exact !== undefined) return { kind: "param", name: exact.name, node: exact.node, value: exact.value, grad: exact.grad };
   if (r.targetName === name && r.target !== undefined && r.value !== undefined) {
@@ -221,4 +236,46 @@ export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identif
     }
   }
   return tensorReadings(r, "name", readings) ?? (readings.length ? { kind: "readings", what: "name", readings, locals: [] } : undefined);
+}
+
+/** The nearest enclosing row or call group's label of a tape group (-1: none). */
+function groupLabel(r: DocumentResult, g: number): string | undefined {
+  for (; g >= 0; g = r.tape.groups[g].parent) if (r.tape.groups[g].kind === "call" || r.tape.groups[g].kind === "sample") return r.tape.groups[g].label;
+  return undefined;
+}
+
+function resolveBound(r: DocumentResult, site: BoundSite): Resolved | undefined {
+  if (site.kind === "parameter") {
+    // Like a plain parameter's table (values as the call labels show them), one step into the argument per pattern.
+    const values = callResults(r.tape, site.fn).map((c) => ({ call: c.label, value: elementAt(labelArguments(c.label)[site.index], site.path) }));
+    return values.length ? { kind: "arguments", fn: site.fn, values } : undefined;
+  }
+  const entry = r.bound.find((b) => b.end === site.binding.end && b.name === site.binding.text);
+  if (entry === undefined || entry.values.length === 0) return undefined;
+  const T = r.tape.tensors;
+  if (entry.values.every((v) => v.node >= 0 && T.isTensor(v.node))) {
+    return { kind: "tensor", what: "name", items: entry.values.map((v) => ({ name: groupLabel(r, v.group), node: v.node })) };
+  }
+  const rows: BoundRow[] = entry.values.map((v) => {
+    const label = groupLabel(r, v.group);
+    if (v.node < 0) return { label, reading: undefined, plain: v.plain };
+    if (T.isTensor(v.node)) return { label, reading: undefined, plain: `tensor[${T.shape(v.node).join(",")}]` };
+    return { label, reading: reading(r, v.node, label), plain: NaN };
+  });
+  // Bound once to a graph value: value and gradient, as a plain declaration shows them.
+  const one = rows[0].reading;
+  if (entry.count === 1 && one !== undefined) return { kind: "readings", what: "name", readings: [one], locals: [] };
+  return { kind: "bound", how: site.how, count: entry.count, rows };
+}
+
+/** The element of an argument's label text (`[0, 1, 0]`) at an array path; "…" where the label does not show it. */
+function elementAt(text: string | undefined, path: readonly (number | undefined)[]): string {
+  let x = text;
+  for (const k of path) {
+    // `[…5]`: a long array's label gives only its length.
+    if (x === undefined || k === undefined || !x.startsWith("[") || x.startsWith("[…") || !x.endsWith("]")) return "…";
+    // The same top-level split as a call label's arguments.
+    x = labelArguments(`(${x.slice(1, -1)})`)[k];
+  }
+  return x ?? "undefined";
 }

@@ -9,7 +9,8 @@ import type { Interp } from "./interp";
 import { Namespace } from "./members";
 import { UNARY_NAMES, power, unary } from "./mathfns";
 import { makeMlp } from "./model";
-import { randomTensor, tensorGlobals, tensorLoss, tensorNamespace, tensorParam } from "./tensors";
+import { randomTensor, tensorGlobals, tensorNamespace } from "./tensor-globals";
+import { tensorLoss, tensorParam } from "./tensors";
 import { Builtin, Num, Tensor, isNumber, typeName, type Value } from "./values";
 
 function plainArg(ip: Interp, v: Value, fallback: number, fname: string, site: TS.Node): number {

@@ -5,7 +5,7 @@ import { isDatasetName, Op, ParamStore, Rng, Tape, type DatasetName, type Object
 import { Closure } from "./calls";
 import { GradLensError, type Diagnostic } from "./errors";
 import type { Bounds, GradcheckResult, Interp, TrainSettings } from "./interp";
-import { bindings } from "./locate";
+import { bindings, keepBindingLog, type BoundName } from "./locate";
 import { Model } from "./model";
 import { parse, ts } from "./parse";
 import { evaluateProgram, guarded, newInterp, valueWarnings } from "./run";
@@ -50,6 +50,8 @@ export interface DocumentResult {
   replaySafe: boolean;
   /** Top-level names bound to graph values (`loss`, `w1[0]`, `layer.b`) → node, for hovers. */
   bindings: Record<string, number>;
+  /** Names bound by destructuring or as `for … of` variables, with the values each took (bounded), for hovers. */
+  bound: BoundName[];
   /** A copy of the initial params, for a Trainer to change. */
   trainingStore(): ParamStore;
   /** The file's model (`model`, `forward`, `predict`, `net`, else its last top-level function) at the store's values. */
@@ -79,6 +81,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
     return failed(new Tape(), new ParamStore(), e.all.map((x) => x.toDiagnostic()));
   }
   const ip = interpFor(sf, text, opts);
+  const log = keepBindingLog(ip);
   const diagnostics: Diagnostic[] = [];
   let ev: ReturnType<typeof evaluateProgram>;
   try {
@@ -107,7 +110,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
     ok: true, tape, target: ev?.node, targetName: ev?.target.name, value: ev === undefined ? undefined : tape.val[ev.node],
     store, params, train: ip.train, gradchecks: ip.gradchecks, diagnostics, dataset: datasetOf(sf),
     objective: ev === undefined ? undefined : objective(sf, text, opts, store.size),
-    replaySafe: !ip.controlOnValues, bindings: bindings(ip.scope, tape),
+    replaySafe: !ip.controlOnValues, bindings: bindings(ip.scope, tape), bound: log.all(),
     trainingStore: () => copyStore(store, initial),
     predict: (s, xs) => predict(sf, text, opts, s, xs),
   };
@@ -116,7 +119,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
 function failed(tape: Tape, store: ParamStore, diagnostics: Diagnostic[]): DocumentResult {
   return {
     ok: false, tape, target: undefined, targetName: undefined, value: undefined, store, params: [], train: undefined,
-    gradchecks: [], diagnostics, dataset: undefined, objective: undefined, replaySafe: false, bindings: {},
+    gradchecks: [], diagnostics, dataset: undefined, objective: undefined, replaySafe: false, bindings: {}, bound: [],
     trainingStore: () => copyStore(store, store.snapshot()), predict: () => undefined,
   };
 }

@@ -7,7 +7,8 @@ import type { Interp } from "./interp";
 import { arrayLiteral, objectLiteral } from "./literals";
 import { member } from "./members";
 import { ts } from "./parse";
-import { row, setTensorAttribute } from "./tensors";
+import { setTensorAttribute } from "./tensor-members";
+import { row } from "./tensors";
 import { Fn, Obj, Tensor, isNumber, typeName, type Value } from "./values";
 
 const COMPOUND: Record<string, ArithOp> = { "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%", "**=": "**" };

@@ -1,7 +1,10 @@
-// Runs anywhere: from source positions to graph nodes and from names to nodes, for hovers and "reveal in graph".
+// Runs anywhere: from source positions to graph nodes and from names to nodes, for hovers and "reveal in graph";
+// and the log of names bound by patterns and loops, which the tape cannot name.
+import type * as TS from "typescript";
 import type { Tape } from "../engine";
-import type { Scope } from "./interp";
-import { Num, Obj, type Value } from "./values";
+import type { Interp, Scope } from "./interp";
+import { ts } from "./parse";
+import { Num, Obj, Tensor, brief, type Value } from "./values";
 
 /** The node with the smallest source range containing offset (the latest one on ties), or -1. */
 export function nodeAt(tape: Tape, offset: number): number {
@@ -17,11 +20,11 @@ export function nodeAt(tape: Tape, offset: number): number {
   return best;
 }
 
-/** Top-level names bound to graph values: `loss`, `w1[0]`, `layer.b` (name → node on `tape`). */
+/** Top-level names bound to graph values (numbers or tensors): `loss`, `w1[0]`, `layer.b` (name → node on `tape`). */
 export function bindings(scope: Scope, tape: Tape): Record<string, number> {
   const out: Record<string, number> = {};
   const add = (name: string, v: Value, depth: number): void => {
-    if (v instanceof Num) {
+    if (v instanceof Num || v instanceof Tensor) {
       if (v.tape === tape) out[name] = v.node;
     } else if (Array.isArray(v) && depth < 2) {
       v.forEach((x, i) => add(`${name}[${i}]`, x, depth + 1));
@@ -31,4 +34,80 @@ export function bindings(scope: Scope, tape: Tape): Record<string, number> {
   };
   for (const [name, b] of scope.vars) add(name, b.value, 0);
   return out;
+}
+
+/** Values kept per bound name (the hover shows fewer), and binding sites kept per file: the log stays small. */
+export const MAX_BOUND_VALUES = 64;
+export const MAX_BOUND_NAMES = 2000;
+
+/** One value a name took: a graph node (number or tensor on the document's tape), else the plain value. */
+export interface BoundValue {
+  /** The node, or -1 for a plain value (data, a setting). */
+  node: number;
+  /** A plain value: the number, else its text as call labels print it (`[1, 2]`, `"relu"`); NaN for a graph value. */
+  plain: number | string;
+  /** The innermost tape group when it was bound (a `XOR[2]` row, a `forward(0, 1)` call), or -1. */
+  group: number;
+}
+
+/** A name bound by a destructuring pattern or as a `for … of` variable, with the values it took, in order. */
+export interface BoundName {
+  name: string;
+  /** Document range of the binding identifier (in the pattern or the loop head). */
+  start: number;
+  end: number;
+  /** How many times it was bound; `values` holds the first MAX_BOUND_VALUES. */
+  count: number;
+  values: BoundValue[];
+}
+
+/**
+ * Names a document evaluation binds where the tape records nothing under the name (a pattern's element, a loop
+ * variable holding data). Only the document's first run keeps one: training re-runs pay nothing.
+ */
+export class BindingLog {
+  private readonly sites = new Map<number, BoundName>();
+
+  /** The names `pattern` just bound in `scope` (after `bind`), with their values. */
+  record(ip: Interp, pattern: TS.BindingName, scope: Scope): void {
+    const t = ts();
+    if (t.isIdentifier(pattern)) {
+      this.add(ip, pattern, scope.lookup(pattern.text)?.value);
+      return;
+    }
+    for (const e of pattern.elements) if (!t.isOmittedExpression(e)) this.record(ip, e.name, scope);
+  }
+
+  all(): BoundName[] {
+    return [...this.sites.values()];
+  }
+
+  private add(ip: Interp, id: TS.Identifier, v: Value): void {
+    const key = ip.base + id.end;
+    let site = this.sites.get(key);
+    if (site === undefined) {
+      if (this.sites.size >= MAX_BOUND_NAMES) return;
+      site = { name: id.text, start: ip.start(id), end: key, count: 0, values: [] };
+      this.sites.set(key, site);
+    }
+    site.count++;
+    if (site.values.length >= MAX_BOUND_VALUES) return;
+    const graph = (v instanceof Num || v instanceof Tensor) && v.tape === ip.tape;
+    const plain = graph ? NaN : typeof v === "number" ? v : brief(v);
+    site.values.push({ node: graph ? v.node : -1, plain, group: ip.tape.currentGroup });
+  }
+}
+
+const logs = new WeakMap<Interp, BindingLog>();
+
+/** Start keeping a log of bound names for this run. */
+export function keepBindingLog(ip: Interp): BindingLog {
+  const log = new BindingLog();
+  logs.set(ip, log);
+  return log;
+}
+
+/** The run's log, or undefined when nobody asked for one (the interpreter then records nothing). */
+export function bindingLog(ip: Interp): BindingLog | undefined {
+  return logs.get(ip);
 }

@@ -5,7 +5,7 @@ import { Closure } from "./calls";
 import { Instance, instanceMember } from "./classes";
 import type { Interp } from "./interp";
 import { unary, UNARY_NAMES, power } from "./mathfns";
-import { tensorMember } from "./tensors";
+import { tensorMember } from "./tensor-members";
 import { Builtin, Fn, Obj, Tensor, isNumber, typeName, type Value } from "./values";
 
 /** An object whose missing properties are errors (the `Math`/`np`/`torch` namespaces), not undefined. */

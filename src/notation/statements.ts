@@ -5,8 +5,10 @@ import { Closure, bind } from "./calls";
 import { declareClass } from "./classes";
 import { assign, evalExpr, kinds, unsupported, withName } from "./expressions";
 import { Scope, type Interp } from "./interp";
+import { bindingLog } from "./locate";
 import { ts } from "./parse";
-import { typeName, type Value } from "./values";
+import { tensorRows } from "./tensors";
+import { Tensor, typeName, type Value } from "./values";
 
 export enum Completion {
   Normal,
@@ -146,6 +148,8 @@ export function declare(ip: Interp, list: TS.VariableDeclarationList): void {
     const v = d.initializer ? evalExpr(ip, d.initializer) : undefined;
     ip.namePath = path;
     bind(ip, scope, d.name, v, constant);
+    // A pattern's names have no node of their own to hover: log them (only when the document run keeps a log).
+    if (!t.isIdentifier(d.name)) bindingLog(ip)?.record(ip, d.name, scope);
   }
 }
 
@@ -178,10 +182,12 @@ function forLoop(ip: Interp, f: TS.ForStatement): Completion {
 function forOf(ip: Interp, f: TS.ForOfStatement): Completion {
   const t = ts();
   if (f.awaitModifier) throw ip.error("`for await` is not supported", f);
-  const items: Value = evalExpr(ip, f.expression);
+  const seq: Value = evalExpr(ip, f.expression);
+  // A tensor iterates over its rows (its elements, for a vector), as in NumPy and PyTorch.
+  const items = seq instanceof Tensor ? tensorRows(ip, seq, f.expression) : seq;
   if (!Array.isArray(items)) throw ip.error(`\`for … of\` needs an array, got ${typeName(items)}`, f.expression);
   const label = t.isIdentifier(f.expression) ? f.expression.text : "row";
-  const saved = ip.scope;
+  const saved = ip.scope, log = bindingLog(ip);
   try {
     for (let i = 0; i < items.length; i++) {
       const x = items[i];
@@ -194,6 +200,7 @@ function forOf(ip: Interp, f: TS.ForOfStatement): Completion {
         const init = f.initializer;
         if (t.isVariableDeclarationList(init)) {
           bind(ip, scope, init.declarations[0].name, x, (init.flags & t.NodeFlags.Const) !== 0);
+          if (log !== undefined) log.record(ip, init.declarations[0].name, scope);
         } else assign(ip, init, x);
         c = exec(ip, f.statement);
       } finally {

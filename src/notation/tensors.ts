@@ -4,12 +4,12 @@
 import type * as TS from "typescript";
 import { tensor, tensorLosses, type LossName, type TensorLike } from "../engine";
 import type { Interp } from "./interp";
-import { Builtin, Num, Tensor, isNumber, typeName, type Value } from "./values";
+import { Num, Tensor, isNumber, typeName, type Value } from "./values";
 
-type Site = TS.Node;
+export type Site = TS.Node;
 
 /** Run an engine call; its RangeError (a shape or index problem) becomes an error at the site. */
-function guard<T>(ip: Interp, site: Site, f: () => T): T {
+export function guard<T>(ip: Interp, site: Site, f: () => T): T {
   try {
     return f();
   } catch (e) {
@@ -151,7 +151,7 @@ export function reduce(ip: Interp, kind: "sum" | "mean", a: Value, axis: Value, 
   return wrap(ip, guard(ip, site, () => (kind === "sum" ? T.sum(x, ax) : T.mean(x, ax))));
 }
 
-function shapeArgs(ip: Interp, args: Value[], who: string, site: Site): number[] {
+export function shapeArgs(ip: Interp, args: Value[], who: string, site: Site): number[] {
   const dims = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
   return dims.map((d) => {
     const k = isNumber(d) ? ip.plain(d) : NaN;
@@ -173,6 +173,12 @@ export function row(ip: Interp, a: Tensor, k: Value, site: Site): Tensor {
   return wrap(ip, guard(ip, site, () => ip.tape.tensors.row(a.node, i)));
 }
 
+/** The rows of a matrix (the elements of a vector, as rank-0 tensors), for `for (const row of X)`. */
+export function tensorRows(ip: Interp, a: Tensor, site: Site): Tensor[] {
+  if (a.shape.length === 0) throw ip.error("cannot iterate over a one-element tensor (rank 0)", site);
+  return Array.from({ length: a.shape[0] }, (_, i) => row(ip, a, i, site));
+}
+
 /** A constant tensor of the given shape from a generator (zeros, ones, random). */
 export function filled(ip: Interp, args: Value[], who: string, site: Site, f: () => number): Tensor {
   const shape = shapeArgs(ip, args, who, site);
@@ -181,80 +187,6 @@ export function filled(ip: Interp, args: Value[], who: string, site: Site, f: ()
   for (let k = 0; k < size; k++) data[k] = f();
   ip.at(site);
   return named(ip, wrap(ip, ip.tape.tensors.constant({ shape: shape as [number, number], data })));
-}
-
-/** A 0/1 mask (no gradient: a step function's derivative is 0 almost everywhere), e.g. seed 002's `inp > 0`. */
-function mask(ip: Interp, a: Tensor, other: Value, cmp: (x: number, y: number) => boolean, who: string, site: Site): Tensor {
-  const y = isNumber(other) ? ip.plain(other) : NaN;
-  if (Number.isNaN(y)) throw ip.error(`\`${who}\` compares with a number, got ${typeName(other)}`, site);
-  ip.controlOnValues = true;
-  const T = ip.tape.tensors, v = T.value(a.node);
-  const data = new Float64Array(v.length);
-  for (let k = 0; k < v.length; k++) data[k] = cmp(v[k], y) ? 1 : 0;
-  ip.at(site);
-  return wrap(ip, T.constant({ shape: T.shape(a.node), data }));
-}
-
-/** Element values as nested plain arrays (for `.tolist()`, hovers, messages). */
-export function toNestedValues(t: Tensor): number | number[] | number[][] {
-  const v = t.tape.tensors.value(t.node), s = t.shape;
-  if (s.length === 0) return v[0];
-  if (s.length === 1) return Array.from(v);
-  return Array.from({ length: s[0] }, (_, r) => Array.from(v.subarray(r * s[1], (r + 1) * s[1])));
-}
-
-/** Attributes the interpreter owns; a file may set any other (`inp.g = …`). */
-export const TENSOR_MEMBERS = new Set([
-  "T", "shape", "length", "t", "matmul", "mm", "dot", "sum", "mean", "pow", "exp", "log", "tanh", "sigmoid", "relu",
-  "sqrt", "neg", "reshape", "view", "item", "add", "sub", "mul", "div", "gt", "lt", "clampMin", "clamp_min",
-  "squeeze", "unsqueeze", "tolist", "row", "float",
-]);
-
-/** `a.T`, `a.shape`, `a.matmul(b)`, `a.sum(0)`, `a.g` and the rest. */
-export function tensorMember(ip: Interp, a: Tensor, name: string, site: Site): Value {
-  const m = (n: string, min: number, max: number, impl: (ip2: Interp, args: Value[], s: Site) => Value) =>
-    new Builtin(n, impl, min, max);
-  switch (name) {
-    case "T": return transpose(ip, a, site);
-    case "shape": return [...a.shape];
-    case "length": return a.shape.length === 0 ? 1 : a.shape[0];
-    case "t": return m("t", 0, 0, (ip2, _x, s) => transpose(ip2, a, s));
-    case "matmul": case "mm": case "dot": return m(name, 1, 1, (ip2, [b], s) => matmul(ip2, a, b, s));
-    case "sum": case "mean": return m(name, 0, 1, (ip2, [ax], s) => reduce(ip2, name, a, ax, s));
-    case "pow": return m("pow", 1, 1, (ip2, [k], s) => tensorArith(ip2, "**", a, k, s));
-    case "exp": case "log": case "tanh": case "sigmoid": case "relu": case "sqrt": case "neg":
-      return m(name, 0, 0, (ip2, _x, s) => tensorUnary(ip2, name, a, s));
-    case "add": case "sub": case "mul": case "div": {
-      const op = ({ add: "+", sub: "-", mul: "*", div: "/" } as const)[name];
-      return m(name, 1, 1, (ip2, [b], s) => tensorArith(ip2, op, a, b, s));
-    }
-    case "reshape": case "view": return m(name, 1, 2, (ip2, dims, s) => reshape(ip2, a, dims, s));
-    case "squeeze": return m("squeeze", 0, 1, (ip2, _x, s) => reshape(ip2, a, a.shape.filter((d) => d !== 1).length > 0
-      ? a.shape.filter((d) => d !== 1) : [], s));
-    case "unsqueeze": return m("unsqueeze", 1, 1, (ip2, [ax], s) => {
-      const k = isNumber(ax) ? ip2.plain(ax) : NaN, sh = a.shape;
-      if (sh.length !== 1) throw ip2.error(`\`unsqueeze\` needs a vector, got shape [${sh.join(",")}]`, s);
-      return reshape(ip2, a, k === 0 ? [1, sh[0]] : [sh[0], 1], s);
-    });
-    case "item": return m("item", 0, 0, (ip2, _x, s) => {
-      if (a.size !== 1) throw ip2.error(`\`item\` needs a one-element tensor, got shape [${a.shape.join(",")}]`, s);
-      ip2.at(s);
-      return ip2.num(ip2.tape.tensors.item(tensorNode(ip2, a, "item", s)));
-    });
-    case "row": return m("row", 1, 1, (ip2, [k], s) => row(ip2, a, k, s));
-    case "gt": return m("gt", 1, 1, (ip2, [y], s) => mask(ip2, a, y, (p, q) => p > q, "gt", s));
-    case "lt": return m("lt", 1, 1, (ip2, [y], s) => mask(ip2, a, y, (p, q) => p < q, "lt", s));
-    case "float": return m("float", 0, 0, () => a);
-    case "clampMin": case "clamp_min": return m(name, 1, 1, (ip2, [c], s) => {
-      const k = isNumber(c) ? ip2.plain(c) : NaN;
-      if (k === 0) return tensorUnary(ip2, "relu", a, s);
-      return tensorArith(ip2, "+", tensorUnary(ip2, "relu", tensorArith(ip2, "-", a, k, s), s), k, s);
-    });
-    case "tolist": return m("tolist", 0, 0, () => toNestedValues(a));
-    default:
-      if (a.props.has(name)) return a.props.get(name);
-      return undefined;
-  }
 }
 
 /** The losses on tensors: prediction and target must have the same shape (a target array is read as a tensor). */
@@ -290,50 +222,4 @@ export function tensorParam(ip: Interp, v: Value, label: string, site: Site): Te
 export function asNumber(ip: Interp, v: Value): Value {
   if (v instanceof Tensor && v.size === 1 && v.tape === ip.tape) return ip.num(v.node);
   return v;
-}
-
-/** `t.g = …`: a file's own attribute on a tensor; the interpreter's members cannot be overwritten. */
-export function setTensorAttribute(ip: Interp, t: Tensor, name: string, v: Value, site: Site): void {
-  if (TENSOR_MEMBERS.has(name)) throw ip.error(`cannot set \`${name}\` of a tensor`, site);
-  t.props.set(name, v);
-}
-
-function fn(name: string, impl: Builtin["impl"], min: number, max = min): [string, Builtin] {
-  return [name, new Builtin(name, impl, min, max)];
-}
-
-/** Random tensors from the file's seeded generator: `randn([r, c])`, `torch.randn(r, c)`. */
-export function randomTensor(ip: Interp, dims: Value[], normal: boolean, who: string, site: Site): Tensor {
-  return filled(ip, dims, who, site, () => (normal ? ip.rng.normal() : ip.rng.uniform()));
-}
-
-/** Global tensor functions. */
-export function tensorGlobals(): [string, Builtin][] {
-  return [
-    fn("tensor", (ip, [x], s) => makeTensor(ip, x, s), 1),
-    fn("matmul", (ip, [a, b], s) => matmul(ip, a, b, s), 2),
-    fn("transpose", (ip, [a], s) => transpose(ip, a, s), 1),
-    fn("sum", (ip, [a, ax], s) => reduce(ip, "sum", a, ax, s), 1, 2),
-    fn("mean", (ip, [a, ax], s) => reduce(ip, "mean", a, ax, s), 1, 2),
-    fn("reshape", (ip, [a, ...dims], s) => reshape(ip, a, dims, s), 2, 3),
-    fn("zeros", (ip, dims, s) => filled(ip, dims, "zeros", s, () => 0), 1, 2),
-    fn("ones", (ip, dims, s) => filled(ip, dims, "ones", s, () => 1), 1, 2),
-  ];
-}
-
-/** Tensor spellings under `torch` and `np` (PyTorch's and NumPy's names), so pasted code reads. */
-export function tensorNamespace(ns: string): [string, Value][] {
-  const common: [string, Value][] = [
-    ...tensorGlobals().filter(([k]) => k !== "tensor"),
-    fn("randn", (ip, dims, s) => randomTensor(ip, dims, true, `${ns}.randn`, s), 1, 2),
-    fn("rand", (ip, dims, s) => randomTensor(ip, dims, false, `${ns}.rand`, s), 1, 2),
-  ];
-  if (ns === "torch") {
-    return [...common, fn("tensor", (ip, [x], s) => makeTensor(ip, x, s), 1), fn("mm", (ip, [a, b], s) => matmul(ip, a, b, s), 2),
-      fn("t", (ip, [a], s) => transpose(ip, a, s), 1)];
-  }
-  if (ns === "np") {
-    return [...common, fn("array", (ip, [x], s) => makeTensor(ip, x, s), 1), fn("dot", (ip, [a, b], s) => matmul(ip, a, b, s), 2)];
-  }
-  return [];
 }

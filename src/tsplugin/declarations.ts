@@ -6,7 +6,7 @@ import { ClassFn } from "../notation/classes";
 import { Scope, type Interp } from "../notation/interp";
 import { Namespace } from "../notation/members";
 import { UNARY_NAMES } from "../notation/mathfns";
-import { TENSOR_MEMBERS } from "../notation/tensors";
+import { TENSOR_MEMBERS } from "../notation/tensor-members";
 import { Builtin, type Value } from "../notation/values";
 
 const ACT = `"sigmoid" | "tanh" | "relu"`;

@@ -19,6 +19,14 @@ async function waitPosted(page, since, type) {
   return (await posted(page, since)).find((m) => m.type === type);
 }
 const node = (page, viewId) => page.locator(`#gl-graph g.node[id$="-flowchart-${viewId}-0"], #gl-graph g.node[id*="flowchart-${viewId}-"]`).first();
+/** The view id (n3, g0, ...) of the focused graph node, or null. */
+const focusedId = (page) => page.evaluate(() => {
+  const g = document.activeElement?.closest?.("#gl-graph g.node");
+  return g ? (g.getAttribute("data-id") ?? /flowchart-([ngbh]\d+)-\d+$/.exec(g.id)?.[1] ?? null) : null;
+});
+/** The view ids at the other end of a node's edges in a posted model: "in" its inputs, "out" its consumers. */
+const ends = (msg, id, way) => msg.model.edges.filter((e) => (way === "in" ? e.to : e.from) === id).map((e) => (way === "in" ? e.from : e.to));
+const rectOf = (page, viewId) => node(page, viewId).evaluate((g) => { const r = g.getBoundingClientRect(); return { l: r.left, r: r.right, t: r.top, b: r.bottom }; });
 const shapeStyle = (page, viewId) => node(page, viewId).evaluate((g) => g.querySelector("rect, path, polygon, circle")?.getAttribute("style") ?? "");
 
 export function graphTests(fx) {
@@ -278,6 +286,115 @@ export function graphTests(fx) {
       } finally {
         await page.close();
       }
+    }],
+
+    ["keyboard: Tab reaches a labelled node button; a scalar's label has its value and gradient; toolbar names", async (b) => {
+      const { page, errors } = await b.open();
+      await post(page, xor.message);
+      // One node is the graph's Tab stop (a roving tabindex): at first the target, after the toolbar's controls.
+      let tabs = 0;
+      while (!(await focusedId(page)) && tabs++ < 40) await page.keyboard.press("Tab");
+      assert.equal(await focusedId(page), xor.targetId);
+      assert.equal(await page.locator("#gl-graph g.node[tabindex='0']").count(), 1);
+      assert.equal(await page.locator("#gl-graph g.node[role='button'][tabindex]").count(), xor.nodes);
+      // Focus is visible, in VS Code's focus colour (the page sets no --vscode-focusBorder, so the fallback).
+      const outline = await page.evaluate(() => { const s = getComputedStyle(document.activeElement); return `${s.outlineStyle} ${s.outlineColor}`; });
+      assert.equal(outline, "solid rgb(0, 127, 212)");
+      const label = await node(page, xor.click.viewId).getAttribute("aria-label");
+      const m = /^parameter (\S+), value ([^,]+), gradient ([^,]+)$/.exec(label);
+      assert.ok(m, label);
+      // Labels carry the drawn digits (4 significant): within rounding of the full values.
+      const near = (text, x) => Math.abs(Number(text) - x) <= 5e-4 * Math.abs(x);
+      assert.ok(near(m[2], xor.value), `${m[2]} vs ${xor.value}`);
+      assert.ok(xor.grad !== 0 && near(m[3], xor.grad), `${m[3]} vs ${xor.grad}`);
+      // Every toolbar button has an accessible name that contains what it shows.
+      const names = await page.locator("#gl-toolbar button").evaluateAll((bs) => bs.map((x) => [x.textContent, x.getAttribute("aria-label") ?? ""]));
+      assert.equal(names.length, 10);
+      for (const [text, name] of names) assert.ok(name.length > 1 && (name.includes(text) || text.length === 1), `${text}: ${name}`);
+      assert.deepEqual(errors, []);
+    }],
+
+    ["keyboard: arrows walk along edges and within a rank, Home goes to the target and pans it into view", async (b) => {
+      const { page, errors } = await b.open();
+      await post(page, xor.message);
+      const leaf = xor.click.viewId;
+      const consumers = ends(xor.message, leaf, "out");
+      await node(page, leaf).focus();
+      // LR: Right follows an edge to a consumer, Left walks it back to where we came from (not another input).
+      await page.keyboard.press("ArrowRight");
+      const consumer = await focusedId(page);
+      assert.ok(consumers.includes(consumer), `${consumer} in ${consumers}`);
+      assert.ok(ends(xor.message, consumer, "in").length > 1, "the consumer has other inputs");
+      await page.keyboard.press("ArrowLeft");
+      assert.equal(await focusedId(page), leaf);
+      // Up/Down: the nearest node in the same column, below or above.
+      const here = await rectOf(page, leaf);
+      await page.keyboard.press("ArrowDown");
+      const down = await focusedId(page);
+      assert.ok(down && down !== leaf, `moved down to ${down}`);
+      const there = await rectOf(page, down);
+      assert.ok(there.t > here.t && (there.l + there.r) / 2 >= here.l && (there.l + there.r) / 2 <= here.r, JSON.stringify([here, there]));
+      await page.keyboard.press("ArrowUp");
+      assert.equal(await focusedId(page), leaf);
+      // Zoomed in, the target is outside the view: Home focuses it and pans it in, keeping the zoom.
+      for (let i = 0; i < 6; i++) await page.click('[data-action="zoom-in"]');
+      const scale = () => page.locator("#gl-graph .svg-pan-zoom_viewport").evaluate((g) => g.transform.baseVal.consolidate()?.matrix.a ?? 1);
+      const zoom = await scale();
+      await node(page, leaf).focus();
+      const box = await page.locator("#gl-graph").evaluate((g) => { const r = g.getBoundingClientRect(); return { l: r.left, r: r.right, t: r.top, b: r.bottom }; });
+      const inView = (r) => r.l >= box.l && r.r <= box.r && r.t >= box.t && r.b <= box.b;
+      assert.equal(inView(await rectOf(page, xor.targetId)), false, "the target starts outside the zoomed view");
+      await page.keyboard.press("Home");
+      assert.equal(await focusedId(page), xor.targetId);
+      // svg-pan-zoom applies a pan on the next animation frame.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.ok(inView(await rectOf(page, xor.targetId)), `the target was panned into view: ${JSON.stringify([box, await rectOf(page, xor.targetId)])}`);
+      assert.ok(Math.abs((await scale()) - zoom) < 1e-9, "zoom kept");
+      // TB: Down follows the edge to a consumer.
+      await node(page, leaf).focus();
+      const n = await count(page);
+      await page.click('[data-action="direction"]');
+      await waitPosted(page, n, "rendered");
+      await node(page, leaf).focus();
+      await page.keyboard.press("ArrowDown");
+      assert.ok(consumers.includes(await focusedId(page)));
+      assert.deepEqual(errors, []);
+    }],
+
+    ["keyboard: Enter on a tensor node opens its heat map and Escape returns focus to the node", async (b) => {
+      const { page, errors } = await b.open();
+      const c = fx.tensorCase();
+      await post(page, c.message);
+      const w1 = node(page, c.w1.viewId);
+      assert.match(await w1.getAttribute("aria-label"), /^parameter W1, tensor \w+, shape 2 by 3, 6 elements, first values /);
+      await w1.focus();
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("#gl-matrix:not([hidden])");
+      assert.equal(await page.locator("#gl-matrix .gl-matrix-title").textContent(), "W1");
+      assert.equal(await page.evaluate(() => document.activeElement?.className), "gl-matrix-close");
+      await page.keyboard.press("Escape");
+      await page.waitForSelector("#gl-matrix", { state: "hidden" });
+      assert.equal(await focusedId(page), c.w1.viewId);
+      assert.deepEqual(errors, []);
+    }],
+
+    ["keyboard: Enter on a folded group posts expand, Space on a scalar posts nodeClicked, a redraw keeps focus", async (b) => {
+      const { page } = await b.open();
+      const c = fx.mlpCase();
+      await post(page, c.message);
+      await node(page, c.groupViewId).focus();
+      assert.match(await node(page, c.groupViewId).getAttribute("aria-label"), /^folded group .*, \d+ nodes, press Enter to expand/);
+      let n = await count(page);
+      await page.keyboard.press("Enter");
+      assert.deepEqual(await waitPosted(page, n, "expand"), { type: "expand", groupId: c.groupId });
+      // A redraw (follow editor, or the extension answering) keeps focus on the same node id.
+      await post(page, c.message);
+      assert.equal(await focusedId(page), c.groupViewId);
+      await post(page, xor.message);
+      await node(page, xor.op.viewId).focus();
+      n = await count(page);
+      await page.keyboard.press(" ");
+      assert.deepEqual(await waitPosted(page, n, "nodeClicked"), { type: "nodeClicked", nodeId: xor.op.nodeId, viewId: xor.op.viewId, range: xor.op.range });
     }],
   ];
 }

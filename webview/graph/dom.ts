@@ -24,17 +24,19 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return e;
 }
 
-const BUTTONS: [Action, string, string][] = [
-  ["fit", "Fit", "Fit the graph to the view"],
-  ["zoom-in", "+", "Zoom in"],
-  ["zoom-out", "−", "Zoom out"],
-  ["direction", "LR", "Switch between left-right and top-bottom"],
-  ["expand-all", "Expand all", "Unfold every group"],
-  ["collapse-all", "Collapse all", "Fold back to the automatic view"],
-  ["explain-mode", "Explain", "Click a node to see every path from the target to it and the product along each"],
-  ["export-svg", "SVG", "Export as SVG"],
-  ["export-png", "PNG", "Export as PNG"],
-  ["copy-mermaid", "Copy Mermaid", "Copy as Mermaid Markdown"],
+// Action, visible text, accessible name (it contains the visible text, so speech input finds the button by what it
+// shows; the direction button's is set with the direction), tooltip (read as the description).
+const BUTTONS: [Action, string, string, string][] = [
+  ["fit", "Fit", "Fit", "Fit the graph to the view"],
+  ["zoom-in", "+", "Zoom in", "Zoom in"],
+  ["zoom-out", "−", "Zoom out", "Zoom out"],
+  ["direction", "LR", "LR: left to right, switch direction", "Switch between left-right and top-bottom"],
+  ["expand-all", "Expand all", "Expand all", "Unfold every group"],
+  ["collapse-all", "Collapse all", "Collapse all", "Fold back to the automatic view"],
+  ["explain-mode", "Explain", "Explain", "Click a node to see every path from the target to it and the product along each"],
+  ["export-svg", "SVG", "SVG export", "Export as SVG"],
+  ["export-png", "PNG", "PNG export", "Export as PNG"],
+  ["copy-mermaid", "Copy Mermaid", "Copy Mermaid", "Copy as Mermaid Markdown"],
 ];
 
 const TOGGLES: [Toggle, string][] = [
@@ -49,8 +51,8 @@ export function buildPage(state: GraphViewState): Page {
   document.body.classList.add("gradlens-graph");
   const toolbar = el("div", { id: "gl-toolbar", role: "toolbar", "aria-label": "Graph tools" });
   const buttons = {} as Record<Action, HTMLButtonElement>;
-  for (const [action, label, title] of BUTTONS) {
-    const b = el("button", { type: "button", "data-action": action, title, "aria-label": title }, label);
+  for (const [action, label, name, title] of BUTTONS) {
+    const b = el("button", { type: "button", "data-action": action, title, "aria-label": name }, label);
     buttons[action] = b;
     toolbar.appendChild(b);
   }
@@ -66,7 +68,9 @@ export function buildPage(state: GraphViewState): Page {
   const banner = el("div", { id: "gl-banner", role: "alert" });
   banner.hidden = true;
   const status = el("div", { id: "gl-status", "aria-live": "polite" });
-  const graph = el("div", { id: "gl-graph" });
+  // An application region: screen readers pass the arrow keys through to the node navigation (keyboard.ts).
+  const graph = el("div", { id: "gl-graph", role: "application",
+    "aria-label": "Computation graph: arrow keys follow edges, Enter opens a node, Home goes to the target" });
   const tip = el("div", { id: "gl-tip", role: "tooltip" });
   tip.hidden = true;
   document.body.append(toolbar, banner, status, graph, tip);

@@ -82,15 +82,16 @@ function body(t: TensorInfo, colors: Diverging): HTMLElement[] {
 }
 
 export interface MatrixPanel {
-  /** Show a tensor node's matrices (replacing what is shown). */
-  open(node: ViewNode): void;
+  /** Show a tensor node's matrices (replacing what is shown); takeFocus false for a redraw's refresh. */
+  open(node: ViewNode, takeFocus?: boolean): void;
   close(): void;
   /** The view id shown, or undefined when closed. */
   readonly shown: string | undefined;
 }
 
-/** The panel, created once and hidden; Escape or its close button hides it. */
-export function matrixPanel(): MatrixPanel {
+/** The panel, created once and hidden; Escape or its close button hides it and calls closed with the node's view
+ * id (so focus can go back to the node that opened it). */
+export function matrixPanel(closed?: (id: string) => void): MatrixPanel {
   const box = el("div");
   box.id = "gl-matrix";
   box.setAttribute("role", "dialog");
@@ -111,12 +112,17 @@ export function matrixPanel(): MatrixPanel {
     content.replaceChildren();
     shown = undefined;
   };
-  close.addEventListener("click", hide);
+  const userClose = () => {
+    const id = shown;
+    hide();
+    if (id !== undefined) closed?.(id);
+  };
+  close.addEventListener("click", userClose);
   document.addEventListener("keydown", (e) => {
-    if (e.key === "Escape" && !box.hidden) hide();
+    if (e.key === "Escape" && !box.hidden) userClose();
   });
   return {
-    open(node) {
+    open(node, takeFocus = true) {
       if (!node.tensor) return hide();
       title.textContent = node.title;
       box.setAttribute("aria-label", `Matrix of ${node.title}`);
@@ -125,7 +131,7 @@ export function matrixPanel(): MatrixPanel {
       shown = node.id;
       // svg-pan-zoom cancels mousedown, so the click that opened the panel did not focus the webview; without focus
       // here, Escape would go to the editor instead of closing the panel.
-      close.focus();
+      if (takeFocus) close.focus();
     },
     close: hide,
     get shown() {

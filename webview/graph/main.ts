@@ -15,6 +15,7 @@ import { mermaidMarkdown, pngFromSvg, standaloneSvg } from "./exporting";
 import { matrixPanel } from "./heatmap";
 import { connect } from "./host";
 import { wire } from "./interact";
+import { keyboardNav } from "./keyboard";
 import { LIGHT_SURFACE, renderSvg } from "./render";
 
 type RenderMsg = Extract<ToGraphView, { type: "render" }>;
@@ -23,7 +24,8 @@ const host = connect();
 const saved = host.getState();
 const state: GraphViewState = { ...DEFAULT_GRAPH_STATE, ...saved?.state };
 const page = buildPage(state);
-const matrix = matrixPanel();
+// Closing the matrix (Escape, ×) puts focus back on the node that opened it.
+const matrix = matrixPanel((id) => void nav.focus(id));
 let last: RenderMsg | undefined = saved?.last as RenderMsg | undefined;
 let highlight: { nodes: Set<string>; edges: Set<number> } | undefined;
 let explainMode = false;
@@ -44,7 +46,7 @@ function draw(): Promise<void> {
 
 async function drawNow(): Promise<void> {
   if (!last) return;
-  page.buttons.direction.textContent = state.direction;
+  showDirection();
   page.buttons["explain-mode"].setAttribute("aria-pressed", String(explainMode));
   const m = last.model;
   if (m.nodes.length > HARD_MAX_VISIBLE_NODES) {
@@ -53,6 +55,7 @@ async function drawNow(): Promise<void> {
       `Collapse groups or use "Collapse all".`;
     return fail(message);
   }
+  const hadFocus = nav.hasFocus();
   // Clear the old drawing first: Mermaid measures text in the live document, and a large SVG still in it slows that.
   panZoom?.destroy();
   panZoom = undefined;
@@ -68,10 +71,11 @@ async function drawNow(): Promise<void> {
   svg.setAttribute("width", "100%");
   svg.setAttribute("height", "100%");
   panZoom = svgPanZoom(svg, { zoomEnabled: true, controlIconsEnabled: false, fit: true, center: true, minZoom: 0.02, maxZoom: 40 });
+  nav.decorate(hadFocus);
   const folded = m.groups.filter((g) => g.folded).length;
   const shown = m.nodes.length;
   let status = `${shown} nodes shown for ${m.totalNodes} on the tape`;
-  if (folded) status += `, ${folded} groups folded (click one to expand, shift-click a node to fold its group)`;
+  if (folded) status += `, ${folded} groups folded (click one or press Enter on it to expand, shift-click a node to fold its group)`;
   if (m.hiddenNodes) status += `, ${m.hiddenNodes} nodes not shown`;
   if (m.droppedEdges) status += `, ${m.droppedEdges} edges left out`;
   page.status.textContent = status;
@@ -90,11 +94,12 @@ function refreshMatrix(): void {
   const id = matrix.shown;
   if (id === undefined) return;
   const node = last?.model.nodes.find((n) => n.id === id);
-  if (node?.tensor && node.kind !== "group") matrix.open(node);
+  if (node?.tensor && node.kind !== "group") matrix.open(node, false);
   else matrix.close();
 }
 
-function onNodeClick(node: ViewNode, e: MouseEvent): void {
+/** A click on a node, or Enter/Space on a focused one (shift as with shift-click). */
+function onNodeClick(node: ViewNode, e: { shiftKey: boolean }): void {
   if (e.shiftKey && node.parentGroup >= 0) return host.post({ type: "collapse", groupId: node.parentGroup });
   if (node.kind === "group" && !explainMode) return host.post({ type: "expand", groupId: node.groupId });
   if (node.tapeId < 0) return;
@@ -162,6 +167,7 @@ function act(a: Action): void {
     case "zoom-out": panZoom?.zoomOut(); return;
     case "direction":
       state.direction = state.direction === "LR" ? "TB" : "LR";
+      showDirection();
       changed();
       return void draw();
     case "expand-all": return expandAll();
@@ -176,6 +182,13 @@ function act(a: Action): void {
     case "copy-mermaid": return void exportAs("mermaid");
     default: return assertNever(a, "action");
   }
+}
+
+/** The direction button shows LR or TB; its accessible name keeps that text and says it in words. */
+function showDirection(): void {
+  const b = page.buttons.direction;
+  b.textContent = state.direction;
+  b.setAttribute("aria-label", `${state.direction}: ${state.direction === "LR" ? "left to right" : "top to bottom"}, switch direction`);
 }
 
 function clearExplanation(): void {
@@ -227,6 +240,13 @@ for (const [k, box] of Object.entries(page.toggles)) {
     if (k !== "lightExport") void draw();
   });
 }
+const nav = keyboardNav(page, {
+  model,
+  direction: () => state.direction,
+  digits: () => state.digits,
+  activate: onNodeClick,
+  panBy: (x, y) => panZoom?.panBy({ x, y }),
+});
 wire(page, model, { click: onNodeClick });
 window.addEventListener("message", (e: MessageEvent) => onMessage(e.data));
 window.addEventListener("resize", () => panZoom?.resize());

@@ -125,6 +125,12 @@ const loss = sum(matmul(a, b));`);
     expect(evaluateDocument("seed(1);\nconst loss = randn(0, 1) + randn(0.5, 2);").diagnostics).toEqual([]);
   });
 
+  it("`for … of` over a tensor visits its rows, with gradients", () => {
+    const g = grads("const X = tensor([[0, 1], [1, 1], [2, 1]]);\nconst W = param([[0.5], [-0.5]]);\nlet loss = 0;\nfor (const r of X) loss = loss + sum(matmul(r.reshape(1, 2), W) ** 2);");
+    // loss = Σ_r (r·W)², ∂/∂W = Σ_r 2 (r·W) r: rows give r·W = -0.5, 0, 0.5.
+    expect([g.get("W[0][0]"), g.get("W[1][0]")]).toEqual([2 * (-0.5 * 0 + 0 * 1 + 0.5 * 2), 2 * (-0.5 + 0 + 0.5)]);
+  });
+
   it("NaN inside a tensor is flagged at the op where it appears, naming the element", () => {
     const d = evaluateDocument("const a = param([[1, -1], [2, 3]]);\nconst b = log(a);\nconst loss = sum(b * 2);");
     const w = d.diagnostics.find((x) => x.severity === "warning");

@@ -1,0 +1,45 @@
+// Runs anywhere: the tensor built-ins: global functions (`tensor`, `matmul`, `sum`, `zeros`, …) and the spellings
+// under `torch` and `np`, so pasted PyTorch and NumPy code reads.
+import type { Interp } from "./interp";
+import { filled, makeTensor, matmul, reduce, reshape, transpose, type Site } from "./tensors";
+import { Builtin, type Tensor, type Value } from "./values";
+
+function fn(name: string, impl: Builtin["impl"], min: number, max = min): [string, Builtin] {
+  return [name, new Builtin(name, impl, min, max)];
+}
+
+/** Random tensors from the file's seeded generator: `randn([r, c])`, `torch.randn(r, c)`. */
+export function randomTensor(ip: Interp, dims: Value[], normal: boolean, who: string, site: Site): Tensor {
+  return filled(ip, dims, who, site, () => (normal ? ip.rng.normal() : ip.rng.uniform()));
+}
+
+/** Global tensor functions. */
+export function tensorGlobals(): [string, Builtin][] {
+  return [
+    fn("tensor", (ip, [x], s) => makeTensor(ip, x, s), 1),
+    fn("matmul", (ip, [a, b], s) => matmul(ip, a, b, s), 2),
+    fn("transpose", (ip, [a], s) => transpose(ip, a, s), 1),
+    fn("sum", (ip, [a, ax], s) => reduce(ip, "sum", a, ax, s), 1, 2),
+    fn("mean", (ip, [a, ax], s) => reduce(ip, "mean", a, ax, s), 1, 2),
+    fn("reshape", (ip, [a, ...dims], s) => reshape(ip, a, dims, s), 2, 3),
+    fn("zeros", (ip, dims, s) => filled(ip, dims, "zeros", s, () => 0), 1, 2),
+    fn("ones", (ip, dims, s) => filled(ip, dims, "ones", s, () => 1), 1, 2),
+  ];
+}
+
+/** Tensor spellings under `torch` and `np` (PyTorch's and NumPy's names), so pasted code reads. */
+export function tensorNamespace(ns: string): [string, Value][] {
+  const common: [string, Value][] = [
+    ...tensorGlobals().filter(([k]) => k !== "tensor"),
+    fn("randn", (ip, dims, s) => randomTensor(ip, dims, true, `${ns}.randn`, s), 1, 2),
+    fn("rand", (ip, dims, s) => randomTensor(ip, dims, false, `${ns}.rand`, s), 1, 2),
+  ];
+  if (ns === "torch") {
+    return [...common, fn("tensor", (ip, [x], s) => makeTensor(ip, x, s), 1), fn("mm", (ip, [a, b], s) => matmul(ip, a, b, s), 2),
+      fn("t", (ip, [a], s) => transpose(ip, a, s), 1)];
+  }
+  if (ns === "np") {
+    return [...common, fn("array", (ip, [x], s) => makeTensor(ip, x, s), 1), fn("dot", (ip, [a, b], s) => matmul(ip, a, b, s), 2)];
+  }
+  return [];
+}
