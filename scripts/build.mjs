@@ -2,7 +2,7 @@
 // the CLI (node, cjs, `vscode` external), and the webview bundles (browser, iife).
 //   node scripts/build.mjs [--watch] [--production] [--outdir DIR]   (DIR/dist instead of ./dist: packaging stages there)
 import * as esbuild from "esbuild";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 
 const watch = process.argv.includes("--watch");
@@ -23,7 +23,7 @@ const common = {
 const nodeTargets = [
   // TypeScript's parser (~9 MB) is its own bundle, required on first parse: activation does not load it.
   ["node_modules/typescript/lib/typescript.js", "dist/typescript.js", {}],
-  ["src/extension/main.ts", "dist/extension.js", { external: ["vscode"], plugins: [typescriptBeside("dist/extension.js")] }],
+  ["src/extension/main.ts", "dist/extension.js", { external: ["vscode"], plugins: [typescriptBeside("dist/extension.js"), examplesInline()] }],
   ["src/cli/main.ts", "dist/cli.js", { plugins: [typescriptBeside("dist/cli.js")] }],
   ["test/e2e/host/index.ts", "dist/test/host.js", { external: ["vscode", "mocha"], plugins: [typescriptBeside("dist/test/host.js")] }],
   ["src/tsplugin/index.ts", "dist/tsplugin.js", {
@@ -41,6 +41,25 @@ function typescriptBeside(outfile) {
     name: "typescript-beside",
     setup(build) {
       build.onResolve({ filter: /^typescript$/ }, () => ({ path, external: true }));
+    },
+  };
+}
+
+/**
+ * `import files from "gradlens:examples"`: the starter files of GradLens: New .nn.ts File, read from examples/ at
+ * build time, so the .vsix carries them inside the bundle (one copy in the repository, no .ts files in the package).
+ */
+function examplesInline() {
+  const dir = join(root, "examples"), names = ["xor.nn.ts", "seed000-xor.nn.ts", "seed002-modules.nn.ts"];
+  return {
+    name: "gradlens-examples",
+    setup(build) {
+      build.onResolve({ filter: /^gradlens:examples$/ }, () => ({ path: "examples", namespace: "gradlens-examples" }));
+      build.onLoad({ filter: /.*/, namespace: "gradlens-examples" }, () => ({
+        contents: JSON.stringify(Object.fromEntries(names.map((n) => [n, readFileSync(join(dir, n), "utf8")]))),
+        loader: "json",
+        watchFiles: names.map((n) => join(dir, n)),
+      }));
     },
   };
 }

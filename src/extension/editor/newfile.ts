@@ -1,36 +1,50 @@
-// Runs in the VS Code extension host: **GradLens: New .nn.ts File**: writes a starter model (the tutorial's XOR
-// network) into the workspace under a name the user picks, and opens it.
+// Runs in the VS Code extension host: **GradLens: New .nn.ts File**: picks one of the starter models (the three
+// tutorials GradLens comes from, bundled from examples/), writes it into the workspace under a name the user
+// picks, and opens it.
 import * as vscode from "vscode";
+import examples from "gradlens:examples";
 
 export const NEW_FILE = "gradlens.newFile";
 
-export const TEMPLATE = `// A 2-2-1 sigmoid network for XOR. Hover a name for its value and ∂loss/∂name;
-// run "GradLens: Gradient-Check Selection" with nothing selected to check every gradient.
-seed(1);
-const w1 = [param(rand()), param(rand())], b1 = param(rand());
-const w2 = [param(rand()), param(rand())], b2 = param(rand());
-const w3 = [param(rand()), param(rand())], b3 = param(rand());
-
-function forward(p: number, q: number): number {
-  const h1 = sigmoid(p * w1[0] + q * w1[1] + b1);
-  const h2 = sigmoid(p * w2[0] + q * w2[1] + b2);
-  return sigmoid(h1 * w3[0] + h2 * w3[1] + b3);
+interface Template {
+  readonly file: string;
+  readonly label: string;
+  readonly detail: string;
+  /** Suggested file name. */
+  readonly name: string;
 }
 
-let loss = 0;
-for (const [p, q, y] of XOR) loss += (forward(p, q) - y) ** 2;
-
-train({ lr: 1, steps: 2000 });
-`;
+export const TEMPLATES: readonly Template[] = [
+  { file: "xor.nn.ts", name: "model.nn.ts", label: "XOR with numbers",
+    detail: "the 2-2-1 sigmoid network trained on XOR: scalar params, hovers, the graph, training" },
+  { file: "seed000-xor.nn.ts", name: "matrix-xor.nn.ts", label: "XOR with matrices and a hand-written backward",
+    detail: "W1 and W2 tensors in a class; gradcheck compares its backward with central differences" },
+  { file: "seed002-modules.nn.ts", name: "modules.nn.ts", label: "Module layers with hand-written bwd",
+    detail: "Lin, ReLU and Mse modules; the check finds the deliberate bug in Mse.bwd" },
+];
 
 export function registerNewFile(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(NEW_FILE, (name?: unknown) => create(typeof name === "string" ? name : undefined)));
+  context.subscriptions.push(vscode.commands.registerCommand(NEW_FILE, (name?: unknown, template?: unknown) =>
+    create(typeof name === "string" ? name : undefined, typeof template === "string" ? template : undefined)));
 }
 
-async function create(given: string | undefined): Promise<vscode.Uri | undefined> {
+/** The template: the one named (tests, links), the first when a name was given, else the user's pick. */
+async function choose(given: string | undefined, named: boolean): Promise<Template | undefined> {
+  if (given !== undefined) return TEMPLATES.find((t) => t.file === given);
+  if (named) return TEMPLATES[0];
+  const pick = await vscode.window.showQuickPick(TEMPLATES.map((t) => ({ label: t.label, detail: t.detail, t })), {
+    title: "GradLens: New .nn.ts File", placeHolder: "Start from…",
+  });
+  return pick?.t;
+}
+
+async function create(given: string | undefined, template: string | undefined): Promise<vscode.Uri | undefined> {
+  const t = await choose(template, given !== undefined);
+  if (t === undefined) return undefined;
+  const text = examples[t.file];
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (folder === undefined) {
-    const doc = await vscode.workspace.openTextDocument({ language: "typescript", content: TEMPLATE });
+    const doc = await vscode.workspace.openTextDocument({ language: "typescript", content: text });
     await vscode.window.showTextDocument(doc);
     void vscode.window.showInformationMessage("GradLens: save this file with a name ending in .nn.ts to get hovers and checks.");
     return doc.uri;
@@ -38,7 +52,7 @@ async function create(given: string | undefined): Promise<vscode.Uri | undefined
   const name = given ?? (await vscode.window.showInputBox({
     title: "GradLens: New .nn.ts File",
     prompt: "File name (in the workspace folder)",
-    value: "model.nn.ts",
+    value: t.name,
     validateInput: (v) => (/^[\w./-]+\.nn\.ts$/.test(v) && !v.split("/").includes("..") ? undefined : "a relative path ending in .nn.ts"),
   }));
   if (name === undefined) return undefined;
@@ -49,7 +63,7 @@ async function create(given: string | undefined): Promise<vscode.Uri | undefined
   } catch {
     exists = false;
   }
-  if (!exists) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(TEMPLATE));
+  if (!exists) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   return uri;
 }

@@ -118,6 +118,19 @@ export const tests: HostTest[] = [
     },
   },
   {
+    name: "New .nn.ts File from the Module-layers template: its gradcheck flags the deliberate Mse.bwd bug on line 59",
+    fn: async () => {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>("gradlens.newFile", "modules.nn.ts", "seed002-modules.nn.ts");
+      assert.ok(uri, "no file made");
+      const doc = await vscode.workspace.openTextDocument(uri);
+      assert.match(doc.getText(), /class Lin extends Module/);
+      await waitFor("the gradcheck warning", () => bySource(uri, "gradlens").some((d) => /`Model.backward` disagrees/.test(d.message)), 20_000);
+      const w = bySource(uri, "gradlens").find((d) => /`Model.backward` disagrees/.test(d.message));
+      assert.equal(w?.range.start.line, 58);
+      assert.equal(w?.severity, vscode.DiagnosticSeverity.Warning);
+    },
+  },
+  {
     name: "settings apply live: precision in hovers, inlay hints off and on",
     fn: async () => {
       const editor = await openFixture("xor.nn.ts");
