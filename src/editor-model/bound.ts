@@ -8,10 +8,12 @@ export type BoundSite =
   /** Bound by a declaration the document run logs (DocumentResult.bound), keyed by the binding identifier. */
   | { kind: "logged"; how: "loop variable" | "destructured"; binding: TS.Identifier }
   /**
-   * An element of a destructured function parameter: the `index`-th argument of each call of `fn`, then `path` into
-   * it (array positions; undefined for a step call labels cannot follow: an object key, a rest element).
+   * An element of a destructured function parameter, logged per call like a pattern (keyed by `binding`); when the
+   * log has nothing (a failed run), read from call labels: the `index`-th argument of each call of `fn` (undefined:
+   * an unnamed function), then `path` into it (array positions; undefined for a step call labels cannot follow: an
+   * object key, a rest element).
    */
-  | { kind: "parameter"; fn: string; index: number; path: (number | undefined)[] };
+  | { kind: "parameter"; fn: string | undefined; index: number; path: (number | undefined)[]; binding: TS.Identifier };
 
 /** The name a function-like node is called by (`function f`, `const f = (…) => …`), or undefined. */
 export function functionName(n: TS.SignatureDeclaration): string | undefined {
@@ -38,8 +40,7 @@ export function boundSite(id: TS.Identifier): BoundSite | undefined {
   }
   if (t.isVariableDeclaration(n)) return { kind: "logged", how: isLoopHead(n) ? "loop variable" : "destructured", binding };
   if (t.isParameter(n) && t.isFunctionLike(n.parent)) {
-    const fn = functionName(n.parent);
-    return fn === undefined ? undefined : { kind: "parameter", fn, index: n.parent.parameters.indexOf(n), path };
+    return { kind: "parameter", fn: functionName(n.parent), index: n.parent.parameters.indexOf(n), path, binding };
   }
   return undefined;
 }

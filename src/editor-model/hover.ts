@@ -1,6 +1,7 @@
 // Runs anywhere (extension host, tests): the text of a hover in a `.nn.ts` file, as Markdown: the value and
 // ∂target/∂it of what is under the pointer, local derivatives of an operator's inputs, a per-call table for names
-// evaluated several times (and per-iteration values of loop variables and destructured names); for a tensor its shape, a preview and the gradient's norm and preview. Kept free of
+// evaluated several times (and per-iteration values of loop variables and destructured names and parameters), a
+// constant's value or preview; for a tensor its shape, a preview and the gradient's norm and preview. Kept free of
 // `vscode` so it is unit-tested; the provider adds the graph link.
 import type * as TS from "typescript";
 import type { DocumentResult } from "../notation";
@@ -54,6 +55,13 @@ export function hoverAt(r: DocumentResult, sf: TS.SourceFile, offset: number, di
       if (res.values.length > MAX_CALL_ROWS) lines.push(`| … ${res.values.length - MAX_CALL_ROWS} more | |`);
       node = -1;
       break;
+    case "constant": {
+      const v = typeof res.value === "number" ? f(res.value) : escapeMarkdown(res.value);
+      const why = "no gradient (nothing trainable reaches it)";
+      lines.push(`**${label}**`, "", res.final ? `value at the end of the run ${v} · plain data: ${why}` : `value ${v} · a constant: ${why}`);
+      node = -1;
+      break;
+    }
     case "bound": {
       lines.push(...boundMarkdown(res, label, f, d(label)));
       node = res.rows.find((x) => x.reading !== undefined)?.reading?.node ?? -1;
@@ -108,11 +116,13 @@ function table(rs: Reading[], locals: string[] | undefined, f: (v: number) => st
  */
 function boundMarkdown(res: Extract<Resolved, { kind: "bound" }>, label: string, f: (v: number) => string, dHead: string): string[] {
   const plain = (x: number | string) => (typeof x === "number" ? f(x) : escapeMarkdown(x));
-  const title = `**${label}** (${res.how})`;
+  const how = res.how === "parameter" ? (res.fn !== undefined ? `parameter of ${escapeMarkdown(res.fn)}` : "parameter") : res.how;
+  const title = `**${label}** (${how})`;
   const first = res.rows[0];
   if (res.count === 1) return [title, "", `value ${first.reading !== undefined ? f(first.reading.value) : plain(first.plain)}`];
-  const what = res.how === "loop variable" ? "iteration" : "binding";
-  const out = [`${title}: ${res.count} values, one per ${what}`, ""];
+  const what = res.how === "loop variable" ? "iteration" : res.how === "parameter" ? "call" : "binding";
+  // A parameter's title counts calls, as a plain parameter's does.
+  const out = [res.how === "parameter" ? `${title}: ${res.count} calls` : `${title}: ${res.count} values, one per ${what}`, ""];
   const graph = res.rows.some((x) => x.reading !== undefined);
   out.push(graph ? `| ${what} | value | ${dHead} |` : `| ${what} | ${label} |`, graph ? "|---|---:|---:|" : "|---|---:|");
   res.rows.slice(0, MAX_CALL_ROWS).forEach((x, k) => {

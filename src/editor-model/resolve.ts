@@ -5,7 +5,7 @@ import type * as TS from "typescript";
 import { Op } from "../engine";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
-import { boundSite, functionName, type BoundSite } from "./bound";
+import { boundSite, declaringIdentifier, functionName, type BoundSite } from "./bound";
 import { bareExpression, callLabel, callResults, declarationFor, lastOfRuns, nodesWithRange, type Subject } from "./query";
 
 /** One evaluation of something: its node, value, gradient, and the call it happened in. */
@@ -30,8 +30,13 @@ export type Resolved =
   | { kind: "readings"; what: "name" | "call" | "operator"; readings: Reading[]; locals: Local[][] }
   /** A function's parameter: the argument each call got, as the call's label shows it. */
   | { kind: "arguments"; fn: string; values: { call: string; value: string }[] }
-  /** A loop variable or destructured name bound several times, or once to a plain value: one row per binding. */
-  | { kind: "bound"; how: "loop variable" | "destructured"; count: number; rows: BoundRow[] }
+  /**
+   * A loop variable, destructured name or destructured function parameter's element (of `fn`, when named) bound
+   * several times, or once to a plain value: one row per binding.
+   */
+  | { kind: "bound"; how: "loop variable" | "destructured" | "parameter"; fn?: string; count: number; rows: BoundRow[] }
+  /** A declared name holding plain data (`const k = 3`, `const rows = XOR.length`): its value or a preview; no gradient. */
+  | { kind: "constant"; value: number | string; final: boolean }
   /** Tensor nodes: a tensor param (one leaf, many slots), a tensor target, or one tensor per evaluation. */
   | { kind: "tensor"; what: "param" | "target" | "name" | "call" | "operator"; items: TensorItem[] };
 
@@ -235,6 +240,7 @@ export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identif
       readings = [];
     }
   }
+  if (readings.length === 0 && t.isVariableDeclaration(decl)) return declaredValue(r, decl, id);
   return tensorReadings(r, "name", readings) ?? (readings.length ? { kind: "readings", what: "name", readings, locals: [] } : undefined);
 }
 
@@ -245,13 +251,15 @@ function groupLabel(r: DocumentResult, g: number): string | undefined {
 }
 
 function resolveBound(r: DocumentResult, site: BoundSite): Resolved | undefined {
-  if (site.kind === "parameter") {
-    // Like a plain parameter's table (values as the call labels show them), one step into the argument per pattern.
-    const values = callResults(r.tape, site.fn).map((c) => ({ call: c.label, value: elementAt(labelArguments(c.label)[site.index], site.path) }));
-    return values.length ? { kind: "arguments", fn: site.fn, values } : undefined;
-  }
   const entry = r.bound.find((b) => b.end === site.binding.end && b.name === site.binding.text);
-  if (entry === undefined || entry.values.length === 0) return undefined;
+  if (entry === undefined || entry.values.length === 0) {
+    if (site.kind !== "parameter" || site.fn === undefined) return undefined;
+    // No log (the run failed): like a plain parameter's table, values as the call labels show them, one step into the
+    // argument per pattern.
+    const fn = site.fn;
+    const values = callResults(r.tape, fn).map((c) => ({ call: c.label, value: elementAt(labelArguments(c.label)[site.index], site.path) }));
+    return values.length ? { kind: "arguments", fn, values } : undefined;
+  }
   const T = r.tape.tensors;
   if (entry.values.every((v) => v.node >= 0 && T.isTensor(v.node))) {
     return { kind: "tensor", what: "name", items: entry.values.map((v) => ({ name: groupLabel(r, v.group), node: v.node })) };
@@ -265,7 +273,54 @@ function resolveBound(r: DocumentResult, site: BoundSite): Resolved | undefined 
   // Bound once to a graph value: value and gradient, as a plain declaration shows them.
   const one = rows[0].reading;
   if (entry.count === 1 && one !== undefined) return { kind: "readings", what: "name", readings: [one], locals: [] };
+  if (site.kind === "parameter") return { kind: "bound", how: "parameter", fn: site.fn, count: entry.count, rows };
   return { kind: "bound", how: site.how, count: entry.count, rows };
+}
+
+/** A graph value's reading; a param leaf's value and gradient are its param's (summed over all its leaves). */
+function nodeReading(r: DocumentResult, node: number): Reading {
+  const p = r.tape.op[node] === Op.Param ? r.params.find((x) => x.slot === r.tape.aux[node]) : undefined;
+  return p === undefined ? reading(r, node) : { node, value: p.value, grad: p.grad, call: undefined };
+}
+
+/** `const k = …` directly in the file, not in a block or function: the run's final scope holds its value. */
+function isTopLevel(d: TS.VariableDeclaration): boolean {
+  const t = ts(), statement = d.parent.parent;
+  return t.isVariableStatement(statement) && statement.parent !== undefined && t.isSourceFile(statement.parent);
+}
+
+/** A literal's value, read from the source (`3`, `-0.5`, `"relu"`, `true`); undefined for anything else. */
+function literalValue(e: TS.Expression): number | string | undefined {
+  const t = ts();
+  if (t.isNumericLiteral(e)) return Number(e.text);
+  if (t.isPrefixUnaryExpression(e) && e.operator === t.SyntaxKind.MinusToken && t.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return JSON.stringify(e.text);
+  if (e.kind === t.SyntaxKind.TrueKeyword) return "true";
+  if (e.kind === t.SyntaxKind.FalseKeyword) return "false";
+  return undefined;
+}
+
+/**
+ * A declaration whose initializer made no node of its own (`const c = pair[0]`, `const k = 3`, `const n = XOR.length`):
+ * at the top level, the graph value or plain data the run left in it; elsewhere, a `const`'s literal. Undefined when
+ * `id` is not lexically that declaration's name (another binding of the same name is nearer).
+ */
+function declaredValue(r: DocumentResult, decl: TS.VariableDeclaration, id: TS.Identifier): Resolved | undefined {
+  const t = ts();
+  if (!t.isIdentifier(decl.name) || declaringIdentifier(id) !== decl.name) return undefined;
+  const name = decl.name.text;
+  if (isTopLevel(decl)) {
+    const node = r.bindings[name];
+    if (node !== undefined) {
+      if (r.tape.tensors.isTensor(node)) return { kind: "tensor", what: "name", items: [{ name: undefined, node }] };
+      return { kind: "readings", what: "name", readings: [nodeReading(r, node)], locals: [] };
+    }
+    const plain = r.plain.get(name);
+    if (plain !== undefined) return { kind: "constant", value: plain.value, final: !plain.constant };
+  }
+  const constant = (decl.parent.flags & t.NodeFlags.Const) !== 0;
+  const literal = constant && decl.initializer !== undefined ? literalValue(bareExpression(decl.initializer)) : undefined;
+  return literal === undefined ? undefined : { kind: "constant", value: literal, final: false };
 }
 
 /** The element of an argument's label text (`[0, 1, 0]`) at an array path; "…" where the label does not show it. */

@@ -4,6 +4,7 @@ import type * as TS from "typescript";
 import type { ClassFn } from "./classes";
 import { evalExpr } from "./expressions";
 import { Scope, type Interp } from "./interp";
+import { bindingLog } from "./locate";
 import { ts } from "./parse";
 import { Completion, exec, hoist } from "./statements";
 import { Fn, Num, brief, typeName, type CallSite, type Value } from "./values";
@@ -90,6 +91,8 @@ export class Closure extends Fn {
       let v: Value = p.dotDotDotToken ? args.slice(i) : args[i];
       if (v === undefined && p.initializer) v = evalExpr(ip, p.initializer);
       bind(ip, scope, p.name, v, false);
+      // A pattern's names have no node of their own to hover: log them (only when the document run keeps a log).
+      if (!ts().isIdentifier(p.name)) bindingLog(ip)?.record(ip, p.name, scope);
     }
     return scope;
   }

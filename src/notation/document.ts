@@ -5,7 +5,7 @@ import { isDatasetName, Op, ParamStore, Rng, Tape, type DatasetName, type Object
 import { Closure } from "./calls";
 import { GradLensError, type Diagnostic } from "./errors";
 import type { Bounds, GradcheckResult, Interp, TrainSettings } from "./interp";
-import { bindings, keepBindingLog, type BoundName } from "./locate";
+import { bindings, keepBindingLog, plainBindings, type BoundName, type PlainBinding } from "./locate";
 import { Model } from "./model";
 import { parse, ts } from "./parse";
 import { evaluateProgram, guarded, newInterp, valueWarnings } from "./run";
@@ -52,6 +52,8 @@ export interface DocumentResult {
   bindings: Record<string, number>;
   /** Names bound by destructuring or as `for … of` variables, with the values each took (bounded), for hovers. */
   bound: BoundName[];
+  /** Top-level names bound to plain values (constants, data, settings), for hovers. */
+  plain: ReadonlyMap<string, PlainBinding>;
   /** A copy of the initial params, for a Trainer to change. */
   trainingStore(): ParamStore;
   /** The file's model (`model`, `forward`, `predict`, `net`, else its last top-level function) at the store's values. */
@@ -111,6 +113,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
     store, params, train: ip.train, gradchecks: ip.gradchecks, diagnostics, dataset: datasetOf(sf),
     objective: ev === undefined ? undefined : objective(sf, text, opts, store.size),
     replaySafe: !ip.controlOnValues, bindings: bindings(ip.scope, tape), bound: log.all(),
+    plain: plainBindings(ip.scope, tape),
     trainingStore: () => copyStore(store, initial),
     predict: (s, xs) => predict(sf, text, opts, s, xs),
   };
@@ -119,7 +122,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
 function failed(tape: Tape, store: ParamStore, diagnostics: Diagnostic[]): DocumentResult {
   return {
     ok: false, tape, target: undefined, targetName: undefined, value: undefined, store, params: [], train: undefined,
-    gradchecks: [], diagnostics, dataset: undefined, objective: undefined, replaySafe: false, bindings: {}, bound: [],
+    gradchecks: [], diagnostics, dataset: undefined, objective: undefined, replaySafe: false, bindings: {}, bound: [], plain: new Map(),
     trainingStore: () => copyStore(store, store.snapshot()), predict: () => undefined,
   };
 }

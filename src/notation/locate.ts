@@ -36,6 +36,59 @@ export function bindings(scope: Scope, tape: Tape): Record<string, number> {
   return out;
 }
 
+/** Top-level names bound to plain values (no node: data, settings, constants), for hovers on constants. */
+export function plainBindings(scope: Scope, tape: Tape): Map<string, PlainBinding> {
+  const plain = new Map<string, PlainBinding>();
+  for (const [name, b] of scope.vars) {
+    const text = plainPreview(b.value, tape);
+    if (text !== undefined) plain.set(name, { value: typeof b.value === "number" ? b.value : text, constant: b.constant });
+  }
+  return plain;
+}
+
+/** A top-level name bound to a plain value (no node): a number, else a short preview of it. */
+export interface PlainBinding {
+  value: number | string;
+  /** Declared `const`: the value it had all along (else the value at the end of the run). */
+  constant: boolean;
+}
+
+
+/** Elements or fields a plain array's or object's preview shows. */
+export const PREVIEW_ITEMS = 6;
+
+/**
+ * A plain value's text for a hover (`3`, `"relu"`, `[0, 1, 1, 0]`, `[1, 2, 3, 4, 5, 6, … (10)]`, `{ lr: 0.5 }`);
+ * undefined for what is not plain data: anything holding a graph value of this tape (hovers show nodes for those),
+ * functions, class instances.
+ */
+export function plainPreview(v: Value, tape: Tape): string | undefined {
+  return isPlain(v, tape, 0) ? preview(v, 0) : undefined;
+}
+
+function isPlain(v: Value, tape: Tape, depth: number): boolean {
+  if (v instanceof Num || v instanceof Tensor) return v.tape !== tape;
+  // Deeper than a hover would look: data sets and tables nest two levels.
+  if (depth > 3) return true;
+  if (Array.isArray(v)) return v.every((x) => isPlain(x, tape, depth + 1));
+  if (v instanceof Obj) return v.constructor === Obj && [...v.props.values()].every((x) => isPlain(x, tape, depth + 1));
+  return typeof v !== "object" || v === null;
+}
+
+function preview(v: Value, depth: number): string {
+  if (Array.isArray(v)) {
+    if (depth >= 2) return brief(v);
+    const items = v.slice(0, PREVIEW_ITEMS).map((x) => preview(x, depth + 1));
+    return `[${items.join(", ")}${v.length > PREVIEW_ITEMS ? `, … (${v.length})` : ""}]`;
+  }
+  if (v instanceof Obj) {
+    if (depth >= 2) return "{…}";
+    const items = [...v.props].slice(0, PREVIEW_ITEMS).map(([k, x]) => `${k}: ${preview(x, depth + 1)}`);
+    return `{ ${items.join(", ")}${v.props.size > PREVIEW_ITEMS ? ", …" : ""} }`;
+  }
+  return brief(v);
+}
+
 /** Values kept per bound name (the hover shows fewer), and binding sites kept per file: the log stays small. */
 export const MAX_BOUND_VALUES = 64;
 export const MAX_BOUND_NAMES = 2000;

@@ -154,9 +154,20 @@ describe("destructured function parameters", () => {
     }
   });
 
-  it("says … where the call label does not show the element (an object, a long array)", () => {
+  it("shows the logged value where the call label does not show the element (an object, a long array)", () => {
     const src = "const w = param(2);\nfunction g({ k }, [u, v]) { return w * k + u; }\nconst loss = g({ k: 3 }, [1, 2, 3, 4, 5]);\n";
     const { result, sf, text } = evaluate(src);
+    for (const [at, value] of [[offsetOf(text, "{ k }", 0, 2), "3"], [offsetOf(text, "[u, v]", 0, 1), "1"], [offsetOf(text, "u, v]", 0, 3), "2"]] as const) {
+      const h = hoverAt(result, sf, at, 4);
+      expect(h?.markdown).toBe(`**${text[at]}** (parameter of g)\n\nvalue ${value}`);
+    }
+  });
+
+  it("falls back to call labels (… where they do not show the element) when the run failed and logged nothing", () => {
+    const src = "const w = param(2);\nfunction g({ k }, [u, v]) { return w * k + u; }\nconst loss = g({ k: 3 }, [1, 2, 3, 4, 5]);\nnoSuchFunction();\n";
+    const { result, sf, text } = evaluate(src);
+    expect(result.ok).toBe(false);
+    expect(result.bound).toEqual([]);
     for (const at of [offsetOf(text, "{ k }", 0, 2), offsetOf(text, "[u, v]", 0, 1)]) {
       const h = hoverAt(result, sf, at, 4);
       expect(h?.markdown).toContain("(parameter of g): 1 call");
