@@ -24,10 +24,19 @@ export function tensorParamLeaves(t: Tape): TensorParamLeaf[] {
   return out;
 }
 
+/** A tensor parameter's place in a store: elements are slots slot .. slot + size - 1, row-major over shape. */
+export interface ParamTensor {
+  readonly name: string;
+  readonly slot: number;
+  readonly shape: readonly number[];
+}
+
 export class ParamStore {
   values = new Float64Array(16);
   grads = new Float64Array(16);
   readonly names: string[] = [];
+  /** Tensor params in the order addTensor made them, so views can group their element slots without parsing names. */
+  readonly tensors: ParamTensor[] = [];
 
   get size(): number {
     return this.names.length;
@@ -51,6 +60,8 @@ export class ParamStore {
   /** A tensor parameter: one slot per element, named name[r][c] (or name[k] for a vector); returns the first slot. */
   addTensor(values: ArrayLike<number>, name: string, cols: number, rank: number): number {
     const first = this.size;
+    const shape = rank === 2 ? [cols === 0 ? 0 : values.length / cols, cols] : rank === 1 ? [values.length] : [];
+    this.tensors.push({ name, slot: first, shape });
     for (let k = 0; k < values.length; k++) {
       const r = Math.floor(k / cols), c = k % cols;
       this.add(values[k], rank === 2 ? `${name}[${r}][${c}]` : rank === 1 ? `${name}[${k}]` : name);

@@ -9,8 +9,8 @@ export {
   parseSettings, parsePresetSource, parseHidden, isDatasetChoice, SettingsError, MAX_STEPS, MAX_HIDDEN,
 } from "./validate";
 export {
-  DEFAULT_SETTINGS, presetSource, presetConfig, describeSource,
+  DEFAULT_SETTINGS, MAX_TENSOR_ELEMENTS, presetSource, presetConfig, describeSource,
   type DatasetChoice, type ActivationChoice, type LossChoice, type OptimizerChoice, type MethodChoice, type TrainSource,
-  type TrainSettings, type TrainConfig, type SessionState, type PredictionRow, type ParamRow, type Verdict,
+  type TrainSettings, type TrainConfig, type SessionState, type PredictionRow, type ParamRow, type TensorParamRow, type ParamEntry, type Verdict,
   type VerdictReason, type TrainingSnapshot, type CompareRun, type CompareSnapshot,
 } from "./types";

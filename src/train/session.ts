@@ -3,7 +3,8 @@
 // a pause takes effect within one slice; snapshots for the eye are throttled.
 import { LossHistory } from "./history";
 import { buildProblem, type Problem } from "./problem";
-import type { ParamRow, SessionState, TrainConfig, TrainingSnapshot, Verdict } from "./types";
+import { paramRows } from "./params";
+import type { SessionState, TrainConfig, TrainingSnapshot, Verdict } from "./types";
 import { verdictOf } from "./verdict";
 import { HeatMap, predictionsOf } from "./views";
 
@@ -18,7 +19,7 @@ export interface SessionOptions {
   now?: () => number;
   /** Heat map resolution (default 24). */
   gridSize?: number;
-  /** Params listed in a snapshot at most (default 200). */
+  /** Param rows listed in a snapshot at most, a tensor param counting one (default 200). */
   maxParams?: number;
 }
 
@@ -126,14 +127,12 @@ export class TrainingSession {
   }
 
   snapshot(): TrainingSnapshot {
-    const p = this.problem, s = p.store, n = Math.min(s.size, this.opts.maxParams);
-    const params: ParamRow[] = [];
-    for (let i = 0; i < n; i++) params.push({ name: s.names[i], value: s.values[i], grad: s.grads[i] });
+    const p = this.problem, s = p.store, listed = paramRows(s, p.tensors, this.opts.maxParams);
     const notes = this.error ? [...p.notes, `stopped: ${this.error}`] : p.notes.slice();
     return {
       state: this.state, step: this.step, totalSteps: this.totalSteps, loss: this.lastLoss,
-      history: this.history.points(), predictions: predictionsOf(this.problem), grid: this.heat.get(this.state !== "running"), params,
-      paramCount: s.size, stepsPerSecond: this.rate, verdict: this.verdict, label: p.label, notes,
+      history: this.history.points(), predictions: predictionsOf(this.problem), grid: this.heat.get(this.state !== "running"),
+      params: listed.rows, paramCount: s.size, paramRows: listed.total, stepsPerSecond: this.rate, verdict: this.verdict, label: p.label, notes,
       method: this.config.settings.method,
     };
   }

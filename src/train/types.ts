@@ -37,11 +37,36 @@ export interface PredictionRow {
   right: boolean;
 }
 
+/** A scalar param: one store slot. */
 export interface ParamRow {
+  kind: "scalar";
   name: string;
   value: number;
   grad: number;
 }
+
+/** A tensor param as one row; its elements travel only up to MAX_TENSOR_ELEMENTS (the rest show as "…"). */
+export interface TensorParamRow {
+  kind: "tensor";
+  /** The param's name without element indices: `model.W1`. */
+  name: string;
+  shape: number[];
+  /** Element count (values/grads may hold fewer). */
+  size: number;
+  /** The first elements, row-major. */
+  values: number[];
+  grads: number[];
+  /** Over every element, not only those sent. */
+  valueNorm: number;
+  gradNorm: number;
+  min: number;
+  max: number;
+}
+
+export type ParamEntry = ParamRow | TensorParamRow;
+
+/** Elements of one tensor a snapshot carries at most. */
+export const MAX_TENSOR_ELEMENTS = 64;
 
 export type VerdictReason = "not-separable" | "diverged" | "more-steps" | "stuck" | "no-dataset" | "error";
 
@@ -62,9 +87,12 @@ export interface TrainingSnapshot {
   predictions: PredictionRow[] | undefined;
   /** Model output over the input square [0,1]², row-major from (x1=0, x2=0), x1 varying fastest. */
   grid: { size: number; values: number[] } | undefined;
-  params: ParamRow[];
-  /** Total parameter count (params may be cut short for big models). */
+  /** One row per scalar param and one per tensor param, in store order (cut short for big models). */
+  params: ParamEntry[];
+  /** Total parameter count (store slots: a [2,3] tensor counts 6). */
   paramCount: number;
+  /** Rows there would be without the cut (a tensor counts 1). */
+  paramRows: number;
   stepsPerSecond: number;
   verdict: Verdict | undefined;
   /** What is being trained and how (one line), plus notes such as the replay fallback. */

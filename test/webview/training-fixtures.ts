@@ -1,7 +1,7 @@
 // Runs on Node (bundled by training.tests.mjs): the messages the Chromium suite posts to the training webview,
 // made by real training sessions (XOR by backprop, a diverging run, a comparison), encoded as the extension does.
 import { encodeNumbers, type ToTrainingView, type TrainForm } from "../../src/protocol";
-import { Comparison, TrainingSession, presetConfig, type TrainingSnapshot } from "../../src/train";
+import { Comparison, TrainingSession, presetConfig, type TrainConfig, type TrainingSnapshot } from "../../src/train";
 
 const form: TrainForm = {
   source: "preset", dataset: "XOR", hidden: "2", activation: "sigmoid", loss: "sse", optimizer: "sgd", lr: "1",
@@ -44,4 +44,15 @@ export async function compareMessage(): Promise<ToTrainingView> {
   config.settings.steps = 300;
   const r = await new Comparison(config, () => {}).run();
   return msg({ type: "compare", compare: r });
+}
+
+/** A `.nn.ts` file (seed 000: model.W1 [2,3], model.W2 [3,1]) after a few steps, as the view gets it. */
+export function tensorSnapshot(text: string, label: string): ToTrainingView {
+  const config: TrainConfig = {
+    source: { kind: "document", uri: `file:///${label}`, version: 1, text, label },
+    settings: { optimizer: "sgd", lr: 1, steps: 2000, seed: 1, method: "backprop", eps: 1e-4 },
+  };
+  const s = new TrainingSession(config);
+  for (let i = 0; i < 5; i++) s.stepOnce();
+  return msg({ type: "snapshot", snapshot: s.snapshot() });
 }

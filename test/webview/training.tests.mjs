@@ -19,6 +19,9 @@ export async function loadTrainingFixtures(root) {
     await build({
       entryPoints: [join(root, "test/webview/training-fixtures.ts")], bundle: true, platform: "node", format: "esm",
       target: "node20", outfile, logLevel: "warning", external: ["typescript"],
+      // The file fixtures parse .nn.ts text: the notation's require("typescript") resolves from the repo, not from
+      // this temporary directory.
+      banner: { js: `import { createRequire as __glCreateRequire } from "node:module"; const require = __glCreateRequire(${JSON.stringify(join(root, "package.json"))});` },
     });
     return await import(pathToFileURL(outfile).href);
   } finally {
@@ -200,6 +203,44 @@ export function trainingTests(root, fx) {
       await send(p, [{ type: "form", form: xor.messages[0].form }]);
       assert.equal(await p.locator("#gl-apply").isVisible(), false);
       assert.equal(await p.locator("#gl-dataset").isVisible(), true);
+    }],
+
+    ["training: a tensor param is one row with its shape and norms, and its toggle lists its elements (keyboard too)", async (b) => {
+      const { page: p, errors } = await open(b, root);
+      const m = fx.tensorSnapshot(readFileSync(join(root, "examples/seed000-xor.nn.ts"), "utf8"), "seed000-xor.nn.ts");
+      const [w1, w2] = m.snapshot.params;
+      await send(p, [xor.messages[0], m]);
+      // Header and two rows, not nine element rows.
+      assert.equal(await p.locator("#gl-params tr").count(), 3);
+      const rows = await p.locator("#gl-params tr.gl-tensor").allTextContents();
+      assert.match(rows[0], /^▸model\.W1 \[2,3\]‖·‖₂ /);
+      assert.ok(rows[0].includes(`‖·‖₂ ${w1.valueNorm.toFixed(4)}`) && rows[0].endsWith(`‖·‖₂ ${w1.gradNorm.toFixed(4)}`), rows[0]);
+      assert.match(rows[0], /, …/);
+      assert.match(rows[1], /^▸model\.W2 \[3,1\]/);
+      const near = (text, v) => Math.abs(parseFloat(text) - v) <= Math.max(5e-5, 1e-3 * Math.abs(v));
+      const elements = () => p.locator("#gl-params tr.gl-element").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+      assert.deepEqual(await elements(), []);
+      // Keyboard: Tab-reachable button, Enter opens, the elements follow in row-major order with value and gradient.
+      const t1 = p.locator("#gl-params button.gl-toggle").first();
+      assert.equal(await t1.getAttribute("aria-expanded"), "false");
+      await t1.focus();
+      await p.keyboard.press("Enter");
+      let got = await elements();
+      assert.deepEqual(got.map((c) => c[0]), ["[0][0]", "[0][1]", "[0][2]", "[1][0]", "[1][1]", "[1][2]"]);
+      got.forEach((c, k) => assert.ok(near(c[1], w1.values[k]) && near(c[2], w1.grads[k]), `${c} vs ${w1.values[k]}, ${w1.grads[k]}`));
+      assert.equal(await p.locator("#gl-params button.gl-toggle").first().getAttribute("aria-expanded"), "true");
+      // A new snapshot redraws the table: the tensor stays open and its toggle keeps the focus.
+      await send(p, [m]);
+      assert.equal((await elements()).length, 6);
+      assert.equal(await p.evaluate(() => document.activeElement?.getAttribute("aria-label")), "hide the 6 elements of model.W1");
+      await p.keyboard.press(" ");
+      assert.deepEqual(await elements(), []);
+      // Mouse: W2's column vector.
+      await p.locator("#gl-params button.gl-toggle").nth(1).click();
+      got = await elements();
+      assert.deepEqual(got.map((c) => c[0]), ["[0][0]", "[1][0]", "[2][0]"]);
+      got.forEach((c, k) => assert.ok(near(c[1], w2.values[k]), `${c} vs ${w2.values[k]}`));
+      assert.deepEqual(errors, []);
     }],
 
     ["training: NaN and Infinity losses are shown as such, the curve leaves a gap, nothing throws", async (b) => {

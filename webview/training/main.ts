@@ -11,7 +11,8 @@ import { LossChart } from "./chart";
 import { buildForm, DEFAULT_FORM } from "./form";
 import { drawHeatMap } from "./heatmap";
 import { connect, pageNonce, themeColor } from "./host";
-import { fmt, renderParams, renderPredictions } from "./tables";
+import { renderParams } from "./params";
+import { fmt, renderPredictions } from "./tables";
 import css from "./training.css";
 
 interface Saved {
@@ -123,7 +124,8 @@ function showSnapshot(s: TrainingSnapshot): void {
   renderPredictions(predictions, s.predictions);
   drawHeatMap(heat, s.grid, s.predictions);
   heat.hidden = s.grid === undefined;
-  renderParams(params, s.params, s.paramCount);
+  // paramRows counts a tensor once; snapshots saved before it existed only have paramCount.
+  renderParams(params, s.params, s.paramRows ?? s.paramCount);
   train.disabled = s.state === "running";
   pause.disabled = s.state !== "running";
   step.disabled = s.state === "running";

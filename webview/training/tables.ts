@@ -1,6 +1,6 @@
-// Runs in the training webview (browser): the predictions table (inputs, target, output, ✓/✗) and the params
-// table (value, gradient). Text goes in with textContent only: names come from user files.
-import type { ParamRow, PredictionRow } from "../../src/train/types";
+// Runs in the training webview (browser): the predictions table (inputs, target, output, ✓/✗) and number format
+// (the params table is in params.ts). Text goes in with textContent only: names come from user files.
+import type { PredictionRow } from "../../src/train/types";
 
 export function fmt(v: number, digits = 4): string {
   if (Number.isNaN(v)) return "NaN";
@@ -32,15 +32,5 @@ export function renderPredictions(table: HTMLTableElement, rows: PredictionRow[]
       ...r.inputs.map((x) => String(x)), String(r.target), fmt(r.output),
       r.right ? ["✓", "gl-right"] : ["✗", "gl-wrong"],
     ]));
-  }
-}
-
-export function renderParams(table: HTMLTableElement, params: ParamRow[], total: number): void {
-  table.replaceChildren(row(["param", "value", "gradient"], true));
-  for (const p of params) table.append(row([p.name, fmt(p.value), fmt(p.grad)]));
-  if (total > params.length) {
-    const more = row([`… ${total - params.length} more`, "", ""]);
-    more.className = "gl-more";
-    table.append(more);
   }
 }

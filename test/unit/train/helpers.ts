@@ -15,3 +15,18 @@ export function documentConfig(text: string, settings: Partial<TrainConfig["sett
     settings: { optimizer: "sgd", lr: 1, steps: 2000, seed: 1, method: "backprop", eps: 1e-4, ...settings },
   };
 }
+
+/** The values of a snapshot's rows, every one a scalar param (a tensor row fails the test that asks). */
+export function scalarGrads(snap: TrainingSnapshot): number[] {
+  return snap.params.map((p) => {
+    if (p.kind !== "scalar") throw new Error(`${p.name} is a tensor row`);
+    return p.grad;
+  });
+}
+
+export function scalarValues(snap: TrainingSnapshot): number[] {
+  return snap.params.map((p) => {
+    if (p.kind !== "scalar") throw new Error(`${p.name} is a tensor row`);
+    return p.value;
+  });
+}

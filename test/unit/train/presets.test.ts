@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { MLP, Trainer, datasetObjective, datasets, sgd } from "../../../src/engine";
 import { presetConfig, type DatasetChoice, type MethodChoice } from "../../../src/train";
-import { runToEnd } from "./helpers";
+import { runToEnd, scalarValues } from "./helpers";
 
 const PRESETS: DatasetChoice[] = ["AND", "OR", "XOR", "NAND"];
 const METHODS: MethodChoice[] = ["backprop", "finite-difference"];
@@ -45,7 +45,7 @@ describe("presets", () => {
     const t = new Trainer(datasetObjective(model, datasets.XOR, "sse"), model.store, { optimizer: sgd(1) });
     for (let i = 0; i < 2000; i++) t.step();
     expect(snap.loss).toBe(t.loss());
-    expect(snap.params.map((p) => p.value)).toEqual(Array.from(model.store.snapshot()));
+    expect(scalarValues(snap)).toEqual(Array.from(model.store.snapshot()));
   });
 
   it("learned in N steps is the first step from which every row rounds right", async () => {
