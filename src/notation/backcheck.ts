@@ -224,7 +224,7 @@ export function backcheck(ip: Interp, model: Instance, inputs: Value[], o: Backc
   ip.gradchecks.push({ start, end: ip.base + site.end, line, column, kind: "backward", pass, rows });
   if (!pass) {
     const bad = rows.filter((r) => !r.pass).map((r) => `${r.name}: backward ${r.analytic} vs numeric ${r.numeric}`);
-    ip.warn(`\`${cls.name}.backward\` disagrees with central differences: ${bad.join("; ")}`, site);
+    ip.warn(`gradient check failed: \`${cls.name}.backward\` disagrees with central differences: ${bad.join("; ")}`, site);
   }
   return pass;
 }

@@ -63,6 +63,8 @@ export default {
         assert.equal(warning.severity, "warning", JSON.stringify(warning));
         assert.match(warning.text, /disagrees with central differences: w1\[/);
         assert.match(warning.text, /\[Ln 59, Col 1\]/);
+        // One entry for the failed check, not a second "gradient check failed" beside it.
+        assert.equal(seen.filter((p) => /\[Ln 59, Col 1\]/.test(p.text)).length, 1, JSON.stringify(seen));
         // TypeScript has answered for this file once its own hover (the plugin's declarations) shows; only then does
         // "no errors" mean something. Then watch Problems for a while: no error entry may come for the file.
         const hover = await hoverThroughUi(wb, SEED2, 35, "Model", "class Model", 90_000);
@@ -89,8 +91,14 @@ export default {
         // Line 58's check passes: its lens says so.
         const passed = wb.page.locator(".editor-instance .codelens-decoration a", { hasText: /gradcheck passed/ }).first();
         assert.match(await passed.innerText(), /^✓ gradcheck passed \(max rel\. error/);
-        await lens.click();
-        await wb.page.locator(".tabs-container .tab", { hasText: `Gradient check: ${SEED2}` }).first().waitFor({ timeout: 30_000 });
+        // CodeLenses are redrawn when the file is re-evaluated (a busy machine finishes that late): a click that lands
+        // during a redraw is lost, so click again until the report's tab shows.
+        const tab = wb.page.locator(".tabs-container .tab", { hasText: `Gradient check: ${SEED2}` }).first();
+        await until("the report's tab", async () => {
+          if (!(await tab.isVisible())) await lens.click({ timeout: 5000 });
+          await tab.waitFor({ timeout: 5000 });
+          return true;
+        }, (ok) => ok === true, 60_000);
         const view = wb.webview();
         const fail = view.locator("tr.fail").filter({ has: view.locator("td", { hasText: /^w1\[\d\]\[\d\]$/ }) }).first();
         await fail.waitFor({ timeout: 30_000 });
@@ -205,7 +213,8 @@ export default {
         await wb.answerInputBox("matrix-xor.nn.ts");
         await wb.page.locator(".tabs-container .tab", { hasText: "matrix-xor.nn.ts" }).first().waitFor({ timeout: 15_000 });
         const text = await until("the new file's text", () => wb.editorText(), (t) => typeof t === "string" && t.includes("class MultiLayerPerceptron"), 15_000);
-        assert.match(text, /const X = tensor\(\[\[1, 0\], \[1, 1\], \[0, 1\], \[0, 0\]\]\);/);
+        // (Inlay hints may stand between the call and its `;`.)
+        assert.match(text, /const X = tensor\(\[\[1, 0\], \[1, 1\], \[0, 1\], \[0, 0\]\]\)/);
       },
     },
   ],

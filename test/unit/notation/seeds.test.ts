@@ -66,7 +66,7 @@ describe("seed 002: Module layers with hand-written bwd", () => {
     expect(model.pass).toBe(false);
     expect(model.rows.every((r) => !r.pass && Math.abs(r.numeric / r.analytic - 2) < 1e-6)).toBe(true);
     const warning = d.diagnostics.find((x) => x.severity === "warning");
-    expect(warning?.message).toMatch(/^`Model.backward` disagrees with central differences: w1\[/);
+    expect(warning?.message).toMatch(/^gradient check failed: `Model.backward` disagrees with central differences: w1\[/);
     expect(warning?.line).toBe(59);
   });
 
