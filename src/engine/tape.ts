@@ -4,12 +4,9 @@ import {
   kAbs, kAdd, kCos, kDiv, kExp, kLinear, kLog, kMod, kMul, kNeg, kPow, kPowConst, kRelu, kSigmoid, kSin,
   kSqrt, kSub, kSum, kTan, kTanh, kernels,
 } from "./kernels";
-import { Op, isLeaf } from "./op";
+import { MIN_NORMAL, Op, isLeaf } from "./op";
 import { Tensors } from "./tensors";
-import { TOp } from "./tensor/op";
 
-/** Smallest normal double: gradients below it are flushed to zero, because subnormal arithmetic is ~8x slower. */
-const MIN_NORMAL = 2.2250738585072014e-308;
 
 export type GroupKind = "call" | "layer" | "neuron" | "sample" | "loop" | "model";
 
@@ -216,7 +213,7 @@ export class Tape {
       old.set(g.subarray(0, n));
     }
     g.fill(0, 0, n);
-    if (this.tensorNodes > 0) this.sweepMixed(target);
+    if (this.tensorNodes > 0) this.tensors.sweep(target);
     else this.sweep(target);
     if (old) for (let i = 0; i < n; i++) g[i] += old[i];
   }
@@ -245,43 +242,6 @@ export class Tape {
     }
   }
 
-  /**
-   * The same sweep over a tape holding tensor nodes: a Tensor node passes its array gradient on through the tensor
-   * store (a Scalars node into its scalar elements), an Item node adds its gradient into its tensor's element.
-   * A one-element tensor's gradient is mirrored into grad, so `gradient(loss)` reads the same for tensor losses.
-   */
-  private sweepMixed(target: number): void {
-    const g = this.grad, op = this.op, aux = this.aux, start = this.start, inp = this.in, local = this.local;
-    const st = this.tensors.store;
-    st.beginSweep();
-    if (op[target] === Op.Tensor) st.gradInto(aux[target]).fill(1);
-    else g[target] = 1;
-    for (let i = target; i >= 0; i--) {
-      const o = op[i];
-      if (o === Op.Tensor) {
-        const t = aux[i], gt = st.liveGrad(t);
-        if (gt === undefined) continue;
-        if (gt.length === 1) g[i] = gt[0];
-        if (st.op[t] === TOp.Scalars) {
-          const ids = st.scalarIds[t] as Int32Array;
-          for (let k = 0; k < ids.length; k++) g[ids[k]] += gt[k];
-        } else st.backwardStep(t);
-        continue;
-      }
-      const gi = g[i];
-      if (gi === 0) continue;
-      if (gi < MIN_NORMAL && gi > -MIN_NORMAL) {
-        g[i] = 0;
-        continue;
-      }
-      if (o === Op.Item) {
-        st.gradInto(aux[inp[start[i]]])[aux[i]] += gi;
-        continue;
-      }
-      for (let k = start[i], e = start[i + 1]; k < e; k++) g[inp[k]] += gi * local[k];
-    }
-  }
-
   // ---- replay ----
 
   /** Overwrite a leaf's value; call recompute() afterwards to bring the op nodes up to date. */
@@ -292,16 +252,7 @@ export class Tape {
   /** Recompute values and local derivatives of every op node from index `from` on (the recorded graph, new leaves). */
   recompute(from = 0): void {
     const op = this.op;
-    if (this.tensorNodes > 0) {
-      const ts = this.tensors, aux = this.aux;
-      for (let i = from, n = this.n; i < n; i++) {
-        const o = op[i];
-        if (o === Op.Tensor) ts.forward(i);
-        else if (o === Op.Item) this.val[i] = ts.store.vals[aux[this.in[this.start[i]]]][aux[i]];
-        else if (!isLeaf(o)) kernels[o](this, i);
-      }
-      return;
-    }
+    if (this.tensorNodes > 0) return this.tensors.recompute(from);
     for (let i = from, n = this.n; i < n; i++) {
       const o = op[i];
       if (!isLeaf(o)) kernels[o](this, i);

@@ -2,7 +2,8 @@
 // Tensor, aux = its id in the TensorTape that holds shapes, value and gradient arrays), with edges to its inputs'
 // Tape ids, so the graph, groups, source ranges and the one reverse sweep see scalars and tensors alike.
 // Scalars enter tensors through Scalars nodes and leave them through Item nodes; both carry gradients.
-import { Op } from "./op";
+import { kernels } from "./kernels";
+import { MIN_NORMAL, Op, isLeaf } from "./op";
 import type { Tape } from "./tape";
 import { forwardNode } from "./tensor/dispatch";
 import { TOp, tOpName } from "./tensor/op";
@@ -137,6 +138,57 @@ export class Tensors {
       for (let k = 0; k < ids.length; k++) v[k] = val[ids[k]];
     } else if (o > TOp.Param) forwardNode(s, t);
     this.mirror(i);
+  }
+
+  // ---- the tape's sweeps when it holds tensor nodes (Tape.backward and Tape.recompute call these) ----
+
+  /**
+   * Tape.backward's reverse sweep over a tape holding tensor nodes (grad already zeroed): a Tensor node passes its
+   * array gradient on through the store (a Scalars node into its scalar elements), an Item node adds its gradient
+   * into its tensor's element. A one-element tensor's gradient is mirrored into grad, so `gradient(loss)` reads the
+   * same for tensor losses.
+   */
+  sweep(target: number): void {
+    const t = this.tape, g = t.grad, op = t.op, aux = t.aux, start = t.start, inp = t.in, local = t.local;
+    const st = this.store;
+    st.beginSweep();
+    if (op[target] === Op.Tensor) st.gradInto(aux[target]).fill(1);
+    else g[target] = 1;
+    for (let i = target; i >= 0; i--) {
+      const o = op[i];
+      if (o === Op.Tensor) {
+        const k = aux[i], gt = st.liveGrad(k);
+        if (gt === undefined) continue;
+        if (gt.length === 1) g[i] = gt[0];
+        if (st.op[k] === TOp.Scalars) {
+          const ids = st.scalarIds[k] as Int32Array;
+          for (let e = 0; e < ids.length; e++) g[ids[e]] += gt[e];
+        } else st.backwardStep(k);
+        continue;
+      }
+      const gi = g[i];
+      if (gi === 0) continue;
+      if (gi < MIN_NORMAL && gi > -MIN_NORMAL) {
+        g[i] = 0;
+        continue;
+      }
+      if (o === Op.Item) {
+        st.gradInto(aux[inp[start[i]]])[aux[i]] += gi;
+        continue;
+      }
+      for (let e = start[i], end = start[i + 1]; e < end; e++) g[inp[e]] += gi * local[e];
+    }
+  }
+
+  /** Tape.recompute over a tape holding tensor nodes: tensor ops through the store, scalar ops through kernels. */
+  recompute(from: number): void {
+    const t = this.tape, op = t.op, aux = t.aux;
+    for (let i = from, n = t.n; i < n; i++) {
+      const o = op[i];
+      if (o === Op.Tensor) this.forward(i);
+      else if (o === Op.Item) t.val[i] = this.store.vals[aux[t.in[t.start[i]]]][aux[i]];
+      else if (!isLeaf(o)) kernels[o](t, i);
+    }
   }
 
   // ---- internals ----
