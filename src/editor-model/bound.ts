@@ -13,7 +13,12 @@ export type BoundSite =
    * an unnamed function), then `path` into it (array positions; undefined for a step call labels cannot follow: an
    * object key, a rest element).
    */
-  | { kind: "parameter"; fn: string | undefined; index: number; path: (number | undefined)[]; binding: TS.Identifier };
+  | { kind: "parameter"; fn: string | undefined; index: number; path: (number | undefined)[]; binding: TS.Identifier }
+  /**
+   * A `const` name declared inside a function or method body (`const n = xs.length`), logged once per binding; `fn` is
+   * the function's name when it has one, `loop` says a loop inside the function binds it more than once per call.
+   */
+  | { kind: "local"; fn: string | undefined; loop: boolean; binding: TS.Identifier };
 
 /** The name a function-like node is called by (`function f`, `const f = (…) => …`), or undefined. */
 export function functionName(n: TS.SignatureDeclaration): string | undefined {
@@ -41,6 +46,20 @@ export function boundSite(id: TS.Identifier): BoundSite | undefined {
   if (t.isVariableDeclaration(n)) return { kind: "logged", how: isLoopHead(n) ? "loop variable" : "destructured", binding };
   if (t.isParameter(n) && t.isFunctionLike(n.parent)) {
     return { kind: "parameter", fn: functionName(n.parent), index: n.parent.parameters.indexOf(n), path, binding };
+  }
+  return undefined;
+}
+
+/** The local site of a plain `const` name declared inside a function body; undefined at the top level. */
+export function localSite(binding: TS.Identifier): BoundSite | undefined {
+  const t = ts();
+  let loop = false;
+  for (let n: TS.Node | undefined = binding.parent; n !== undefined; n = n.parent) {
+    if (t.isIterationStatement(n, false)) loop = true;
+    if (!t.isFunctionLike(n)) continue;
+    // A method is called by its own name (`forward`), which functionName does not cover.
+    const fn = functionName(n) ?? (t.isMethodDeclaration(n) && t.isIdentifier(n.name) ? n.name.text : undefined);
+    return { kind: "local", fn, loop, binding };
   }
   return undefined;
 }

@@ -111,16 +111,18 @@ function table(rs: Reading[], locals: string[] | undefined, f: (v: number) => st
 }
 
 /**
- * A loop variable's or destructured name's values: one (a plain value), or a table of one row per binding with
+ * A loop variable's, destructured name's or function's local's values: one (a plain value), or a table of one row per binding with
  * ∂target/∂ of graph values; plain values (data) get no gradient column.
  */
 function boundMarkdown(res: Extract<Resolved, { kind: "bound" }>, label: string, f: (v: number) => string, dHead: string): string[] {
   const plain = (x: number | string) => (typeof x === "number" ? f(x) : escapeMarkdown(x));
-  const how = res.how === "parameter" ? (res.fn !== undefined ? `parameter of ${escapeMarkdown(res.fn)}` : "parameter") : res.how;
+  const of = (what: string, link: string) => (res.fn !== undefined ? `${what} ${link} ${escapeMarkdown(res.fn)}` : what);
+  const how = res.how === "parameter" ? of("parameter", "of") : res.how === "local" ? of("local", "in") : res.how;
   const title = `**${label}** (${how})`;
   const first = res.rows[0];
   if (res.count === 1) return [title, "", `value ${first.reading !== undefined ? f(first.reading.value) : plain(first.plain)}`];
-  const what = res.how === "loop variable" ? "iteration" : res.how === "parameter" ? "call" : "binding";
+  // A local bound once per call is listed by call; one in a loop inside its function, by binding (rows name the call).
+  const what = res.how === "loop variable" ? "iteration" : res.how === "parameter" || (res.how === "local" && !res.loop) ? "call" : "binding";
   // A parameter's title counts calls, as a plain parameter's does.
   const out = [res.how === "parameter" ? `${title}: ${res.count} calls` : `${title}: ${res.count} values, one per ${what}`, ""];
   const graph = res.rows.some((x) => x.reading !== undefined);

@@ -5,7 +5,7 @@ import type * as TS from "typescript";
 import { Op } from "../engine";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
-import { boundSite, declaringIdentifier, functionName, type BoundSite } from "./bound";
+import { boundSite, declaringIdentifier, functionName, localSite, type BoundSite } from "./bound";
 import { bareExpression, callLabel, callResults, declarationFor, lastOfRuns, nodesWithRange, type Subject } from "./query";
 
 /** One evaluation of something: its node, value, gradient, and the call it happened in. */
@@ -32,9 +32,10 @@ export type Resolved =
   | { kind: "arguments"; fn: string; values: { call: string; value: string }[] }
   /**
    * A loop variable, destructured name or destructured function parameter's element (of `fn`, when named) bound
-   * several times, or once to a plain value: one row per binding.
+   * several times, or once to a plain value: one row per binding. A "local" is a `const` declared in a function's
+   * body (of `fn`, when named), bound once per call (more often when `loop`).
    */
-  | { kind: "bound"; how: "loop variable" | "destructured" | "parameter"; fn?: string; count: number; rows: BoundRow[] }
+  | { kind: "bound"; how: "loop variable" | "destructured" | "parameter" | "local"; fn?: string; loop?: boolean; count: number; rows: BoundRow[] }
   /** A declared name holding plain data (`const k = 3`, `const rows = XOR.length`): its value or a preview; no gradient. */
   | { kind: "constant"; value: number | string; final: boolean }
   /** Tensor nodes: a tensor param (one leaf, many slots), a tensor target, or one tensor per evaluation. */
@@ -274,6 +275,7 @@ function resolveBound(r: DocumentResult, site: BoundSite): Resolved | undefined 
   const one = rows[0].reading;
   if (entry.count === 1 && one !== undefined) return { kind: "readings", what: "name", readings: [one], locals: [] };
   if (site.kind === "parameter") return { kind: "bound", how: "parameter", fn: site.fn, count: entry.count, rows };
+  if (site.kind === "local") return { kind: "bound", how: "local", fn: site.fn, loop: site.loop, count: entry.count, rows };
   return { kind: "bound", how: site.how, count: entry.count, rows };
 }
 
@@ -302,7 +304,8 @@ function literalValue(e: TS.Expression): number | string | undefined {
 
 /**
  * A declaration whose initializer made no node of its own (`const c = pair[0]`, `const k = 3`, `const n = XOR.length`):
- * at the top level, the graph value or plain data the run left in it; elsewhere, a `const`'s literal. Undefined when
+ * at the top level, the graph value or plain data the run left in it; elsewhere, a `const`'s literal, else (inside a
+ * function) the values the run logged for it per call. Undefined when
  * `id` is not lexically that declaration's name (another binding of the same name is nearer).
  */
 function declaredValue(r: DocumentResult, decl: TS.VariableDeclaration, id: TS.Identifier): Resolved | undefined {
@@ -320,7 +323,10 @@ function declaredValue(r: DocumentResult, decl: TS.VariableDeclaration, id: TS.I
   }
   const constant = (decl.parent.flags & t.NodeFlags.Const) !== 0;
   const literal = constant && decl.initializer !== undefined ? literalValue(bareExpression(decl.initializer)) : undefined;
-  return literal === undefined ? undefined : { kind: "constant", value: literal, final: false };
+  if (literal !== undefined) return { kind: "constant", value: literal, final: false };
+  // Inside a function: the values the run logged for it, one per call.
+  const local = constant ? localSite(decl.name) : undefined;
+  return local === undefined ? undefined : resolveBound(r, local);
 }
 
 /** The element of an argument's label text (`[0, 1, 0]`) at an array path; "…" where the label does not show it. */

@@ -151,6 +151,11 @@ export class BindingLog {
   }
 }
 
+/** `v` is a graph value whose node was made at or after tape position `from`: the tape names it at its source. */
+export function madeSince(ip: Interp, v: Value, from: number): boolean {
+  return (v instanceof Num || v instanceof Tensor) && v.tape === ip.tape && v.node >= from;
+}
+
 const logs = new WeakMap<Interp, BindingLog>();
 
 /** Start keeping a log of bound names for this run. */

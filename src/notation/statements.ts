@@ -5,7 +5,7 @@ import { Closure, bind } from "./calls";
 import { declareClass } from "./classes";
 import { assign, evalExpr, kinds, unsupported, withName } from "./expressions";
 import { Scope, type Interp } from "./interp";
-import { bindingLog } from "./locate";
+import { bindingLog, madeSince } from "./locate";
 import { ts } from "./parse";
 import { tensorRows } from "./tensors";
 import { Tensor, typeName, type Value } from "./values";
@@ -142,14 +142,19 @@ export function declare(ip: Interp, list: TS.VariableDeclarationList): void {
   let scope = ip.scope;
   if (isVar) while (!scope.isFunction && scope.parent) scope = scope.parent;
   const path = ip.namePath;
+  // Looked up once: a run without a log pays one lookup per statement. Inside a function a `const` name is logged too
+  // (per call: the tape does not name `const n = xs.length`; a node the initializer made is hovered from the tape);
+  // top-level names are read from the final scope.
+  const log = bindingLog(ip), locals = log !== undefined && constant && ip.depth > 0;
   for (const d of list.declarations) {
     // The binding's name is the default name of params made in the initializer (`const w1 = [param(1)]`).
     ip.namePath = t.isIdentifier(d.name) ? d.name.text : undefined;
+    const from = locals ? ip.tape.n : 0;
     const v = d.initializer ? evalExpr(ip, d.initializer) : undefined;
     ip.namePath = path;
     bind(ip, scope, d.name, v, constant);
     // A pattern's names have no node of their own to hover: log them (only when the document run keeps a log).
-    if (!t.isIdentifier(d.name)) bindingLog(ip)?.record(ip, d.name, scope);
+    if (log !== undefined && (!t.isIdentifier(d.name) || (locals && !madeSince(ip, v, from)))) log.record(ip, d.name, scope);
   }
 }
 

@@ -138,3 +138,72 @@ describe("destructured function parameters, logged per call", () => {
     expect(result.bound[1].values.map((v) => v.plain)).toEqual([2, 4, 6]);
   });
 });
+
+describe("`const` names declared inside functions and methods, logged per call", () => {
+  const src = [
+    "const a = param(0.7);",
+    "function f(xs, pair) {",
+    "  const n = xs.length;",
+    "  const h = pair[0];",
+    "  return (h - pair[1]) ** 2 * n;",
+    "}",
+    "class Scaler {",
+    "  constructor(s) { this.s = s; }",
+    "  apply(x) {",
+    "    const k = this.s;",
+    "    let acc = 0;",
+    "    for (const v of x) { const sq = [v, v * v]; acc = acc + sq[1] * k; }",
+    "    return acc;",
+    "  }",
+    "}",
+    "const sc = new Scaler(2);",
+    "const loss = f([1, 2, 3], [a * 3, 1]) + f([4], [2, 5]) + sc.apply([1, 2]) * a + sc.apply([3]);",
+    "",
+  ].join("\n");
+  const { result, sf, text } = evaluate(src);
+
+  it("evaluates, logging local `const` names (not `let`, not top-level names) once per binding", () => {
+    expect(result.ok).toBe(true);
+    expect(result.bound.map((b) => `${b.name}×${b.count}`)).toEqual(["n×2", "h×2", "k×2", "v×3", "sq×3"]);
+    expect(text.slice(result.bound[0].start, result.bound[0].end)).toBe("n");
+  });
+
+  it("shows a plain local's value per call, at the declaration and at a use, equal to the arguments", () => {
+    for (const at of [offsetOf(text, "const n", 0, 6), offsetOf(text, "* n", 0, 2)]) {
+      const h = hoverAt(result, sf, at, 4);
+      expect(h?.markdown).toContain("**n** (local in f): 2 values, one per call");
+      expect(h?.markdown).toContain("| call | n |");
+      expect(rows(h?.markdown)).toEqual([["f(\\[1, 2, 3\\], \\[2.1, 1\\])", String([1, 2, 3].length)], ["f(\\[4\\], \\[2, 5\\])", "1"]]);
+      expect(h?.node).toBe(-1);
+    }
+  });
+
+  it("reads `this` fields in a method per call, and lists a local in a loop by binding", () => {
+    const k = hoverAt(result, sf, offsetOf(text, "* k", 0, 2), 4);
+    expect(k?.markdown).toContain("**k** (local in apply): 2 values, one per call");
+    expect(rows(k?.markdown)).toEqual([["Scaler.apply(\\[1, 2\\])", "2"], ["Scaler.apply(\\[3\\])", "2"]]);
+    const sq = hoverAt(result, sf, offsetOf(text, "const sq", 0, 6), 4);
+    expect(sq?.markdown).toContain("**sq** (local in apply): 3 values, one per binding");
+    expect(rows(sq?.markdown).map((r) => r[1])).toEqual(["\\[1, 1\\]", "\\[2, 4\\]", "\\[3, 9\\]"]);
+  });
+
+  it("gives ∂loss/∂h per call for a graph value: (∂loss/∂a minus a's other uses) / 3, equal to central differences", () => {
+    const fd = centralDifference(result, result.params[0].slot);
+    // loss = 3(3a − 1)² + 9 + (1·2 + 4·2)·a + 18: ∂loss/∂a = 18(3a − 1) + 10; h = 3a enters only through f's first call.
+    expect(fd).toBeCloseTo(18 * (3 * 0.7 - 1) + 10, 5);
+    const h = hoverAt(result, sf, offsetOf(text, "(h - pair", 0, 1), 4);
+    expect(h?.markdown).toContain("**h** (local in f): 2 values, one per call");
+    expect(h?.markdown).toContain("| call | value | ∂loss/∂h |");
+    expect(rows(h?.markdown)).toEqual([["f(\\[1, 2, 3\\], \\[2.1, 1\\])", f4(2.1), f4((fd - 10) / 3)], ["f(\\[4\\], \\[2, 5\\])", "2", ""]]);
+    expect(h?.node).toBeGreaterThanOrEqual(0);
+  });
+
+  it("shows a local bound once to a graph value with its value and gradient, as a top-level alias", () => {
+    const one = evaluate("const w = param(1.5);\nfunction g(p) {\n  const c = p[0];\n  return c * c;\n}\nconst loss = g([w * 2]);\n");
+    expect(one.result.ok).toBe(true);
+    const fd = centralDifference(one.result, one.result.params[0].slot);
+    expect(fd).toBeCloseTo(2 * 3 * 2, 5);
+    const h = hoverAt(one.result, one.sf, offsetOf(one.text, "c * c", 0, 0), 4);
+    expect(h?.markdown).toBe(`**c**\n\nvalue 3 · ∂loss/∂c = ${f4(fd / 2)}`);
+  });
+});
