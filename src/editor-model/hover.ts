@@ -7,7 +7,8 @@ import type * as TS from "typescript";
 import type { DocumentResult } from "../notation";
 import { escapeMarkdown, formatNumber } from "./format";
 import { subjectAt } from "./query";
-import { resolveSubject, type Reading, type Resolved } from "./resolve";
+import { resolveSubject } from "./resolve";
+import type { Reading, Resolved } from "./resolved";
 import { tensorMarkdown } from "./tensor-view";
 
 export interface HoverModel {

@@ -5,56 +5,10 @@ import type * as TS from "typescript";
 import { Op } from "../engine";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
-import { boundSite, declaringIdentifier, functionName, localSite, type BoundSite } from "./bound";
-import { bareExpression, callLabel, callResults, declarationFor, lastOfRuns, nodesWithRange, type Subject } from "./query";
-
-/** One evaluation of something: its node, value, gradient, and the call it happened in. */
-export interface Reading {
-  node: number;
-  value: number;
-  grad: number;
-  call: string | undefined;
-}
-
-export interface Local {
-  /** Source text of the input (or its op when it has none). */
-  input: string;
-  node: number;
-  derivative: number;
-}
-
-export type Resolved =
-  | { kind: "param"; name: string; node: number; value: number; grad: number }
-  | { kind: "params"; items: { name: string; node: number; value: number; grad: number }[] }
-  | { kind: "target"; name: string; node: number; value: number }
-  | { kind: "readings"; what: "name" | "call" | "operator"; readings: Reading[]; locals: Local[][] }
-  /** A function's parameter: the argument each call got, as the call's label shows it. */
-  | { kind: "arguments"; fn: string; values: { call: string; value: string }[] }
-  /**
-   * A loop variable, destructured name or destructured function parameter's element (of `fn`, when named) bound
-   * several times, or once to a plain value: one row per binding. A "local" is a `const` declared in a function's
-   * body (of `fn`, when named), bound once per call (more often when `loop`).
-   */
-  | { kind: "bound"; how: "loop variable" | "destructured" | "parameter" | "local"; fn?: string; loop?: boolean; count: number; rows: BoundRow[] }
-  /** A declared name holding plain data (`const k = 3`, `const rows = XOR.length`): its value or a preview; no gradient. */
-  | { kind: "constant"; value: number | string; final: boolean }
-  /** Tensor nodes: a tensor param (one leaf, many slots), a tensor target, or one tensor per evaluation. */
-  | { kind: "tensor"; what: "param" | "target" | "name" | "call" | "operator"; items: TensorItem[] };
-
-export interface BoundRow {
-  /** The row or call it was bound in (`XOR[2]`, `forward(0, 1)`), when it was bound inside one. */
-  label: string | undefined;
-  /** A graph value's value and gradient; undefined for a plain value. */
-  reading: Reading | undefined;
-  /** A plain value: the number, else its text (`[1, 2]`, `tensor[2,3]`). */
-  plain: number | string;
-}
-
-export interface TensorItem {
-  /** The param's name (`model.W1`) or the call the value was made in. */
-  name: string | undefined;
-  node: number;
-}
+import { boundSite, functionName } from "./bound";
+import { bareExpression, callResults, declarationFor, lastOfRuns, nodesWithRange, type Subject } from "./query";
+import { declaredValue, resolveBound } from "./resolve-bound";
+import { labelArguments, reading, type Local, type Reading, type Resolved, type TensorItem } from "./resolved";
 
 /** Readings that are all tensor nodes as a "tensor" result; undefined when any is a plain number. */
 function tensorReadings(r: DocumentResult, what: "name" | "call" | "operator", readings: Reading[]): Resolved | undefined {
@@ -113,25 +67,6 @@ function topLevelCallResult(r: DocumentResult, sf: TS.SourceFile, call: TS.CallE
   return k >= 0 && sites.length === results.length ? [reading(r, results[k].node, results[k].label)] : [];
 }
 
-/** The arguments in a call label such as `forward(0, [1, 2])`, split at top-level commas. */
-export function labelArguments(label: string): string[] {
-  const open = label.indexOf("(");
-  const inner = label.slice(open + 1, label.endsWith(")") ? -1 : undefined);
-  const out: string[] = [];
-  let depth = 0, from = 0;
-  for (let i = 0; i < inner.length; i++) {
-    const c = inner[i];
-    if (c === "[" || c === "(" || c === "{") depth++;
-    else if (c === "]" || c === ")" || c === "}") depth--;
-    else if (c === "," && depth === 0) {
-      out.push(inner.slice(from, i).trim());
-      from = i + 1;
-    }
-  }
-  if (inner.trim() !== "") out.push(inner.slice(from).trim());
-  return out;
-}
-
 /** The function whose parameter `id` names, with the parameter's index; undefined when it is not one. */
 function parameterOf(id: TS.Identifier): { fn: string; index: number } | undefined {
   const t = ts();
@@ -143,10 +78,6 @@ function parameterOf(id: TS.Identifier): { fn: string; index: number } | undefin
     return fn === undefined ? undefined : { fn, index };
   }
   return undefined;
-}
-
-function reading(r: DocumentResult, node: number, call?: string): Reading {
-  return { node, value: r.tape.val[node], grad: r.tape.grad[node], call: call ?? callLabel(r.tape, node) };
 }
 
 function readingsOf(r: DocumentResult, start: number, end: number): Reading[] {
@@ -245,98 +176,3 @@ export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identif
   return tensorReadings(r, "name", readings) ?? (readings.length ? { kind: "readings", what: "name", readings, locals: [] } : undefined);
 }
 
-/** The nearest enclosing row or call group's label of a tape group (-1: none). */
-function groupLabel(r: DocumentResult, g: number): string | undefined {
-  for (; g >= 0; g = r.tape.groups[g].parent) if (r.tape.groups[g].kind === "call" || r.tape.groups[g].kind === "sample") return r.tape.groups[g].label;
-  return undefined;
-}
-
-function resolveBound(r: DocumentResult, site: BoundSite): Resolved | undefined {
-  const entry = r.bound.find((b) => b.end === site.binding.end && b.name === site.binding.text);
-  if (entry === undefined || entry.values.length === 0) {
-    if (site.kind !== "parameter" || site.fn === undefined) return undefined;
-    // No log (the run failed): like a plain parameter's table, values as the call labels show them, one step into the
-    // argument per pattern.
-    const fn = site.fn;
-    const values = callResults(r.tape, fn).map((c) => ({ call: c.label, value: elementAt(labelArguments(c.label)[site.index], site.path) }));
-    return values.length ? { kind: "arguments", fn, values } : undefined;
-  }
-  const T = r.tape.tensors;
-  if (entry.values.every((v) => v.node >= 0 && T.isTensor(v.node))) {
-    return { kind: "tensor", what: "name", items: entry.values.map((v) => ({ name: groupLabel(r, v.group), node: v.node })) };
-  }
-  const rows: BoundRow[] = entry.values.map((v) => {
-    const label = groupLabel(r, v.group);
-    if (v.node < 0) return { label, reading: undefined, plain: v.plain };
-    if (T.isTensor(v.node)) return { label, reading: undefined, plain: `tensor[${T.shape(v.node).join(",")}]` };
-    return { label, reading: reading(r, v.node, label), plain: NaN };
-  });
-  // Bound once to a graph value: value and gradient, as a plain declaration shows them.
-  const one = rows[0].reading;
-  if (entry.count === 1 && one !== undefined) return { kind: "readings", what: "name", readings: [one], locals: [] };
-  if (site.kind === "parameter") return { kind: "bound", how: "parameter", fn: site.fn, count: entry.count, rows };
-  if (site.kind === "local") return { kind: "bound", how: "local", fn: site.fn, loop: site.loop, count: entry.count, rows };
-  return { kind: "bound", how: site.how, count: entry.count, rows };
-}
-
-/** A graph value's reading; a param leaf's value and gradient are its param's (summed over all its leaves). */
-function nodeReading(r: DocumentResult, node: number): Reading {
-  const p = r.tape.op[node] === Op.Param ? r.params.find((x) => x.slot === r.tape.aux[node]) : undefined;
-  return p === undefined ? reading(r, node) : { node, value: p.value, grad: p.grad, call: undefined };
-}
-
-/** `const k = …` directly in the file, not in a block or function: the run's final scope holds its value. */
-function isTopLevel(d: TS.VariableDeclaration): boolean {
-  const t = ts(), statement = d.parent.parent;
-  return t.isVariableStatement(statement) && statement.parent !== undefined && t.isSourceFile(statement.parent);
-}
-
-/** A literal's value, read from the source (`3`, `-0.5`, `"relu"`, `true`); undefined for anything else. */
-function literalValue(e: TS.Expression): number | string | undefined {
-  const t = ts();
-  if (t.isNumericLiteral(e)) return Number(e.text);
-  if (t.isPrefixUnaryExpression(e) && e.operator === t.SyntaxKind.MinusToken && t.isNumericLiteral(e.operand)) return -Number(e.operand.text);
-  if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return JSON.stringify(e.text);
-  if (e.kind === t.SyntaxKind.TrueKeyword) return "true";
-  if (e.kind === t.SyntaxKind.FalseKeyword) return "false";
-  return undefined;
-}
-
-/**
- * A declaration whose initializer made no node of its own (`const c = pair[0]`, `const k = 3`, `const n = XOR.length`):
- * at the top level, the graph value or plain data the run left in it; elsewhere, a `const`'s literal, else (inside a
- * function) the values the run logged for it per call. Undefined when
- * `id` is not lexically that declaration's name (another binding of the same name is nearer).
- */
-function declaredValue(r: DocumentResult, decl: TS.VariableDeclaration, id: TS.Identifier): Resolved | undefined {
-  const t = ts();
-  if (!t.isIdentifier(decl.name) || declaringIdentifier(id) !== decl.name) return undefined;
-  const name = decl.name.text;
-  if (isTopLevel(decl)) {
-    const node = r.bindings[name];
-    if (node !== undefined) {
-      if (r.tape.tensors.isTensor(node)) return { kind: "tensor", what: "name", items: [{ name: undefined, node }] };
-      return { kind: "readings", what: "name", readings: [nodeReading(r, node)], locals: [] };
-    }
-    const plain = r.plain.get(name);
-    if (plain !== undefined) return { kind: "constant", value: plain.value, final: !plain.constant };
-  }
-  const constant = (decl.parent.flags & t.NodeFlags.Const) !== 0;
-  const literal = constant && decl.initializer !== undefined ? literalValue(bareExpression(decl.initializer)) : undefined;
-  if (literal !== undefined) return { kind: "constant", value: literal, final: false };
-  // Inside a function: the values the run logged for it, one per call.
-  const local = constant ? localSite(decl.name) : undefined;
-  return local === undefined ? undefined : resolveBound(r, local);
-}
-
-/** The element of an argument's label text (`[0, 1, 0]`) at an array path; "…" where the label does not show it. */
-function elementAt(text: string | undefined, path: readonly (number | undefined)[]): string {
-  let x = text;
-  for (const k of path) {
-    // `[…5]`: a long array's label gives only its length.
-    if (x === undefined || k === undefined || !x.startsWith("[") || x.startsWith("[…") || !x.endsWith("]")) return "…";
-    // The same top-level split as a call label's arguments.
-    x = labelArguments(`(${x.slice(1, -1)})`)[k];
-  }
-  return x ?? "undefined";
-}

@@ -1,0 +1,106 @@
+// Runs anywhere (extension host, tests): names whose values the tape cannot name, resolved from what the run logged
+// or left in scope: loop variables, destructured names and parameters, locals in functions, and declarations whose
+// initializer made no node of its own (constants, aliases of graph values).
+import type * as TS from "typescript";
+import { Op } from "../engine";
+import type { DocumentResult } from "../notation";
+import { ts } from "../notation/parse";
+import { declaringIdentifier, localSite, type BoundSite } from "./bound";
+import { bareExpression, callResults } from "./query";
+import { labelArguments, reading, type BoundRow, type Reading, type Resolved } from "./resolved";
+
+/** The nearest enclosing row or call group's label of a tape group (-1: none). */
+function groupLabel(r: DocumentResult, g: number): string | undefined {
+  for (; g >= 0; g = r.tape.groups[g].parent) if (r.tape.groups[g].kind === "call" || r.tape.groups[g].kind === "sample") return r.tape.groups[g].label;
+  return undefined;
+}
+
+export function resolveBound(r: DocumentResult, site: BoundSite): Resolved | undefined {
+  const entry = r.bound.find((b) => b.end === site.binding.end && b.name === site.binding.text);
+  if (entry === undefined || entry.values.length === 0) {
+    if (site.kind !== "parameter" || site.fn === undefined) return undefined;
+    // No log (the run failed): like a plain parameter's table, values as the call labels show them, one step into the
+    // argument per pattern.
+    const fn = site.fn;
+    const values = callResults(r.tape, fn).map((c) => ({ call: c.label, value: elementAt(labelArguments(c.label)[site.index], site.path) }));
+    return values.length ? { kind: "arguments", fn, values } : undefined;
+  }
+  const T = r.tape.tensors;
+  if (entry.values.every((v) => v.node >= 0 && T.isTensor(v.node))) {
+    return { kind: "tensor", what: "name", items: entry.values.map((v) => ({ name: groupLabel(r, v.group), node: v.node })) };
+  }
+  const rows: BoundRow[] = entry.values.map((v) => {
+    const label = groupLabel(r, v.group);
+    if (v.node < 0) return { label, reading: undefined, plain: v.plain };
+    if (T.isTensor(v.node)) return { label, reading: undefined, plain: `tensor[${T.shape(v.node).join(",")}]` };
+    return { label, reading: reading(r, v.node, label), plain: NaN };
+  });
+  // Bound once to a graph value: value and gradient, as a plain declaration shows them.
+  const one = rows[0].reading;
+  if (entry.count === 1 && one !== undefined) return { kind: "readings", what: "name", readings: [one], locals: [] };
+  if (site.kind === "parameter") return { kind: "bound", how: "parameter", fn: site.fn, count: entry.count, rows };
+  if (site.kind === "local") return { kind: "bound", how: "local", fn: site.fn, loop: site.loop, count: entry.count, rows };
+  return { kind: "bound", how: site.how, count: entry.count, rows };
+}
+
+/** A graph value's reading; a param leaf's value and gradient are its param's (summed over all its leaves). */
+function nodeReading(r: DocumentResult, node: number): Reading {
+  const p = r.tape.op[node] === Op.Param ? r.params.find((x) => x.slot === r.tape.aux[node]) : undefined;
+  return p === undefined ? reading(r, node) : { node, value: p.value, grad: p.grad, call: undefined };
+}
+
+/** `const k = …` directly in the file, not in a block or function: the run's final scope holds its value. */
+function isTopLevel(d: TS.VariableDeclaration): boolean {
+  const t = ts(), statement = d.parent.parent;
+  return t.isVariableStatement(statement) && statement.parent !== undefined && t.isSourceFile(statement.parent);
+}
+
+/** A literal's value, read from the source (`3`, `-0.5`, `"relu"`, `true`); undefined for anything else. */
+function literalValue(e: TS.Expression): number | string | undefined {
+  const t = ts();
+  if (t.isNumericLiteral(e)) return Number(e.text);
+  if (t.isPrefixUnaryExpression(e) && e.operator === t.SyntaxKind.MinusToken && t.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return JSON.stringify(e.text);
+  if (e.kind === t.SyntaxKind.TrueKeyword) return "true";
+  if (e.kind === t.SyntaxKind.FalseKeyword) return "false";
+  return undefined;
+}
+
+/**
+ * A declaration whose initializer made no node of its own (`const c = pair[0]`, `const k = 3`, `const n = XOR.length`):
+ * at the top level, the graph value or plain data the run left in it; elsewhere, a `const`'s literal, else (inside a
+ * function) the values the run logged for it per call. Undefined when
+ * `id` is not lexically that declaration's name (another binding of the same name is nearer).
+ */
+export function declaredValue(r: DocumentResult, decl: TS.VariableDeclaration, id: TS.Identifier): Resolved | undefined {
+  const t = ts();
+  if (!t.isIdentifier(decl.name) || declaringIdentifier(id) !== decl.name) return undefined;
+  const name = decl.name.text;
+  if (isTopLevel(decl)) {
+    const node = r.bindings[name];
+    if (node !== undefined) {
+      if (r.tape.tensors.isTensor(node)) return { kind: "tensor", what: "name", items: [{ name: undefined, node }] };
+      return { kind: "readings", what: "name", readings: [nodeReading(r, node)], locals: [] };
+    }
+    const plain = r.plain.get(name);
+    if (plain !== undefined) return { kind: "constant", value: plain.value, final: !plain.constant };
+  }
+  const constant = (decl.parent.flags & t.NodeFlags.Const) !== 0;
+  const literal = constant && decl.initializer !== undefined ? literalValue(bareExpression(decl.initializer)) : undefined;
+  if (literal !== undefined) return { kind: "constant", value: literal, final: false };
+  // Inside a function: the values the run logged for it, one per call.
+  const local = constant ? localSite(decl.name) : undefined;
+  return local === undefined ? undefined : resolveBound(r, local);
+}
+
+/** The element of an argument's label text (`[0, 1, 0]`) at an array path; "…" where the label does not show it. */
+function elementAt(text: string | undefined, path: readonly (number | undefined)[]): string {
+  let x = text;
+  for (const k of path) {
+    // `[…5]`: a long array's label gives only its length.
+    if (x === undefined || k === undefined || !x.startsWith("[") || x.startsWith("[…") || !x.endsWith("]")) return "…";
+    // The same top-level split as a call label's arguments.
+    x = labelArguments(`(${x.slice(1, -1)})`)[k];
+  }
+  return x ?? "undefined";
+}
