@@ -24,6 +24,13 @@ export function tensorParamLeaves(t: Tape): TensorParamLeaf[] {
   return out;
 }
 
+/** Add a tensor Param leaf's gradient from the last backward (none when it was not reached) into its slots of g. */
+export function addTensorGrad(t: Tape, p: TensorParamLeaf, g: Float64Array): void {
+  // The live buffer, not tensors.gradient(): that copies, and this runs every training step.
+  const tg = t.tensors.store.liveGrad(t.aux[p.node]);
+  if (tg !== undefined) for (let k = 0; k < p.size; k++) g[p.slot + k] += tg[k];
+}
+
 /** A tensor parameter's place in a store: elements are slots slot .. slot + size - 1, row-major over shape. */
 export interface ParamTensor {
   readonly name: string;
@@ -57,14 +64,16 @@ export class ParamStore {
     return slot;
   }
 
-  /** A tensor parameter: one slot per element, named name[r][c] (or name[k] for a vector); returns the first slot. */
-  addTensor(values: ArrayLike<number>, name: string, cols: number, rank: number): number {
-    const first = this.size;
-    const shape = rank === 2 ? [cols === 0 ? 0 : values.length / cols, cols] : rank === 1 ? [values.length] : [];
-    this.tensors.push({ name, slot: first, shape });
+  /**
+   * A tensor parameter of the given shape (rank 0 to 2, row-major values): one slot per element, named name[r][c]
+   * (name[k] for a vector); returns the first slot.
+   */
+  addTensor(values: ArrayLike<number>, name: string, shape: readonly number[]): number {
+    const first = this.size, cols = shape.length === 2 ? shape[1] : 1;
+    this.tensors.push({ name, slot: first, shape: [...shape] });
     for (let k = 0; k < values.length; k++) {
-      const r = Math.floor(k / cols), c = k % cols;
-      this.add(values[k], rank === 2 ? `${name}[${r}][${c}]` : rank === 1 ? `${name}[${k}]` : name);
+      const label = shape.length === 2 ? `${name}[${Math.floor(k / cols)}][${k % cols}]` : shape.length === 1 ? `${name}[${k}]` : name;
+      this.add(values[k], label);
     }
     return first;
   }
@@ -84,10 +93,7 @@ export class ParamStore {
     g.fill(0, 0, this.size);
     const op = t.op, aux = t.aux, grad = t.grad;
     for (let i = 0, n = t.n; i < n; i++) if (op[i] === Op.Param && aux[i] >= 0) g[aux[i]] += grad[i];
-    for (const p of tensorParamLeaves(t)) {
-      const tg = t.tensors.gradient(p.node);
-      for (let k = 0; k < p.size; k++) g[p.slot + k] += tg[k];
-    }
+    for (const p of tensorParamLeaves(t)) addTensorGrad(t, p, g);
   }
 
   /** Copy the current values into the Param leaves of a recorded tape (before tape.recompute). */

@@ -13,8 +13,6 @@ import { TensorTape } from "./tensor/tape";
 export class Tensors {
   /** Shapes, value and gradient arrays, indexed by tensor id. */
   readonly store = new TensorTape();
-  /** Tape id of each tensor id. */
-  tapeId = new Int32Array(64);
 
   constructor(private readonly tape: Tape) {}
 
@@ -221,15 +219,8 @@ export class Tensors {
   }
 
   private wrap(t: number, inputs: readonly number[] = []): number {
-    if (t >= this.tapeId.length) {
-      const m = new Int32Array(Math.max(this.tapeId.length * 2, t + 1));
-      m.set(this.tapeId);
-      this.tapeId = m;
-    }
     const v = this.store.vals[t];
-    const i = this.tape.tensorNode(t, inputs, v.length === 1 ? v[0] : 0);
-    this.tapeId[t] = i;
-    return i;
+    return this.tape.tensorNode(t, inputs, v.length === 1 ? v[0] : 0);
   }
 
   private named(i: number, name: string | undefined): number {

@@ -5,7 +5,7 @@ import { losses, type LossName } from "./losses";
 import type { MLP } from "./nn";
 import { Op } from "./op";
 import type { Optimizer } from "./optim";
-import { tensorParamLeaves, type ParamStore, type TensorParamLeaf } from "./params";
+import { addTensorGrad, tensorParamLeaves, type ParamStore, type TensorParamLeaf } from "./params";
 import { Tape } from "./tape";
 
 /** Records a loss on a cleared tape (params put on it with store.leaf) and returns the loss node. */
@@ -134,10 +134,7 @@ export class Trainer {
     const g = this.store.grads, grad = this.tape.grad, leaves = this.leaves, slots = this.slots;
     g.fill(0, 0, this.store.size);
     for (let k = 0; k < leaves.length; k++) g[slots[k]] += grad[leaves[k]];
-    for (const p of this.tensorLeaves) {
-      const tg = this.tape.tensors.gradient(p.node);
-      for (let k = 0; k < p.size; k++) g[p.slot + k] += tg[k];
-    }
+    for (const p of this.tensorLeaves) addTensorGrad(this.tape, p, g);
   }
 
   private finiteDifferences(): number {

@@ -206,8 +206,7 @@ export function tensorParam(ip: Interp, v: Value, label: string, site: Site): Te
   else if (n !== undefined) data = { shape: n.shape as [number, number], data: Float64Array.from(n.elems, (e) => (typeof e === "number" ? e : e.value)) };
   else throw ip.error(`\`param\` expects a number or a tensor as its initial value, got ${typeName(v)}`, site);
   const d = guard(ip, site, () => tensor(data));
-  const shape = d.shape, cols = shape.length === 2 ? shape[1] : shape.length === 1 ? shape[0] : 1;
-  const slot = ip.store.addTensor(d.data, label, cols, shape.length);
+  const shape = d.shape, slot = ip.store.addTensor(d.data, label, shape);
   const from = ip.valuesFrom;
   for (let k = 0; k < d.data.length; k++) {
     if (from !== undefined && slot + k < from.size) ip.store.values[slot + k] = from.values[slot + k];

@@ -143,17 +143,10 @@ export class TensorTape {
    */
   backward(target: number): void {
     this.check(target, "backward");
-    const sweep = ++this.sweep;
+    this.beginSweep();
     if (!this.needs[target]) return;
     this.gradBuffer(target).fill(1);
-    const op = this.op, inA = this.inA, inB = this.inB, stamp = this.stamp;
-    for (let i = target; i >= 0; i--) {
-      if (stamp[i] !== sweep || isTensorLeaf(op[i])) continue;
-      const g = this.grads[i] as Float64Array, a = inA[i], b = inB[i];
-      const ga = this.needs[a] ? this.gradBuffer(a) : undefined;
-      const gb = b >= 0 && this.needs[b] ? this.gradBuffer(b) : undefined;
-      backwardNode(this, i, g, ga, gb);
-    }
+    for (let i = target; i >= 0; i--) this.backwardStep(i);
   }
 
   // ---- one sweep driven from outside (the scalar Tape interleaves tensor and scalar nodes) ----

@@ -128,7 +128,7 @@ describe("tensor params in a ParamStore and a Trainer", () => {
 
   function model(store: ParamStore, seed: number): { w1: number; w2: number } {
     const rng = new Rng(seed), n = (k: number) => Array.from({ length: k }, () => rng.normal());
-    return { w1: store.addTensor(n(4), "W1", 2, 2), w2: store.addTensor(n(2), "W2", 1, 2) };
+    return { w1: store.addTensor(n(4), "W1", [2, 2]), w2: store.addTensor(n(2), "W2", [2, 1]) };
   }
 
   function objective(slots: { w1: number; w2: number }) {
