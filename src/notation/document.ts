@@ -170,29 +170,29 @@ function predictor(v: Value): Fn | Instance | undefined {
 }
 
 function predict(sf: TS.SourceFile, text: string, opts: DocumentOptions, store: ParamStore, xs: number[]): number | undefined {
-  const attempt = (asRow: boolean): { model: Fn | Instance | undefined; out: number | undefined } => {
-    const { ip } = rerun(sf, text, opts, store, new Tape());
-    const vars = ip.scope.vars;
-    let model = PREDICTORS.map((n) => vars.get(n)?.value).map((v) => (v === undefined ? undefined : predictor(v))).find((v) => v !== undefined);
-    if (model === undefined) for (const b of vars.values()) model = predictor(b.value) ?? model;
-    if (model === undefined) return { model, out: undefined };
-    const m = model;
-    // A tensor model takes one row, `forward(tensor([xs]))`, and answers a one-element tensor.
-    const args: Value[] = asRow || m instanceof Instance ? [new Tensor(ip.tape, ip.tape.tensors.constant({ shape: [1, xs.length], data: Float64Array.from(xs) }))]
-      : m instanceof Closure && m.arity === xs.length ? xs : [xs];
-    const out = guarded(ip, () => (m instanceof Instance ? (instanceMember(m, "forward") as Fn).call(ip, args, ip.sf, m) : m.call(ip, args, ip.sf)));
-    return { model: m, out: firstNumber(out) };
-  };
-  let first: ReturnType<typeof attempt>;
+  const { ip } = rerun(sf, text, opts, store, new Tape());
+  const vars = ip.scope.vars;
+  let model = PREDICTORS.map((n) => vars.get(n)?.value).map((v) => (v === undefined ? undefined : predictor(v))).find((v) => v !== undefined);
+  if (model === undefined) for (const b of vars.values()) model = predictor(b.value) ?? model;
+  if (model === undefined) return undefined;
+  const m = model;
+  const call = (args: Value[]): number | undefined =>
+    firstNumber(guarded(ip, () => (m instanceof Instance ? (instanceMember(m, "forward") as Fn).call(ip, args, ip.sf, m) : m.call(ip, args, ip.sf))));
+  // A tensor model takes one row, `forward(tensor([xs]))`, and answers a one-element tensor.
+  const row = (): Value[] => [new Tensor(ip.tape, ip.tape.tensors.constant({ shape: [1, xs.length], data: Float64Array.from(xs) }))];
+  if (m instanceof Instance) return call(row());
+  const scope = ip.scope, depth = ip.depth;
   try {
-    first = attempt(false);
+    const out = call(m instanceof Closure && m.arity === xs.length ? xs : [xs]);
+    if (out !== undefined || !(m instanceof Closure && m.arity === 1)) return out;
   } catch (e) {
-    // A function of one tensor (`forward(x) { return matmul(x, W) }`) fails on plain numbers: give it a row.
+    // A function of one tensor (`forward(x) { return matmul(x, W) }`) fails on plain numbers: give it a row. The
+    // error left the interpreter inside the failed call; put it back where the call started.
     if (!(e instanceof GradLensError)) throw e;
-    return attempt(true).out;
+    ip.scope = scope;
+    ip.depth = depth;
   }
-  const oneArg = first.model instanceof Closure && first.model.arity === 1;
-  return first.out ?? (oneArg ? attempt(true).out : undefined);
+  return call(row());
 }
 
 /** The number a model answered: a number, the first of a list, or a one-element tensor. */
