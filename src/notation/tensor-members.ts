@@ -1,5 +1,6 @@
 // Runs anywhere: the members of a tensor value: `a.T`, `a.shape`, `a.matmul(b)`, `a.sum(0)`, masks, `item()`, and
 // the attributes a file sets on a tensor (seed 002's `inp.g = …`).
+import { toNested } from "../engine";
 import type { Interp } from "./interp";
 import {
   matmul, reduce, reshape, row, tensorArith, tensorNode, tensorUnary, transpose, wrap, type Site,
@@ -16,14 +17,6 @@ function mask(ip: Interp, a: Tensor, other: Value, cmp: (x: number, y: number) =
   for (let k = 0; k < v.length; k++) data[k] = cmp(v[k], y) ? 1 : 0;
   ip.at(site);
   return wrap(ip, T.constant({ shape: T.shape(a.node), data }));
-}
-
-/** Element values as nested plain arrays (for `.tolist()`, hovers, messages). */
-export function toNestedValues(t: Tensor): number | number[] | number[][] {
-  const v = t.tape.tensors.value(t.node), s = t.shape;
-  if (s.length === 0) return v[0];
-  if (s.length === 1) return Array.from(v);
-  return Array.from({ length: s[0] }, (_, r) => Array.from(v.subarray(r * s[1], (r + 1) * s[1])));
 }
 
 /** Attributes the interpreter owns; a file may set any other (`inp.g = …`). */
@@ -73,7 +66,7 @@ export function tensorMember(ip: Interp, a: Tensor, name: string, site: Site): V
       if (k === 0) return tensorUnary(ip2, "relu", a, s);
       return tensorArith(ip2, "+", tensorUnary(ip2, "relu", tensorArith(ip2, "-", a, k, s), s), k, s);
     });
-    case "tolist": return m("tolist", 0, 0, () => toNestedValues(a));
+    case "tolist": return m("tolist", 0, 0, () => toNested(a.tape.tensors.data(a.node)));
     default:
       if (a.props.has(name)) return a.props.get(name);
       return undefined;

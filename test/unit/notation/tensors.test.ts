@@ -91,6 +91,7 @@ const loss = sum(matmul(a, b));`);
     expect(sel("const a = tensor([[-1, 2], [3, -4]]);\nsum(a.gt(0) * a)")).toBe(5);
     expect(sel("const a = tensor([[-1, 2], [3, -4]]);\nsum(a.clampMin(0))")).toBe(5);
     expect(sel("const a = tensor([1, 2, 3]);\na.shape[0] + a.unsqueeze(-1).shape[1] + a.length")).toBe(7);
+    expect(sel("const a = tensor([[1, 2], [3, 4]]);\nconst l = a.tolist();\nl[1][0] * 10 + l[0][1]")).toBe(32);
   });
 
   it("scalars flow into tensors and back with gradients", () => {
