@@ -5,7 +5,7 @@ export { ParamStore, tensorParamLeaves, type TensorParamLeaf } from "./params";
 export { Tensors } from "./tensors";
 export * as tensorLosses from "./tensor/losses";
 export {
-  TensorTape, TOp, tOpName, tensor, zeros, ones, shapeText, sizeOf, toNested,
+  TensorTape, TOp, tOpName, tensor, zeros, ones, shapeText, sizeOf, toNested, elementIndex,
   type Shape, type TensorData, type TensorLike,
 } from "./tensor";
 export { Rng } from "./rng";

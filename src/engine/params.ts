@@ -3,6 +3,7 @@
 import { Op } from "./op";
 import type { Tape } from "./tape";
 import { TOp } from "./tensor/op";
+import { elementIndex } from "./tensor/shape";
 
 /** A tensor Param leaf of a tape and the store slots of its elements (slot .. slot + size - 1, row-major). */
 export interface TensorParamLeaf {
@@ -69,12 +70,9 @@ export class ParamStore {
    * (name[k] for a vector); returns the first slot.
    */
   addTensor(values: ArrayLike<number>, name: string, shape: readonly number[]): number {
-    const first = this.size, cols = shape.length === 2 ? shape[1] : 1;
+    const first = this.size;
     this.tensors.push({ name, slot: first, shape: [...shape] });
-    for (let k = 0; k < values.length; k++) {
-      const label = shape.length === 2 ? `${name}[${Math.floor(k / cols)}][${k % cols}]` : shape.length === 1 ? `${name}[${k}]` : name;
-      this.add(values[k], label);
-    }
+    for (let k = 0; k < values.length; k++) this.add(values[k], `${name}${elementIndex(shape, k)}`);
     return first;
   }
 

@@ -7,7 +7,7 @@
 // Params are the `param(...)` tensors reachable from the model's fields. Everything runs on scratch tapes, and
 // the model's fields are put back afterwards, so the rest of the file sees the model as it was.
 import type * as TS from "typescript";
-import { Rng, Tape, type GradcheckRow } from "../engine";
+import { Rng, Tape, elementIndex, type GradcheckRow } from "../engine";
 import { GRADCHECK_ATOL, GRADCHECK_EPS, GRADCHECK_RTOL, closeEnough } from "../engine/gradcheck";
 import { Closure } from "./calls";
 import { ClassFn, Instance } from "./classes";
@@ -84,11 +84,6 @@ function values(v: Value): Float64Array | undefined {
   if (typeof v === "number") return Float64Array.of(v);
   if (isNumber(v)) return Float64Array.of(v.value);
   return undefined;
-}
-
-function elementName(name: string, shape: readonly number[], k: number): string {
-  if (shape.length === 2) return `${name}[${Math.floor(k / shape[1])}][${k % shape[1]}]`;
-  return shape.length === 1 ? `${name}[${k}]` : name;
 }
 
 /** Run f with the interpreter recording on a scratch tape and not running nested checks. */
@@ -208,7 +203,7 @@ export function backcheck(ip: Interp, model: Instance, inputs: Value[], o: Backc
         const abs = Math.abs(ana - num), rel = abs / Math.max(Math.abs(ana), Math.abs(num), 1e-300);
         const ok = closeEnough(ana, num, o.atol, o.rtol);
         if (!ok) bad++;
-        const row = { name: elementName(h.name, h.shape, e), analytic: ana, numeric: num, absError: abs, relError: rel, pass: ok, note: "" };
+        const row = { name: `${h.name}${elementIndex(h.shape, e)}`, analytic: ana, numeric: num, absError: abs, relError: rel, pass: ok, note: "" };
         if (worst === undefined || (!ok && worst.pass) || (ok === worst.pass && abs > worst.absError)) worst = row;
       }
       const w = worst as GradcheckRow;

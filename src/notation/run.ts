@@ -1,7 +1,7 @@
 // Runs anywhere: what selection and document evaluation share: a fresh interpreter, running the program with
 // stack overflows turned into positioned errors, the target as a node, and NaN/Infinity warnings.
 import type * as TS from "typescript";
-import { Flag, Op, type Tape } from "../engine";
+import { Flag, Op, elementIndex, type Tape } from "../engine";
 import { installGlobals } from "./builtins";
 import { GradLensError, warning, type Diagnostic } from "./errors";
 import { DEFAULT_BOUNDS, Interp, type Bounds } from "./interp";
@@ -54,8 +54,7 @@ export function valueWarnings(ip: Interp, target: number | undefined): Diagnosti
       // A tensor's scalar slot holds no value of its own: name the first bad element.
       const T = t.tensors, k = T.firstNonFinite(first), shape = T.shape(first);
       v = T.value(first)[k];
-      where = shape.length === 2 ? ` (element [${Math.floor(k / shape[1])}][${k % shape[1]}] of a [${shape.join(",")}] tensor)`
-        : shape.length === 1 ? ` (element [${k}] of a [${shape[0]}] tensor)` : "";
+      where = shape.length > 0 ? ` (element ${elementIndex(shape, k)} of a [${shape.join(",")}] tensor)` : "";
     }
     const msg = `${fmt(v)} first appears here${where}${target !== undefined && !Number.isFinite(t.val[target]) ? ` (the target is ${fmt(t.val[target])})` : ""}`;
     out.push(src ? warning(msg, src.start, src.end, ip.doc) : warning(msg, ip.base, ip.base, ip.doc));

@@ -2,6 +2,7 @@
 // shape, ‖value‖₂ with a preview of its first values and min/max, ‖grad‖₂) with a toggle button that lists its
 // elements below it. Snapshots redraw the table many times a second, so which tensors are open (and which toggle
 // has focus) is kept here across redraws. Text goes in with textContent only: names come from user files.
+import { elementIndex } from "../../src/engine/tensor/shape";
 import type { ParamEntry, TensorParamRow } from "../../src/train/types";
 import { fmt } from "./tables";
 
@@ -24,9 +25,9 @@ function line(parent: HTMLElement, text: string, className: string): void {
   parent.append(s);
 }
 
-/** `[1][2]` for element k of a matrix, `[k]` of a vector: the indices addTensor names elements with. */
+/** The indices addTensor names elements with (`[1][2]`, `[k]`); a one-element tensor's only element is `[0]`. */
 function elementLabel(shape: number[], k: number): string {
-  return shape.length === 2 ? `[${Math.floor(k / shape[1])}][${k % shape[1]}]` : `[${k}]`;
+  return elementIndex(shape, k) || `[${k}]`;
 }
 
 function tensorRows(table: HTMLTableElement, p: TensorParamRow): void {

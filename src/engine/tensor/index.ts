@@ -2,6 +2,6 @@
 export { TensorTape } from "./tape";
 export { TOp, TOP_COUNT, tOpName, isTensorLeaf, type TOpCode } from "./op";
 export {
-  tensor, zeros, ones, randn, rand, toNested, shapeText, sizeOf, type Shape, type TensorData, type TensorLike,
+  tensor, zeros, ones, randn, rand, toNested, shapeText, sizeOf, elementIndex, type Shape, type TensorData, type TensorLike,
 } from "./shape";
 export { sse, mse, bce, type TensorOps } from "./losses";

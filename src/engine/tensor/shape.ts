@@ -17,6 +17,11 @@ export function shapeText(s: Shape): string {
   return `[${s.join(",")}]`;
 }
 
+/** The index of element k (row-major) as names spell it: `[1][2]` in a matrix, `[k]` in a vector, "" for rank 0. */
+export function elementIndex(s: readonly number[], k: number): string {
+  return s.length === 2 ? `[${Math.floor(k / s[1])}][${k % s[1]}]` : s.length === 1 ? `[${k}]` : "";
+}
+
 export function sizeOf(s: Shape): number {
   return s.length === 0 ? 1 : s.length === 1 ? s[0] : s[0] * s[1];
 }
