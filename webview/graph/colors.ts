@@ -28,16 +28,25 @@ function resolve(css: string, probe: HTMLElement): [number, number, number] | un
   return [+m[1], +m[2], +m[3]];
 }
 
+/** Run f with a hidden element to resolve colours against the page's styles, removed afterwards. */
+function withProbe<T>(f: (probe: HTMLElement) => T): T {
+  const probe = document.createElement("span");
+  probe.style.display = "none";
+  document.body.appendChild(probe);
+  try {
+    return f(probe);
+  } finally {
+    probe.remove();
+  }
+}
+
 const hex = (c: [number, number, number]) => "#" + c.map((x) => Math.round(x).toString(16).padStart(2, "0")).join("");
 const mix = (a: [number, number, number], b: [number, number, number], t: number): [number, number, number] =>
   [a[0] * (1 - t) + b[0] * t, a[1] * (1 - t) + b[1] * t, a[2] * (1 - t) + b[2] * t];
 
 /** Theme colours as the page's CSS variables give them (defaults when a variable is missing). */
 export function themeColors(): ThemeColors {
-  const probe = document.createElement("span");
-  probe.style.display = "none";
-  document.body.appendChild(probe);
-  try {
+  return withProbe((probe) => {
     const bg = resolve("var(--vscode-editor-background)", probe);
     const fg = resolve("var(--vscode-editor-foreground)", probe);
     if (!bg || !fg) return DEFAULT_COLORS;
@@ -49,20 +58,16 @@ export function themeColors(): ThemeColors {
       out[k] = { fill: hex(contrast ? bg : mix(bg, accent, k === "op" ? 0.06 : 0.22)), stroke: hex(accent), text: hex(fg) };
     }
     return sanitizeColors(out);
-  } finally {
-    probe.remove();
-  }
+  });
 }
 
 /** The editor's background and foreground as concrete colours (edges, edge labels, exports on the theme). */
 export function surface(): { background: string; foreground: string } {
-  const probe = document.createElement("span");
-  probe.style.display = "none";
-  document.body.appendChild(probe);
-  const bg = resolve("var(--vscode-editor-background)", probe);
-  const fg = resolve("var(--vscode-editor-foreground)", probe);
-  probe.remove();
-  return bg && fg ? { background: hex(bg), foreground: hex(fg) } : { background: "#ffffff", foreground: "#333333" };
+  return withProbe((probe) => {
+    const bg = resolve("var(--vscode-editor-background)", probe);
+    const fg = resolve("var(--vscode-editor-foreground)", probe);
+    return bg && fg ? { background: hex(bg), foreground: hex(fg) } : { background: "#ffffff", foreground: "#333333" };
+  });
 }
 
 export type Rgb = [number, number, number];
@@ -77,10 +82,7 @@ export interface Diverging {
 }
 
 export function divergingColors(): Diverging {
-  const probe = document.createElement("span");
-  probe.style.display = "none";
-  document.body.appendChild(probe);
-  try {
+  return withProbe((probe) => {
     const pick = (v: string, fallback: string): Rgb => resolve(`var(${v}, ${fallback})`, probe) ?? resolve(fallback, probe) ?? [128, 128, 128];
     return {
       zero: pick("--vscode-editor-background", "#ffffff"),
@@ -88,9 +90,7 @@ export function divergingColors(): Diverging {
       pos: pick("--vscode-charts-red", "#dc2626"),
       bad: pick("--vscode-charts-yellow", "#eab308"),
     };
-  } finally {
-    probe.remove();
-  }
+  });
 }
 
 /** Colour of x on the scale: 0 is the background, ±scale the full accent; non-finite values get their own colour. */
