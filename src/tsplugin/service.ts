@@ -3,6 +3,7 @@
 // module (so two files may both declare `x`), no DOM, and the notation's looseness (untyped parameters are fine,
 // a class's fields come from assignments to them).
 import type * as TS from "typescript";
+import { tokenAt } from "../editor-model/query";
 import { builtinsDts } from "./declarations";
 
 export const BUILTINS_FILE = "/__gradlens__/builtins.d.ts";
@@ -69,16 +70,6 @@ function classChain(ts: typeof TS, checker: TS.TypeChecker, type: TS.Type): TS.S
   return out;
 }
 
-/** The identifier at a position of a file (the innermost node there). */
-function nodeAt(sf: TS.SourceFile, at: number): TS.Node {
-  let n: TS.Node = sf;
-  for (;;) {
-    const next = n.getChildren(sf).find((c) => c.getStart(sf) <= at && at < c.end);
-    if (next === undefined) return n;
-    n = next;
-  }
-}
-
 /**
  * The diagnostic is "Property 'x' does not exist" on an instance of a class declared in a `.nn.ts` file, and the
  * file assigns that field (`this.W1 = param(…)` in a constructor, `this.z = …` in forward) on that class or a base:
@@ -87,8 +78,8 @@ function nodeAt(sf: TS.SourceFile, at: number): TS.Node {
  */
 function isAssignedField(ts: typeof TS, program: TS.Program, d: TS.Diagnostic): boolean {
   if (!MISSING_PROPERTY_CODES.has(d.code) || d.file === undefined || d.start === undefined) return false;
-  const sf = d.file, id = nodeAt(sf, d.start), pa = id.parent;
-  if (!ts.isIdentifier(id) || pa === undefined || !ts.isPropertyAccessExpression(pa) || pa.name !== id) return false;
+  const sf = d.file, id = tokenAt(sf, d.start), pa = id?.parent;
+  if (id === undefined || !ts.isIdentifier(id) || pa === undefined || !ts.isPropertyAccessExpression(pa) || pa.name !== id) return false;
   const checker = program.getTypeChecker();
   const chain = classChain(ts, checker, checker.getTypeAtLocation(pa.expression));
   if (chain.length === 0 || !(chain[0].declarations ?? []).some((x) => isNnFile(x.getSourceFile().fileName))) return false;
