@@ -86,20 +86,6 @@ function values(v: Value): Float64Array | undefined {
   return undefined;
 }
 
-/** Run f with the interpreter recording on a scratch tape and not running nested checks. */
-function scratch<T>(ip: Interp, tape: Tape, f: () => T): T {
-  const saved = { tape: ip.tape, control: ip.controlOnValues, checks: ip.runChecks };
-  ip.tape = tape;
-  ip.runChecks = false;
-  try {
-    return f();
-  } finally {
-    ip.tape = saved.tape;
-    ip.controlOnValues = saved.control;
-    ip.runChecks = saved.checks;
-  }
-}
-
 export function backcheck(ip: Interp, model: Instance, inputs: Value[], o: BackcheckOptions, site: Site): boolean {
   const cls = model.cls, isModule = cls.isModule();
   const forward = cls.method("forward"), backward = cls.method("backward");
@@ -126,7 +112,7 @@ export function backcheck(ip: Interp, model: Instance, inputs: Value[], o: Backc
     });
     const ins = inputs.map((v) => v);
     inputTensors.forEach((x, k) => { ins[x.i] = constantOn(t, x.v, iv[k]); });
-    return scratch(ip, t, () => {
+    return ip.onScratch(t, () => {
       let out: Value;
       if (isModule) {
         model.props.set("args", ins);
@@ -166,7 +152,7 @@ export function backcheck(ip: Interp, model: Instance, inputs: Value[], o: Backc
     // A plain model's backward gets (inputs..., targets..., out), as many as it declares (seed 000's takes all three).
     const all = [...ins, ...o.targets, out];
     const bargs = isModule ? [] : backward instanceof Closure ? all.slice(0, backward.arity) : all;
-    scratch(ip, t, () => backward.call(ip, bargs, site, model));
+    ip.onScratch(t, () => backward.call(ip, bargs, site, model));
     const hand: { name: string; shape: readonly number[]; g: Float64Array | undefined; how: string }[] = [];
     params.forEach((p, k) => {
       const now = read(p.slots[0]), was = before[k];

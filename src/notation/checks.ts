@@ -56,17 +56,8 @@ function points(ip: Interp, v: Value, site: TS.Node): { at: number[]; scalar: bo
 
 /** Call f on the given tape (restoring the interpreter's state after), with inputs as one value or spread. */
 function invoke(ip: Interp, f: Fn, tape: Tape, xs: Value[], scalar: boolean, site: TS.Node): Value {
-  const saved = { tape: ip.tape, control: ip.controlOnValues, checks: ip.runChecks };
-  ip.tape = tape;
-  ip.runChecks = false;
-  try {
-    const spread = scalar || (f instanceof Closure ? f.arity === xs.length && xs.length > 1 : xs.length > 1);
-    return f.call(ip, spread ? xs : [xs], site);
-  } finally {
-    ip.tape = saved.tape;
-    ip.controlOnValues = saved.control;
-    ip.runChecks = saved.checks;
-  }
+  const spread = scalar || (f instanceof Closure ? f.arity === xs.length && xs.length > 1 : xs.length > 1);
+  return ip.onScratch(tape, () => f.call(ip, spread ? xs : [xs], site));
 }
 
 function numberOut(ip: Interp, v: Value, what: string, site: TS.Node): number | Num {

@@ -161,6 +161,23 @@ export class Interp {
     return new Num(this.tape, node);
   }
 
+  /**
+   * Run f recording on another tape (a gradient check's scratch tape) with nested checks off; the tape, the checks
+   * and the replay flag are put back afterwards, so the check leaves the file's own evaluation as it was.
+   */
+  onScratch<T>(tape: Tape, f: () => T): T {
+    const saved = { tape: this.tape, control: this.controlOnValues, checks: this.runChecks };
+    this.tape = tape;
+    this.runChecks = false;
+    try {
+      return f();
+    } finally {
+      this.tape = saved.tape;
+      this.controlOnValues = saved.control;
+      this.runChecks = saved.checks;
+    }
+  }
+
   /** Plain value of a number for control flow: reading a graph value there makes replay unsafe. */
   plain(v: number | Num): number {
     if (typeof v === "number") return v;
