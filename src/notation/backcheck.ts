@@ -11,7 +11,6 @@ import { Rng, Tape, elementIndex, type GradcheckRow } from "../engine";
 import { GRADCHECK_ATOL, GRADCHECK_EPS, GRADCHECK_RTOL, closeEnough } from "../engine/gradcheck";
 import { Closure } from "./calls";
 import { ClassFn, Instance } from "./classes";
-import { lineCol } from "./errors";
 import type { Interp } from "./interp";
 import { Fn, Obj, Tensor, isNumber, typeName, type Value } from "./values";
 
@@ -200,14 +199,7 @@ export function backcheck(ip: Interp, model: Instance, inputs: Value[], o: Backc
     restore();
   }
   if (rows.length === 0) throw ip.error(`\`gradcheck\`: \`${cls.name}\` holds no \`param(...)\` tensors and no tensor inputs to check`, site);
-  const pass = rows.every((r) => r.pass);
-  const start = ip.start(site), { line, column } = lineCol(ip.doc, start);
-  ip.gradchecks.push({ start, end: ip.base + site.end, line, column, kind: "backward", pass, rows });
-  if (!pass) {
-    const bad = rows.filter((r) => !r.pass).map((r) => `${r.name}: backward ${r.analytic} vs numeric ${r.numeric}`);
-    ip.warn(`gradient check failed: \`${cls.name}.backward\` disagrees with central differences: ${bad.join("; ")}`, site);
-  }
-  return pass;
+  return ip.recordCheck(site, "backward", rows, `\`${cls.name}.backward\` disagrees with central differences: `, "backward");
 }
 
 function inputName(ip: Interp, site: Site, i: number): string {

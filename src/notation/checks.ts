@@ -4,7 +4,6 @@ import type * as TS from "typescript";
 import { checkDerivative, gradcheck, Tape, type GradcheckReport } from "../engine";
 import { backcheck, backcheckOptions } from "./backcheck";
 import { Instance } from "./classes";
-import { lineCol } from "./errors";
 import type { Interp } from "./interp";
 import { Closure } from "./calls";
 import { ts } from "./parse";
@@ -107,16 +106,7 @@ export function runGradcheck(ip: Interp, args: Value[], site: TS.Node): Value {
       return typeof out === "number" ? tape.const(out) : out.tape === tape ? out.node : tape.const(out.value);
     }, at, { ...opts, names, numeric: plainF });
   }
-  const start = ip.start(site), { line, column } = lineCol(ip.doc, start);
-  ip.gradchecks.push({
-    start, end: ip.base + site.end, line, column, kind: df ? "derivative" : "gradient", pass: report.pass,
-    rows: report.rows,
-  });
-  if (!report.pass) {
-    const bad = report.rows.filter((r) => !r.pass).map((r) => `${r.name}: analytic ${r.analytic} vs numeric ${r.numeric}`);
-    ip.warn(`gradient check failed: ${bad.join("; ")}`, site);
-  }
-  return report.pass;
+  return ip.recordCheck(site, df ? "derivative" : "gradient", report.rows);
 }
 
 function paramName(f: Fn, i: number, scalar: boolean): string | undefined {

@@ -2,7 +2,7 @@
 // (builtins.ts) are functions over this state; nothing here runs user code natively.
 import type * as TS from "typescript";
 import { ParamStore, Rng, Tape, type GradcheckRow } from "../engine";
-import { GradLensError, warning, type Diagnostic } from "./errors";
+import { GradLensError, lineCol, warning, type Diagnostic } from "./errors";
 import { Num, type Value } from "./values";
 
 export interface Bounds {
@@ -159,6 +159,21 @@ export class Interp {
 
   num(node: number): Num {
     return new Num(this.tape, node);
+  }
+
+  /**
+   * A gradient check's result, kept where its call stands (CodeLens, report) and, when it fails, a warning naming the
+   * failing rows: `gradient check failed: ${lead}x: ${side} 1 vs numeric 2; …`. Returns whether it passed.
+   */
+  recordCheck(site: TS.Node, kind: GradcheckResult["kind"], rows: GradcheckRow[], lead = "", side = "analytic"): boolean {
+    const start = this.start(site), { line, column } = lineCol(this.doc, start);
+    const pass = rows.every((r) => r.pass);
+    this.gradchecks.push({ start, end: this.base + site.end, line, column, kind, pass, rows });
+    if (!pass) {
+      const bad = rows.filter((r) => !r.pass).map((r) => `${r.name}: ${side} ${r.analytic} vs numeric ${r.numeric}`);
+      this.warn(`gradient check failed: ${lead}${bad.join("; ")}`, site);
+    }
+    return pass;
   }
 
   /**
