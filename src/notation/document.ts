@@ -130,6 +130,7 @@ function failed(tape: Tape, store: ParamStore, diagnostics: Diagnostic[]): Docum
 function copyStore(store: ParamStore, values: Float64Array): ParamStore {
   const s = new ParamStore();
   store.names.forEach((n, i) => s.add(values[i], n));
+  s.tensors.push(...store.tensors);
   return s;
 }
 

@@ -23,13 +23,13 @@ function tensorRow(store: ParamStore, t: ParamTensor, size: number): TensorParam
 }
 
 /**
- * The first `maxRows` rows of a store in slot order, and how many rows there are in all. `tensors` is where the
- * store's tensor params start (their layout; a copied store may lack it); a rank-0 tensor is a plain scalar row.
+ * The first `maxRows` rows of a store in slot order, and how many rows there are in all; tensor params (the store's
+ * `tensors` layout) are one row each, a rank-0 tensor a plain scalar row.
  */
-export function paramRows(store: ParamStore, tensors: readonly ParamTensor[], maxRows: number): { rows: ParamEntry[]; total: number } {
+export function paramRows(store: ParamStore, maxRows: number): { rows: ParamEntry[]; total: number } {
   const at = new Map<number, ParamTensor>();
   // Empty tensors own no slot: leave them out so they cannot shadow the param that starts at the same slot.
-  for (const t of tensors) if (t.shape.length > 0 && t.shape.every((d) => d > 0)) at.set(t.slot, t);
+  for (const t of store.tensors) if (t.shape.length > 0 && t.shape.every((d) => d > 0)) at.set(t.slot, t);
   const rows: ParamEntry[] = [];
   let total = 0;
   for (let i = 0, n = store.size; i < n; total++) {

@@ -4,7 +4,6 @@
 import {
   MLP, ParamStore, Trainer, datasetObjective, datasets, makeOptimizer, type Objective,
 } from "../engine";
-import type { ParamTensor } from "../engine/params";
 import { evaluateDocument, type TrainSettings as FileTrainSettings } from "../notation";
 import { rowsFromTensors } from "./rows";
 import { SettingsError } from "./validate";
@@ -15,8 +14,6 @@ export interface Problem {
   notes: string[];
   trainer: Trainer;
   store: ParamStore;
-  /** Where the store's tensor params lie (from the evaluated document: trainingStore() copies slots only). */
-  tensors: readonly ParamTensor[];
   /** Parameter values at the start, for reset. */
   initial: Float64Array;
   /** Rows [x1, x2, y] the predictions are judged by; undefined when a file names no dataset. */
@@ -40,7 +37,7 @@ export function buildProblem(config: TrainConfig): Problem {
     const objective: Objective = datasetObjective(model, rows, src.loss);
     const trainer = new Trainer(objective, model.store, { optimizer, method: s.method, eps: s.eps, replay: true });
     return {
-      label: describeSource(src), notes: [], trainer, store: model.store, tensors: model.store.tensors, initial: model.store.snapshot(), rows, nin: 2,
+      label: describeSource(src), notes: [], trainer, store: model.store, initial: model.store.snapshot(), rows, nin: 2,
       predict: (xs) => model.predict(xs)[0], cheapPredict: true, singleNeuron: src.hidden.length === 0,
     };
   }
@@ -64,7 +61,7 @@ export function buildProblem(config: TrainConfig): Problem {
   else if (!rows) notes.push("the file names no dataset (AND, OR, XOR, NAND) and holds no X/Y tensors of 0/1 targets: no predictions table or heat map");
   const nin = fromTensors?.nin ?? 2;
   return {
-    label: describeSource(src), notes, trainer, store, tensors: doc.store.tensors, initial: store.snapshot(), rows, nin,
+    label: describeSource(src), notes, trainer, store, initial: store.snapshot(), rows, nin,
     predict: (xs) => {
       try {
         return doc.predict(store, xs) ?? NaN;

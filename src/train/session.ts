@@ -127,7 +127,7 @@ export class TrainingSession {
   }
 
   snapshot(): TrainingSnapshot {
-    const p = this.problem, s = p.store, listed = paramRows(s, p.tensors, this.opts.maxParams);
+    const p = this.problem, s = p.store, listed = paramRows(s, this.opts.maxParams);
     const notes = this.error ? [...p.notes, `stopped: ${this.error}`] : p.notes.slice();
     return {
       state: this.state, step: this.step, totalSteps: this.totalSteps, loss: this.lastLoss,
