@@ -3,7 +3,8 @@
 import { escapeMermaid } from "./escape";
 import { formatNumber } from "./format";
 import type { ViewModel, ViewNode } from "./model";
-import { edgeShapeLabel, indexText, shapeLabel } from "./tensor";
+import { shapeText } from "../engine/tensor/shape";
+import { edgeShapeLabel, indexText } from "./tensor";
 import { sanitizeColors, type ColorClass, type ThemeColors } from "./theme";
 
 export type Direction = "LR" | "TB";
@@ -57,7 +58,7 @@ export function nodeLines(node: ViewNode, opts: LabelOptions = {}): string[] {
 /** Shape, the first few values, ‖grad‖₂ and where a NaN/Infinity sits; a one-element tensor reads like a scalar. */
 function tensorLines(node: ViewNode, t: NonNullable<ViewNode["tensor"]>, opts: LabelOptions): string[] {
   const f = (x: number) => formatNumber(x, { digits: opts.digits });
-  const lines = [shapeLabel(t.shape)];
+  const lines = [shapeText(t.shape)];
   if (opts.values !== false) {
     const more = t.size > t.head.length ? ", …" : "";
     lines.push(t.size === 1 ? `= ${f(t.head[0])}` : `= ${t.head.map(f).join(", ")}${more}`);

@@ -108,11 +108,6 @@ export function indexText(shape: readonly number[], k: number): string {
   return `[${Math.floor(k / cols)},${k % cols}]`;
 }
 
-/** Shape as the notation prints it: [4,2]. */
-export function shapeLabel(shape: readonly number[]): string {
-  return `[${shape.join(",")}]`;
-}
-
 /**
  * Shape on an edge: 4×2, 3-vector, scalar. Only characters Mermaid labels take as plain text: Mermaid draws entity
  * codes in edge labels literally (&#91;4,2&#93;) when labels are SVG text, so [4,2] would not survive there.

@@ -3,7 +3,8 @@
 // with shape, min/max and ‖grad‖. Built with createElement and textContent only: names are user text.
 import { formatFull, formatNumber } from "../../src/graph/format";
 import type { ViewNode } from "../../src/graph/model";
-import { gridOf, indexText, MAX_MATRIX_CELLS, shapeLabel, type TensorInfo } from "../../src/graph/tensor";
+import { shapeText } from "../../src/engine/tensor/shape";
+import { gridOf, indexText, MAX_MATRIX_CELLS, type TensorInfo } from "../../src/graph/tensor";
 import { divergingColor, divergingColors, readableOn, type Diverging } from "./colors";
 
 /** Matrices at most this big show their numbers in the cells; larger ones on hover only (title attributes). */
@@ -59,7 +60,7 @@ function range(data: readonly number[]): string {
 
 function body(t: TensorInfo, colors: Diverging): HTMLElement[] {
   const parts: HTMLElement[] = [];
-  const shape = shapeLabel(t.shape);
+  const shape = shapeText(t.shape);
   const facts = `${t.op}, shape ${shape}, ${t.size} element${t.size === 1 ? "" : "s"}`;
   parts.push(el("div", "gl-matrix-facts", facts));
   if (t.firstNonFinite >= 0) parts.push(el("div", "gl-matrix-warn", `NaN/Infinity first at ${indexText(t.shape, t.firstNonFinite)}`));

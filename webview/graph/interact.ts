@@ -3,7 +3,8 @@
 import type { ViewModel, ViewNode } from "../../src/graph/model";
 import { flagNotes } from "../../src/graph/model";
 import { formatFull } from "../../src/graph/format";
-import { indexText, shapeLabel } from "../../src/graph/tensor";
+import { shapeText } from "../../src/engine/tensor/shape";
+import { indexText } from "../../src/graph/tensor";
 import { tipLines, type Page } from "./dom";
 
 const VIEW_ID = /^(?:.*-)?flowchart-([ngbh]\d+)-\d+$/;
@@ -62,7 +63,7 @@ export function hoverLines(n: ViewNode): string[] {
   if (n.kind === "group" && n.outputs > 1) lines.push(`${n.outputs} outputs; the last one:`);
   const t = n.tensor;
   if (t) {
-    lines.push(`tensor ${t.op}, shape ${shapeLabel(t.shape)} (${t.size} elements)`);
+    lines.push(`tensor ${t.op}, shape ${shapeText(t.shape)} (${t.size} elements)`);
     lines.push(`first values ${t.head.map(formatFull).join(", ")}${t.size > t.head.length ? ", …" : ""}`);
     lines.push(`min ${formatFull(t.min)}, max ${formatFull(t.max)}`);
     lines.push(t.hasGrad ? `‖gradient‖₂ ${formatFull(t.gradNorm)}` : "no gradient (backward did not reach it)");

@@ -13,7 +13,8 @@ export interface TensorData {
 /** What the tape accepts as a leaf value. */
 export type TensorLike = number | readonly number[] | readonly (readonly number[])[] | TensorData;
 
-export function shapeText(s: Shape): string {
+/** `[4,2]`, as messages and graph labels print a shape. */
+export function shapeText(s: readonly number[]): string {
   return `[${s.join(",")}]`;
 }
 
