@@ -26,7 +26,7 @@ function sh(cmd, args, opts = {}) {
 }
 
 /** Debian packages: chromium for the browser, libkrb5-dev for code-server's native `kerberos` module. */
-function debianPackages() {
+export function debianPackages() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push("chromium");
   if (!existsSync("/usr/include/krb5.h") && !existsSync("/usr/include/krb5/krb5.h")) missing.push("libkrb5-dev");

@@ -1,9 +1,10 @@
 // Runs on Node (npm test, CI): the graph webview in a real Chromium. Loads dist/webview/graph.js into a page like
 // the panel's, posts scripted messages and checks what is drawn and what the view posts back. Writes
 // out/results/webview.json {"passed","failed","skipped"}; exits non-zero on any failure or when Chromium is missing.
-//   node test/webview/run.mjs [name-filter]
+//   node test/webview/run.mjs [name-filter]   (installs Debian's chromium first when missing and run as root)
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { debianPackages } from "../../scripts/provision.mjs";
 import { CHROMIUM, launch } from "./page.mjs";
 import { loadFixtures } from "./fixtures-build.mjs";
 import { graphTests } from "./graph.tests.mjs";
@@ -20,6 +21,12 @@ function finish(passed, failed) {
   process.exit(failed ? 1 : 0);
 }
 
+// A fresh machine has no browser yet: install Debian's chromium first (as root; otherwise the error says how).
+try {
+  debianPackages();
+} catch (e) {
+  console.error(`provision: ${e instanceof Error ? e.message : String(e)}`);
+}
 if (!existsSync(CHROMIUM)) {
   console.error(`FAILED: Chromium is missing at ${CHROMIUM}; the webview suite needs a real browser (apt-get install chromium).`);
   finish(0, 1);
