@@ -3,7 +3,6 @@
 // module (so two files may both declare `x`), no DOM, and the notation's looseness (untyped parameters are fine,
 // a class's fields come from assignments to them).
 import type * as TS from "typescript";
-import { tokenAt } from "../editor-model/query";
 import { builtinsDts } from "./declarations";
 
 export const BUILTINS_FILE = "/__gradlens__/builtins.d.ts";
@@ -71,30 +70,51 @@ function classChain(ts: typeof TS, checker: TS.TypeChecker, type: TS.Type): TS.S
 }
 
 /**
- * The diagnostic is "Property 'x' does not exist" on an instance of a class declared in a `.nn.ts` file, and the
- * file assigns that field (`this.W1 = param(…)` in a constructor, `this.z = …` in forward) on that class or a base:
- * the notation, like JavaScript, creates fields by assignment, which TypeScript infers only in JavaScript files. A
- * member never assigned (`lin.nope()`) or a misspelt `Math.sigmiod` keeps its error.
+ * A filter for "Property 'x' does not exist" on an instance of a class declared in a `.nn.ts` file whose fields the
+ * file assigns (`this.W1 = param(…)` in a constructor, `this.z = …` in forward) on that class or a base: the
+ * notation, like JavaScript, creates fields by assignment, which TypeScript infers only in JavaScript files. A
+ * member never assigned (`lin.nope()`) or a misspelt `Math.sigmiod` keeps its error. Linear in the file and the
+ * diagnostics: one walk indexes property names by position and assignments by field name, and each field's
+ * owning classes are worked out once.
  */
-function isAssignedField(ts: typeof TS, program: TS.Program, d: TS.Diagnostic): boolean {
-  if (!MISSING_PROPERTY_CODES.has(d.code) || d.file === undefined || d.start === undefined) return false;
-  const sf = d.file, id = tokenAt(sf, d.start), pa = id?.parent;
-  if (id === undefined || !ts.isIdentifier(id) || pa === undefined || !ts.isPropertyAccessExpression(pa) || pa.name !== id) return false;
-  const checker = program.getTypeChecker();
-  const chain = classChain(ts, checker, checker.getTypeAtLocation(pa.expression));
-  if (chain.length === 0 || !(chain[0].declarations ?? []).some((x) => isNnFile(x.getSourceFile().fileName))) return false;
-  let found = false;
-  const visit = (n: TS.Node): void => {
-    if (found) return;
+function assignedFieldFilter(ts: typeof TS, program: TS.Program, sf: TS.SourceFile): (d: TS.Diagnostic) => boolean {
+  const names = new Map<number, TS.PropertyAccessExpression>();
+  const assigned = new Map<string, TS.PropertyAccessExpression[]>();
+  const stack: TS.Node[] = [sf];
+  while (stack.length > 0) {
+    const n = stack.pop() as TS.Node;
+    if (ts.isPropertyAccessExpression(n)) names.set(n.name.getStart(sf), n);
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
-      && ts.isPropertyAccessExpression(n.left) && n.left.name.text === id.text) {
-      const owner = classChain(ts, checker, checker.getTypeAtLocation(n.left.expression))[0];
-      if (owner !== undefined && chain.includes(owner)) found = true;
+      && ts.isPropertyAccessExpression(n.left)) {
+      const list = assigned.get(n.left.name.text);
+      if (list === undefined) assigned.set(n.left.name.text, [n.left]);
+      else list.push(n.left);
     }
-    ts.forEachChild(n, visit);
+    ts.forEachChild(n, (c) => void stack.push(c));
+  }
+  const checker = program.getTypeChecker();
+  const owners = new Map<string, Set<TS.Symbol>>();
+  const ownersOf = (field: string): Set<TS.Symbol> => {
+    let set = owners.get(field);
+    if (set === undefined) {
+      set = new Set();
+      for (const left of assigned.get(field) ?? []) {
+        const owner = classChain(ts, checker, checker.getTypeAtLocation(left.expression))[0];
+        if (owner !== undefined) set.add(owner);
+      }
+      owners.set(field, set);
+    }
+    return set;
   };
-  visit(sf);
-  return found;
+  return (d) => {
+    if (!MISSING_PROPERTY_CODES.has(d.code) || d.file !== sf || d.start === undefined) return false;
+    const pa = names.get(d.start);
+    if (pa === undefined) return false;
+    const chain = classChain(ts, checker, checker.getTypeAtLocation(pa.expression));
+    if (chain.length === 0 || !(chain[0].declarations ?? []).some((x) => isNnFile(x.getSourceFile().fileName))) return false;
+    const set = ownersOf(pa.name.text);
+    return chain.some((c) => set.has(c));
+  };
 }
 
 export interface NnService {
@@ -131,7 +151,10 @@ export function createNnService(ts: typeof TS, host: NnHost): NnService {
     ...base,
     getSemanticDiagnostics(fileName) {
       const all = base.getSemanticDiagnostics(fileName), program = base.getProgram();
-      return program === undefined ? all : all.filter((d) => !isAssignedField(ts, program, d));
+      const sf = program?.getSourceFile(fileName);
+      if (program === undefined || sf === undefined || all.length === 0) return all;
+      const assignedField = assignedFieldFilter(ts, program, sf);
+      return all.filter((d) => !assignedField(d));
     },
   };
   return {

@@ -126,3 +126,16 @@ describe("tensor declarations", () => {
     expect(ds[2]).toMatch(/Property 'mmm' does not exist/);
   });
 });
+
+describe("the assigned-field filter on a large file", () => {
+  it("keeps every one of 4,000 unassigned-member errors and drops every assigned field's, in one pass", () => {
+    const lines = ["class A { constructor() { this.w = param(1); } }", "const a = new A();", "let loss = a.w;"];
+    for (let i = 0; i < 2000; i++) lines.push(`loss = loss + a.w + a.m${i % 50} + a.w;`);
+    for (let i = 0; i < 2000; i++) lines.push(`loss = loss + a.n${i} * a.w;`);
+    const ds = diagnostics({ "/w/big.nn.ts": lines.join("\n") + "\n" }, "/w/big.nn.ts");
+    expect(ds).toHaveLength(4000);
+    expect(ds.filter((m) => /Property 'w'/.test(m))).toEqual([]);
+    expect(ds.filter((m) => /Property 'm\d+' does not exist/.test(m))).toHaveLength(2000);
+    expect(ds.filter((m) => /Property 'n\d+' does not exist/.test(m))).toHaveLength(2000);
+  });
+});
