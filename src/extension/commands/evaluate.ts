@@ -4,10 +4,10 @@
 import * as vscode from "vscode";
 import { evaluateSelection, freeNames } from "../../notation";
 import { GradLensError } from "../../notation/errors";
+import { COMMANDS } from "../ids";
 import { outputChannel } from "../output";
 import { formatValues, parseValues, type Values } from "../values";
 
-export const EVALUATE_SELECTION = "gradlens.evaluateSelection";
 const LAST_VALUES = "gradlens.lastValues";
 const SHOW_OUTPUT = "Show Output";
 const GO_TO_ERROR = "Go to Error";
@@ -18,7 +18,7 @@ export type EvaluateOutcome =
   | { readonly kind: "cancelled" };
 
 export function registerEvaluateSelection(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(EVALUATE_SELECTION, () => evaluate(context)));
+  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.evaluateSelection, () => evaluate(context)));
 }
 
 /**

@@ -6,12 +6,11 @@ import { documentReport, selectionReport } from "../../editor-model/report";
 import type { ReportModel } from "../../editor-model/report-types";
 import { GradLensError, MissingNamesError } from "../../notation";
 import { askValues } from "../commands/evaluate";
+import { COMMANDS, DIAGNOSTICS } from "../ids";
 import type { Values } from "../values";
 import { ReportPanel } from "./report-panel";
 import type { DocumentService } from "./service";
 import { isNnDocument, readSettings } from "./settings";
-
-export const GRADCHECK_SELECTION = "gradlens.gradcheckSelection";
 
 export type GradcheckOutcome =
   | { kind: "report"; pass: boolean; passed: number; failed: number; rows: { name: string; pass: boolean }[] }
@@ -19,11 +18,11 @@ export type GradcheckOutcome =
   | { kind: "cancelled" };
 
 export function registerGradcheck(context: vscode.ExtensionContext, service: DocumentService): void {
-  const failures = vscode.languages.createDiagnosticCollection("gradlens");
+  const failures = vscode.languages.createDiagnosticCollection(DIAGNOSTICS);
   context.subscriptions.push(
     failures,
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && failures.delete(e.document.uri)),
-    vscode.commands.registerCommand(GRADCHECK_SELECTION, (arg?: unknown) => run(context, service, failures, arg)),
+    vscode.commands.registerCommand(COMMANDS.gradcheckSelection, (arg?: unknown) => run(context, service, failures, arg)),
   );
 }
 
@@ -85,7 +84,7 @@ async function run(context: vscode.ExtensionContext, service: DocumentService, f
   const bad = model.rows.filter((r) => !r.pass);
   failures.set(doc.uri, bad.length === 0 ? [] : [Object.assign(
     new vscode.Diagnostic(where, `gradient check failed: ${bad.map((r) => `${r.name}: analytic ${r.analytic} vs numeric ${r.numeric}`).join("; ")}`, vscode.DiagnosticSeverity.Warning),
-    { source: "gradlens", code: "gradcheck" },
+    { source: DIAGNOSTICS, code: "gradcheck" },
   )]);
   ReportPanel.show(context, model, doc.uri);
   const total = model.passed + model.failed;

@@ -7,13 +7,11 @@ import { freeNames, GradLensError, nodeAt } from "../../notation";
 import { askValues } from "../commands/evaluate";
 import type { DocumentService } from "../editor/service";
 import { isNnDocument } from "../editor/settings";
+import { COMMANDS, GRAPH_SETTINGS } from "../ids";
 import { outputChannel } from "../output";
 import { loadSource } from "./load";
 import { GraphPanel } from "./panel";
 import { parseVisualizeArgs, type GraphSource } from "./source";
-
-export const VISUALIZE = "gradlens.visualize";
-export const TOGGLE_FOLLOW = "gradlens.graph.toggleFollowEditor";
 
 export type VisualizeOutcome =
   | {
@@ -34,9 +32,9 @@ export type VisualizeOutcome =
 
 export function registerVisualize(context: vscode.ExtensionContext, service: DocumentService): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(VISUALIZE, (...args: unknown[]) => visualize(context, service, args)),
-    vscode.commands.registerCommand(TOGGLE_FOLLOW, async () => {
-      const c = vscode.workspace.getConfiguration("gradlens.graph");
+    vscode.commands.registerCommand(COMMANDS.visualize, (...args: unknown[]) => visualize(context, service, args)),
+    vscode.commands.registerCommand(COMMANDS.toggleFollowEditor, async () => {
+      const c = vscode.workspace.getConfiguration(GRAPH_SETTINGS);
       const next = c.get<boolean>("followEditor") === false;
       await c.update("followEditor", next, vscode.ConfigurationTarget.Global);
       void vscode.window.showInformationMessage(`GradLens: the graph ${next ? "follows" : "no longer follows"} the editor.`);

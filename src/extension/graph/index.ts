@@ -2,12 +2,10 @@
 // and the panel serializer (restores the panel after a restart).
 import * as vscode from "vscode";
 import type { DocumentService } from "../editor/service";
+import { GRAPH_PANEL } from "../ids";
 import { registerVisualize } from "./command";
-import { GRAPH_VIEW_TYPE, GraphPanel } from "./panel";
+import { GraphPanel } from "./panel";
 import { GraphSerializer } from "./serializer";
-
-export { VISUALIZE, type VisualizeOutcome } from "./command";
-export { GraphPanel } from "./panel";
 
 /** What the graph panel shows now, as plain data: activate() exports it so extension-host tests can read it. */
 export interface GraphSnapshot {
@@ -39,7 +37,7 @@ export function graphSnapshot(): GraphSnapshot | undefined {
 export function registerGraph(context: vscode.ExtensionContext, service: DocumentService): void {
   registerVisualize(context, service);
   context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(GRAPH_VIEW_TYPE, new GraphSerializer(context, service)),
+    vscode.window.registerWebviewPanelSerializer(GRAPH_PANEL, new GraphSerializer(context, service)),
     { dispose: () => GraphPanel.current?.panel.dispose() },
   );
 }

@@ -7,6 +7,7 @@ import type { Direction } from "../../graph/mermaid";
 import { DEFAULT_MAX_VISIBLE_NODES } from "../../graph/model";
 import type { DocumentService } from "../editor/service";
 import { readSettings } from "../editor/settings";
+import { GRAPH_SETTINGS } from "../ids";
 import { evaluateSelectionSource, type GraphInput, type GraphSource } from "./source";
 
 export interface GraphSettings {
@@ -17,7 +18,7 @@ export interface GraphSettings {
 }
 
 export function graphSettings(): GraphSettings {
-  const c = vscode.workspace.getConfiguration("gradlens.graph");
+  const c = vscode.workspace.getConfiguration(GRAPH_SETTINGS);
   const max = c.get<number>("maxVisibleNodes");
   return {
     followEditor: c.get<boolean>("followEditor") !== false,

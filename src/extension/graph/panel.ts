@@ -6,13 +6,12 @@ import { GraphSession } from "../../graph/session";
 import { GradLensError } from "../../notation";
 import { isFromGraphView, type FromGraphView, type GraphViewState, type ToGraphView } from "../../protocol";
 import type { DocumentService } from "../editor/service";
+import { GRAPH_PANEL, SETTINGS } from "../ids";
 import { outputChannel } from "../output";
 import { revealRange, saveExport } from "./actions";
 import { graphHtml } from "./html";
 import { graphSettings, loadSource } from "./load";
 import { adjustRange, encodeSource, type GraphInput, type GraphSource } from "./source";
-
-export const GRAPH_VIEW_TYPE = "gradlens.graph";
 
 export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
@@ -75,7 +74,7 @@ export class GraphPanel implements vscode.Disposable {
   static show(context: vscode.ExtensionContext, service: DocumentService, source: GraphSource, input: GraphInput): GraphPanel {
     let p = GraphPanel.current;
     if (p === undefined) {
-      const panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, input.title,
+      const panel = vscode.window.createWebviewPanel(GRAPH_PANEL, input.title,
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(context.extensionUri));
       panel.iconPath = vscode.Uri.joinPath(context.extensionUri, "media", "activity.svg");
       p = GraphPanel.current = new GraphPanel(panel, context, service, source);
@@ -148,7 +147,7 @@ export class GraphPanel implements vscode.Disposable {
     this.source = { ...s, start: r.start, end: r.end, text };
     if (!graphSettings().followEditor) return;
     if (this.timer) clearTimeout(this.timer);
-    const ms = vscode.workspace.getConfiguration("gradlens").get<number>("evaluation.debounceMs") ?? 300;
+    const ms = vscode.workspace.getConfiguration(SETTINGS).get<number>("evaluation.debounceMs") ?? 300;
     this.timer = setTimeout(() => void this.reload(), ms);
   }
 
