@@ -51,8 +51,8 @@ export class TrainingController implements vscode.Disposable {
   async handle(msg: FromTrainingView): Promise<void> {
     try {
       switch (msg.type) {
-        // Awaited inside the try, so a bad form or file becomes a message in the view, not an unhandled rejection.
         case "ready": this.sendAll(); break;
+        // Awaited inside the try, so a bad form or file becomes a message in the view, not an unhandled rejection.
         case "train": await this.train(msg.form); break;
         case "pause": this.session?.pause(); break;
         case "step": await this.step(msg.form); break;
