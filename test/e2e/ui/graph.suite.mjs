@@ -177,9 +177,15 @@ export default {
     {
       name: "an edit made while the graph is hidden behind another editor is drawn when the graph shows again",
       fn: async (wb) => {
-        // Cover the graph with another file in its own group: the panel hides and its page goes away.
-        await graphTab(wb).click();
-        await wb.openFile("xor.nn.ts");
+        // Cover the graph with another file opened to the side, in the graph's group: the panel hides and its page
+        // goes away. (From the editor: a click on the graph's tab would hand focus to its page, which takes it
+        // back from Quick Open.)
+        await wb.page.locator(".tabs-container .tab", { hasText: "square.nn.ts" }).first().click();
+        const input = await wb.openQuickInput("Control+P");
+        await input.fill("xor.nn.ts");
+        await wb.page.locator(".quick-input-list .monaco-list-row", { hasText: "xor.nn.ts" }).first().waitFor({ timeout: 30_000 });
+        await wb.page.keyboard.press("Control+Enter");
+        await wb.page.locator(".tabs-container .tab.active", { hasText: "xor.nn.ts" }).first().waitFor({ timeout: 10_000 });
         await until("the graph to hide", () => graphTab(wb).getAttribute("class"), (c) => typeof c === "string" && !/\bactive\b/.test(c), 10_000);
         await typeX(wb, 4);
         // Well past the 300 ms debounce: the redraw happened while the panel was hidden.
