@@ -3,7 +3,6 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ParamStore, Tape, checkDerivative, type GradcheckReport } from "../engine";
 import { escapeHtml, renderMermaid } from "../graph";
-import { evaluateSelection } from "../notation";
 import { choiceOption, numberOption, parseArgs, parseAt, UsageError } from "./args";
 import { evaluate } from "./source";
 
@@ -89,16 +88,16 @@ export function check(argv: string[], print: Print): number {
   const src = source(p.positional, "check"), at = parseAt(p.options.get("at"));
   const r = evaluate(src, at);
   const checks: Check[] = [];
-  if (r.doc === undefined) {
+  if (r.selection !== undefined) {
     // Each free name: the autograd gradient against central differences of the whole expression.
-    const names = r.grads.map((g) => g.name), point = r.grads.map((g) => g.value);
-    const f = (x: number[]): number => evaluateSelection(src, { values: Object.fromEntries(names.map((n, i) => [n, x[i]])) }).value;
+    const sel = r.selection, names = r.grads.map((g) => g.name), point = r.grads.map((g) => g.value);
+    const f = (x: number[]): number => sel.evaluate(Object.fromEntries(names.map((n, i) => [n, x[i]]))).value;
     const df = (x: number[]): number[] => {
-      const e = evaluateSelection(src, { values: Object.fromEntries(names.map((n, i) => [n, x[i]])) });
+      const e = sel.evaluate(Object.fromEntries(names.map((n, i) => [n, x[i]])));
       return names.map((n) => e.leaves.find((l) => l.name === n)?.grad ?? NaN);
     };
     if (names.length > 0) checks.push({ what: "gradient", report: checkDerivative(f, df, point, { eps, names }) });
-  } else {
+  } else if (r.doc !== undefined) {
     const doc = r.doc;
     if (doc.objective !== undefined && doc.params.length > 0) {
       const objective = doc.objective, store = doc.trainingStore(), tape = new Tape();

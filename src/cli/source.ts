@@ -1,7 +1,7 @@
 // Runs on Node (the CLI): a command's source, a `.nn.ts` file or an expression, evaluated to a tape and a target.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import type { Tape } from "../engine";
-import { GradLensError, evaluateDocument, evaluateSelection, type DocumentResult } from "../notation";
+import { GradLensError, evaluateDocument, prepareSelection, type DocumentResult, type PreparedSelection } from "../notation";
 import { UsageError } from "./args";
 
 export interface Evaluated {
@@ -13,6 +13,8 @@ export interface Evaluated {
   warnings: string[];
   file: string | undefined;
   doc: DocumentResult | undefined;
+  /** An expression, parsed and its free names resolved once (`check` evaluates it again at other points). */
+  selection: PreparedSelection | undefined;
 }
 
 /** A file's problem as a GradLensError with the file name, so main prints `error: … at file:L:C`. */
@@ -50,14 +52,15 @@ export function evaluate(arg: string, at: Record<string, number>): Evaluated {
       throw new FileError(arg, "no target: nothing at the top level evaluates to a number", 0, 0, "");
     }
     return {
-      tape: doc.tape, target: doc.target, value: doc.value, file: arg, doc,
+      tape: doc.tape, target: doc.target, value: doc.value, file: arg, doc, selection: undefined,
       grads: doc.params.map((p) => ({ name: p.name, value: p.value, grad: p.grad })),
       warnings: doc.diagnostics.map((d) => `${arg}:${d.line}:${d.column}: ${d.severity}: ${d.message}`),
     };
   }
-  const r = evaluateSelection(arg, { values: at });
+  const selection = prepareSelection(arg);
+  const r = selection.evaluate(at);
   return {
-    tape: r.tape, target: r.target, value: r.value, file: undefined, doc: undefined,
+    tape: r.tape, target: r.target, value: r.value, file: undefined, doc: undefined, selection,
     grads: r.leaves.map((l) => ({ name: l.name, value: l.value, grad: l.grad })),
     warnings: r.warnings.map((w) => `${w.line}:${w.column}: warning: ${w.message}`),
   };

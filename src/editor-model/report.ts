@@ -5,7 +5,7 @@ import {
   EPS_SWEEP, Flag, GRADCHECK_ATOL, GRADCHECK_EPS, GRADCHECK_RTOL, Op, checkDerivative, numericGradient, Tape,
   type ErrorPoint, type GradcheckRow, type PlainFn,
 } from "../engine";
-import { evaluateSelection, type DocumentResult, type SelectionOptions } from "../notation";
+import type { Bounds, DocumentResult, PreparedSelection } from "../notation";
 import type { ReportCall, ReportModel } from "./report-types";
 
 export interface CheckOptions {
@@ -102,11 +102,16 @@ export function documentReport(r: DocumentResult, title: string, o: CheckOptions
   return build(title, `the target \`${r.targetName ?? "value"}\``, leaves, f, o, calls);
 }
 
-/** The report for a selection; throws what evaluateSelection throws (MissingNamesError, GradLensError). */
-export function selectionReport(text: string, opts: SelectionOptions, title: string, o: CheckOptions = {}): ReportModel {
-  const s = evaluateSelection(text, opts);
+/**
+ * The report for a prepared selection at `values` (the names the document does not give); throws what its evaluation
+ * throws (MissingNamesError, GradLensError). The numeric side evaluates the same prepared selection again.
+ */
+export function selectionReport(
+  selection: PreparedSelection, values: Readonly<Record<string, number>>, title: string, o: CheckOptions = {}, bounds?: Partial<Bounds>,
+): ReportModel {
+  const s = selection.evaluate(values, bounds);
   const names = s.leaves.map((x) => x.name);
-  const f: PlainFn = (x) => evaluateSelection(text, { ...opts, values: { ...opts.values, ...Object.fromEntries(names.map((nm, i) => [nm, x[i]])) } }).value;
+  const f: PlainFn = (x) => selection.evaluate({ ...values, ...Object.fromEntries(names.map((nm, i) => [nm, x[i]])) }, bounds).value;
   const leaves: Leaves = {
     names, at: s.leaves.map((x) => x.value), analytic: s.leaves.map((x) => x.grad), nodes: s.leaves.map((x) => x.node),
     tape: s.tape, target: s.target, value: s.value,

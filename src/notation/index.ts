@@ -1,7 +1,7 @@
 // Runs anywhere (extension host, CLI, tests): the notation's public API. Parsing uses TypeScript's parser, loaded
 // on first use; code is interpreted, never executed.
-export { evaluateSelection, freeNames, MissingNamesError } from "./selection";
-export type { Leaf, SelectionOptions, SelectionResult } from "./selection";
+export { evaluateSelection, freeNames, MissingNamesError, prepareSelection } from "./selection";
+export type { Leaf, PreparedSelection, SelectionOptions, SelectionPlace, SelectionResult } from "./selection";
 export { evaluateDocument } from "./document";
 export type { DocumentOptions, DocumentResult, ParamInfo } from "./document";
 export { GradLensError, lineCol } from "./errors";

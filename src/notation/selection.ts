@@ -1,5 +1,7 @@
 // Runs anywhere: evaluating a selection (an expression or a few statements) from any editor. Free names become
-// input leaves, valued from the document's earlier constant assignments or from the caller (prompt, `--at`).
+// input leaves, valued from the document's earlier constant assignments or from the caller (prompt, `--at`). One
+// parse and one look-up of the free names serve both questions: which names to ask for, and the evaluation.
+import type * as TS from "typescript";
 import { Op, type Tape } from "../engine";
 import { GradLensError, type Diagnostic } from "./errors";
 import { collectFree, findConstant, type FoundName } from "./freenames";
@@ -8,13 +10,17 @@ import { parse } from "./parse";
 import { evaluateProgram, newInterp, rebase, valueWarnings } from "./run";
 import { Num } from "./values";
 
-export interface SelectionOptions {
+/** Where a selection sits: the document around it (free names are looked up there, positions reported there). */
+export interface SelectionPlace {
   /** The whole document (free names are looked up in it; positions are reported in it). */
   documentText?: string;
   /** Offset of the selection in documentText. */
   selectionOffset?: number;
   /** VS Code language id: "python" reads `-a ** b` as `-(a ** b)`. */
   languageId?: string;
+}
+
+export interface SelectionOptions extends SelectionPlace {
   /** Values for free names (from a prompt or `--at`); they win over the document's. */
   values?: Record<string, number>;
   bounds?: Partial<Bounds>;
@@ -33,9 +39,8 @@ export interface SelectionResult {
   target: number;
   value: number;
   leaves: Leaf[];
+  /** Free names valued from the document (not those the caller gave). */
   foundNames: FoundName[];
-  /** Always empty on a result: missing names throw MissingNamesError. */
-  missingNames: string[];
   warnings: Diagnostic[];
 }
 
@@ -46,13 +51,13 @@ export class MissingNamesError extends GradLensError {
   }
 }
 
-function where(text: string, opts: SelectionOptions): { base: number; doc: string } {
+function where(text: string, opts: SelectionPlace): { base: number; doc: string } {
   const doc = opts.documentText ?? text;
   const base = opts.documentText !== undefined ? Math.max(0, opts.selectionOffset ?? 0) : 0;
   return { base, doc };
 }
 
-function parseSelection(text: string, opts: SelectionOptions) {
+function parseSelection(text: string, opts: SelectionPlace): TS.SourceFile {
   const { base, doc } = where(text, opts);
   try {
     return parse(text, { languageId: opts.languageId });
@@ -74,38 +79,68 @@ function constantValue(rhs: string, languageId: string | undefined): number | un
   }
 }
 
-/** The selection's free names: those the document gives a value (with the line) and those still missing. */
-export function freeNames(text: string, opts: SelectionOptions = {}): { found: FoundName[]; missing: string[] } {
-  const sf = parseSelection(text, opts);
+/**
+ * A selection parsed once, with its free names resolved against the document once: `missing` says which names the
+ * caller must ask for, and `evaluate` runs it (as often as needed: gradient checks evaluate it many times).
+ */
+export interface PreparedSelection {
+  /** Free names the document gives a value, with the line of the assignment. */
+  readonly found: readonly FoundName[];
+  /** Free names with no value in the document, in order of first use. */
+  readonly missing: readonly string[];
+  /** Evaluates and back-propagates; `values` win over the document's. Throws MissingNamesError when a name has none. */
+  evaluate(values?: Readonly<Record<string, number>>, bounds?: Partial<Bounds>): SelectionResult;
+}
+
+const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** Parses the selection and resolves its free names; throws GradLensError (positioned in the document) on a parse error. */
+export function prepareSelection(text: string, place: SelectionPlace = {}): PreparedSelection {
+  const { base, doc } = where(text, place);
+  const sf = parseSelection(text, place);
+  const free = collectFree(sf);
   const found: FoundName[] = [], missing: string[] = [];
-  for (const { name } of collectFree(sf)) {
-    const f = opts.documentText === undefined ? undefined
-      : findConstant(opts.documentText, name, opts.selectionOffset ?? 0, (rhs) => constantValue(rhs, opts.languageId));
+  for (const { name } of free) {
+    const f = place.documentText === undefined ? undefined
+      : findConstant(place.documentText, name, place.selectionOffset ?? 0, (rhs) => constantValue(rhs, place.languageId));
     if (f !== undefined) found.push(f);
     else missing.push(name);
   }
-  return { found, missing };
+  const evaluate = (given: Readonly<Record<string, number>> = {}, bounds?: Partial<Bounds>): SelectionResult => {
+    const foundNames = found.filter((f) => !has(given, f.name));
+    const unvalued = free.filter(({ name }) => !has(given, name) && !foundNames.some((f) => f.name === name));
+    if (unvalued.length > 0) {
+      const first = unvalued[0].first;
+      throw new MissingNamesError(unvalued.map((m) => m.name), base + first.getStart(sf), base + first.end, doc);
+    }
+    return run(sf, text, base, doc, place.languageId, bounds, free.map(({ name, first }) => ({
+      name, first, value: has(given, name) ? given[name] : (foundNames.find((f) => f.name === name) as FoundName).value,
+    })), foundNames);
+  };
+  return { found, missing, evaluate };
 }
 
+/** The selection's free names: those the document gives a value (with the line) and those still missing. */
+export function freeNames(text: string, place: SelectionPlace = {}): { found: FoundName[]; missing: string[] } {
+  const p = prepareSelection(text, place);
+  return { found: [...p.found], missing: [...p.missing] };
+}
+
+/** Prepares and evaluates in one go, for callers that have every value at hand (`--at`, tests). */
 export function evaluateSelection(text: string, opts: SelectionOptions = {}): SelectionResult {
-  const { base, doc } = where(text, opts);
-  const sf = parseSelection(text, opts);
-  const free = collectFree(sf);
-  const given = opts.values ?? {};
-  const { found: fromDoc } = freeNames(text, { ...opts, values: undefined });
-  const foundNames = fromDoc.filter((f) => !Object.prototype.hasOwnProperty.call(given, f.name));
-  const missing = free.filter(({ name }) => !Object.prototype.hasOwnProperty.call(given, name) && !foundNames.some((f) => f.name === name));
-  if (missing.length > 0) {
-    const first = missing[0].first;
-    throw new MissingNamesError(missing.map((m) => m.name), base + first.getStart(sf), base + first.end, doc);
-  }
-  const ip = newInterp(sf, base, doc, opts.bounds, opts.languageId === "python");
+  return prepareSelection(text, opts).evaluate(opts.values, opts.bounds);
+}
+
+function run(
+  sf: TS.SourceFile, text: string, base: number, doc: string, languageId: string | undefined, bounds: Partial<Bounds> | undefined,
+  free: readonly { name: string; first: TS.Identifier; value: number }[], foundNames: FoundName[],
+): SelectionResult {
+  const ip = newInterp(sf, base, doc, bounds, languageId === "python");
   ip.implicitDeclare = true;
   const inputs: { name: string; node: number }[] = [];
-  for (const { name, first } of free) {
-    const v = Object.prototype.hasOwnProperty.call(given, name) ? given[name] : (foundNames.find((f) => f.name === name) as FoundName).value;
+  for (const { name, first, value } of free) {
     ip.at(first);
-    const node = ip.tape.input(v, name);
+    const node = ip.tape.input(value, name);
     inputs.push({ name, node });
     ip.scope.declare(name, new Num(ip.tape, node), false);
   }
@@ -122,5 +157,5 @@ export function evaluateSelection(text: string, opts: SelectionOptions = {}): Se
     if (first[slot] >= 0) leaves.push({ name, node: first[slot], value: ip.store.values[slot], grad: ip.store.grads[slot], kind: "param" });
   });
   const warnings = [...ip.warnings, ...valueWarnings(ip, r.node)];
-  return { tape, target: r.node, value: tape.val[r.node], leaves, foundNames, missingNames: [], warnings };
+  return { tape, target: r.node, value: tape.val[r.node], leaves, foundNames, warnings };
 }

@@ -1,15 +1,10 @@
 // Runs in the VS Code extension host: CodeLenses above a `.nn.ts` file's target and above its gradcheck(...)
-// calls: Visualize · Gradient check · Train, each only when its command is registered.
+// calls: Visualize · Gradient check · Train (commands registered in the same activate()).
 import * as vscode from "vscode";
 import { lensesOf } from "../../editor-model/lenses";
-import { commandExists } from "./commands";
-import { GRADCHECK_SELECTION } from "./gradcheck";
-import { VISUALIZE } from "./hover";
+import { COMMANDS } from "../ids";
 import type { DocumentService } from "./service";
 import { readSettings } from "./settings";
-
-/** The training view's "train this file" command, under the names it may have. */
-export const TRAIN_FILE_COMMANDS = ["gradlens.trainFile", "gradlens.trainDocument", "gradlens.trainActiveFile"];
 
 export class CodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -25,17 +20,14 @@ export class CodeLensProvider implements vscode.CodeLensProvider {
     if (!settings.codeLens) return [];
     const ev = await this.service.settled(doc, token);
     if (ev?.sf === undefined || ev.version !== doc.version) return [];
-    const visualize = await commandExists(VISUALIZE);
-    let train: string | undefined;
-    for (const c of TRAIN_FILE_COMMANDS) if (train === undefined && (await commandExists(c))) train = c;
     const uri = doc.uri;
     const out: vscode.CodeLens[] = [];
     for (const l of lensesOf(ev.result, ev.sf, settings.digits)) {
       const at = new vscode.Range(doc.positionAt(l.offset), doc.positionAt(l.offset));
-      if (l.kind === "gradcheck" && l.verdict) out.push(new vscode.CodeLens(at, { title: l.verdict, command: GRADCHECK_SELECTION, arguments: [uri], tooltip: "Open the gradient-check report" }));
-      if (visualize) out.push(new vscode.CodeLens(at, { title: "$(type-hierarchy) Visualize", command: VISUALIZE, arguments: [uri], tooltip: "Draw the computation graph of this file's target" }));
-      out.push(new vscode.CodeLens(at, { title: "$(beaker) Gradient check", command: GRADCHECK_SELECTION, arguments: [uri], tooltip: "Check every gradient against central differences" }));
-      if (train !== undefined) out.push(new vscode.CodeLens(at, { title: "$(play) Train", command: train, arguments: [uri], tooltip: "Train this file's model in the training view" }));
+      if (l.kind === "gradcheck" && l.verdict) out.push(new vscode.CodeLens(at, { title: l.verdict, command: COMMANDS.gradcheckSelection, arguments: [uri], tooltip: "Open the gradient-check report" }));
+      out.push(new vscode.CodeLens(at, { title: "$(type-hierarchy) Visualize", command: COMMANDS.visualize, arguments: [uri], tooltip: "Draw the computation graph of this file's target" }));
+      out.push(new vscode.CodeLens(at, { title: "$(beaker) Gradient check", command: COMMANDS.gradcheckSelection, arguments: [uri], tooltip: "Check every gradient against central differences" }));
+      out.push(new vscode.CodeLens(at, { title: "$(play) Train", command: COMMANDS.trainFile, arguments: [uri], tooltip: "Train this file's model in the training view" }));
     }
     return out;
   }

@@ -3,13 +3,12 @@
 // the document service re-evaluates, so a fixed problem disappears.
 import * as vscode from "vscode";
 import { problemsOf } from "../../editor-model/problems";
+import { DIAGNOSTICS } from "../ids";
 import type { DocumentService } from "./service";
 import { isNnDocument } from "./settings";
 
-export const DIAGNOSTIC_SOURCE = "gradlens";
-
 export class Diagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTICS);
   private readonly subs: vscode.Disposable[] = [];
 
   constructor(private readonly service: DocumentService) {
@@ -36,14 +35,14 @@ export class Diagnostics implements vscode.Disposable {
           p.message,
           p.severity === "error" ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
         );
-        d.source = DIAGNOSTIC_SOURCE;
+        d.source = DIAGNOSTICS;
         d.code = p.code;
         return d;
       }));
     } catch (e) {
       // A bug of ours, not the file's: show it where it can be seen rather than drop it.
       const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), `GradLens internal error: ${e instanceof Error ? e.message : String(e)}`, vscode.DiagnosticSeverity.Error);
-      d.source = DIAGNOSTIC_SOURCE;
+      d.source = DIAGNOSTICS;
       this.collection.set(doc.uri, [d]);
     }
   }

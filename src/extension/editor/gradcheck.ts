@@ -1,17 +1,16 @@
 // Runs in the VS Code extension host: **GradLens: Gradient-Check Selection**. Checks the selection (or, with none,
 // the `.nn.ts` file's target and its gradcheck(...) calls) against central differences, opens the report, shows a
-// summary notification, and puts failures in the Problems panel. Returns a summary so tests can read it.
+// summary notification, and puts failures in the Problems panel. A selection is taken as the other selection
+// commands take it (../selection.ts). Returns a summary of the report, the command's result.
 import * as vscode from "vscode";
 import { documentReport, selectionReport } from "../../editor-model/report";
 import type { ReportModel } from "../../editor-model/report-types";
-import { GradLensError, MissingNamesError } from "../../notation";
-import { askValues } from "../commands/evaluate";
-import type { Values } from "../values";
+import { GradLensError } from "../../notation";
+import { COMMANDS, DIAGNOSTICS } from "../ids";
+import { takeSelection } from "../selection";
 import { ReportPanel } from "./report-panel";
 import type { DocumentService } from "./service";
 import { isNnDocument, readSettings } from "./settings";
-
-export const GRADCHECK_SELECTION = "gradlens.gradcheckSelection";
 
 export type GradcheckOutcome =
   | { kind: "report"; pass: boolean; passed: number; failed: number; rows: { name: string; pass: boolean }[] }
@@ -19,11 +18,11 @@ export type GradcheckOutcome =
   | { kind: "cancelled" };
 
 export function registerGradcheck(context: vscode.ExtensionContext, service: DocumentService): void {
-  const failures = vscode.languages.createDiagnosticCollection("gradlens");
+  const failures = vscode.languages.createDiagnosticCollection(DIAGNOSTICS);
   context.subscriptions.push(
     failures,
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && failures.delete(e.document.uri)),
-    vscode.commands.registerCommand(GRADCHECK_SELECTION, (arg?: unknown) => run(context, service, failures, arg)),
+    vscode.commands.registerCommand(COMMANDS.gradcheckSelection, (arg?: unknown) => run(context, service, failures, arg)),
   );
 }
 
@@ -49,20 +48,9 @@ async function run(context: vscode.ExtensionContext, service: DocumentService, f
   try {
     if (selection !== undefined) {
       where = selection;
-      const text = doc.getText(selection);
-      const opts = { documentText: doc.getText(), selectionOffset: doc.offsetAt(selection.start), languageId: doc.languageId, bounds: settings.bounds };
-      let values: Values = {};
-      for (;;) {
-        try {
-          model = selectionReport(text, { ...opts, values }, `Gradient check: ${name}:${selection.start.line + 1}`, settings.gradcheck);
-          break;
-        } catch (e) {
-          if (!(e instanceof MissingNamesError)) throw e;
-          const asked = await askValues(context, e.names);
-          if (asked === undefined) return { kind: "cancelled" };
-          values = { ...values, ...asked };
-        }
-      }
+      const taken = await takeSelection(context, doc, selection, "gradient-check");
+      if (taken === "cancelled") return { kind: "cancelled" };
+      model = selectionReport(taken.prepared, taken.values, `Gradient check: ${name}:${selection.start.line + 1}`, settings.gradcheck, settings.bounds);
     } else {
       if (!isNnDocument(doc)) {
         void vscode.window.showWarningMessage("GradLens: select an expression to gradient-check (or open a .nn.ts file).");
@@ -85,7 +73,7 @@ async function run(context: vscode.ExtensionContext, service: DocumentService, f
   const bad = model.rows.filter((r) => !r.pass);
   failures.set(doc.uri, bad.length === 0 ? [] : [Object.assign(
     new vscode.Diagnostic(where, `gradient check failed: ${bad.map((r) => `${r.name}: analytic ${r.analytic} vs numeric ${r.numeric}`).join("; ")}`, vscode.DiagnosticSeverity.Warning),
-    { source: "gradlens", code: "gradcheck" },
+    { source: DIAGNOSTICS, code: "gradcheck" },
   )]);
   ReportPanel.show(context, model, doc.uri);
   const total = model.passed + model.failed;

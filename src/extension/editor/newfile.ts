@@ -3,8 +3,7 @@
 // picks, and opens it.
 import * as vscode from "vscode";
 import examples from "gradlens:examples";
-
-export const NEW_FILE = "gradlens.newFile";
+import { COMMANDS } from "../ids";
 
 interface Template {
   readonly file: string;
@@ -24,7 +23,7 @@ export const TEMPLATES: readonly Template[] = [
 ];
 
 export function registerNewFile(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(NEW_FILE, (name?: unknown, template?: unknown) =>
+  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.newFile, (name?: unknown, template?: unknown) =>
     create(typeof name === "string" ? name : undefined, typeof template === "string" ? template : undefined)));
 }
 

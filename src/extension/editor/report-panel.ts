@@ -3,6 +3,7 @@
 import { webviewPage } from "../webview-page";
 import * as vscode from "vscode";
 import { encodeReport, type FromReportView, type ReportModel, type ToReportView } from "../../editor-model/report-types";
+import { REPORT_PANEL } from "../ids";
 
 export class ReportPanel {
   private static current: ReportPanel | undefined;
@@ -37,7 +38,7 @@ export class ReportPanel {
       cur.post();
       return;
     }
-    const panel = vscode.window.createWebviewPanel("gradlens.gradcheck", model.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    const panel = vscode.window.createWebviewPanel(REPORT_PANEL, model.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       retainContextWhenHidden: false,
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, "dist", "webview"), vscode.Uri.joinPath(context.extensionUri, "media")],

@@ -5,6 +5,7 @@ import type * as TS from "typescript";
 import * as vscode from "vscode";
 import { evaluateDocument, type DocumentResult } from "../../notation";
 import { parse } from "../../notation/parse";
+import { SETTINGS } from "../ids";
 import { isNnDocument, readSettings } from "./settings";
 
 export interface Evaluation {
@@ -34,7 +35,7 @@ export class DocumentService implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => isNnDocument(d) && this.schedule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration("gradlens")) return;
+        if (!e.affectsConfiguration(SETTINGS)) return;
         for (const d of vscode.workspace.textDocuments) if (isNnDocument(d)) this.schedule(d, 0);
       }),
     );

@@ -3,6 +3,7 @@
 import * as vscode from "vscode";
 import { SETTING_DEFAULTS as D, type SettingKey } from "../../editor-model/settings";
 import type { Bounds } from "../../notation";
+import { SETTINGS } from "../ids";
 
 export interface EditorSettings {
   digits: number;
@@ -15,7 +16,7 @@ export interface EditorSettings {
 }
 
 export function readSettings(): EditorSettings {
-  const c = vscode.workspace.getConfiguration("gradlens");
+  const c = vscode.workspace.getConfiguration(SETTINGS);
   const num = (key: SettingKey & keyof typeof D) => {
     const v = c.get<number>(key);
     const fallback = D[key];

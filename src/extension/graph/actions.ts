@@ -33,17 +33,17 @@ export async function revealRange(uri: vscode.Uri, start: number, end: number): 
 
 const FILTERS: Record<"svg" | "png", Record<string, string[]>> = { svg: { "SVG image": ["svg"] }, png: { "PNG image": ["png"] } };
 
-/** Saves or copies what the webview exported; returns where it went (for tests and the message), or undefined. */
-export async function saveExport(format: ExportFormat, data: string, near: vscode.Uri | undefined, name: string): Promise<string | undefined> {
+/** Saves or copies what the webview exported, and says where it went. */
+export async function saveExport(format: ExportFormat, data: string, near: vscode.Uri | undefined, name: string): Promise<void> {
   if (format === "mermaid") {
     await vscode.env.clipboard.writeText(data);
     void vscode.window.showInformationMessage("GradLens: graph copied as Mermaid Markdown.");
-    return "clipboard";
+    return;
   }
   const bytes = format === "svg" ? new TextEncoder().encode(data) : pngBytes(data);
   if (!bytes) {
     void vscode.window.showErrorMessage("GradLens: the exported PNG was not a PNG data URL.");
-    return undefined;
+    return;
   }
   const base = near && near.scheme !== "untitled" ? vscode.Uri.joinPath(near, "..") : vscode.workspace.workspaceFolders?.[0]?.uri;
   const file = `${name.replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "") || "graph"}.${format}`;
@@ -52,10 +52,9 @@ export async function saveExport(format: ExportFormat, data: string, near: vscod
     defaultUri: base ? vscode.Uri.joinPath(base, file) : undefined,
     filters: FILTERS[format],
   });
-  if (!target) return undefined;
+  if (!target) return;
   await vscode.workspace.fs.writeFile(target, bytes);
   void vscode.window.showInformationMessage(`GradLens: graph saved to ${vscode.workspace.asRelativePath(target)}.`);
-  return target.toString();
 }
 
 function pngBytes(dataUrl: string): Uint8Array | undefined {

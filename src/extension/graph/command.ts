@@ -1,19 +1,19 @@
-// Runs in the VS Code extension host: **GradLens: Visualize Gradient of Selection** (gradlens.visualize). With a
-// selection, its graph (free names from the document or prompted, as Evaluate Selection does); with none in a
-// `.nn.ts` file, the file's target; with `{ uri, node, offset }` (hover link) or a uri (CodeLens, training view),
-// that document's graph, pointing at the node. Returns an outcome tests can read.
+// Runs in the VS Code extension host: **GradLens: Visualize Gradient of Selection** and the graph's follow-editor
+// toggle. With a selection (or, outside a `.nn.ts` file, the cursor's line), its graph: the selection is taken as
+// the other selection commands take it (../selection.ts); with none in a `.nn.ts` file, the file's target; with
+// `{ uri, node, offset }` (hover link) or a uri (CodeLens, training view), that document's graph, pointing at the
+// node. Returns an outcome, the command's result, saying what it showed.
 import * as vscode from "vscode";
-import { freeNames, GradLensError, nodeAt } from "../../notation";
-import { askValues } from "../commands/evaluate";
+import { nodeAt } from "../../notation";
 import type { DocumentService } from "../editor/service";
-import { isNnDocument } from "../editor/settings";
-import { outputChannel } from "../output";
-import { loadSource } from "./load";
+import { isNnDocument, readSettings } from "../editor/settings";
+import { COMMANDS, GRAPH_SETTINGS } from "../ids";
+import { selectionOrLine, showFailure, takeSelection, type Failure } from "../selection";
+import { parseVisualizeArgs, type VisualizeRequest } from "./args";
+import { selectionInput, type GraphInput } from "./input";
+import { documentInput } from "./load";
 import { GraphPanel } from "./panel";
-import { parseVisualizeArgs, type GraphSource } from "./source";
-
-export const VISUALIZE = "gradlens.visualize";
-export const TOGGLE_FOLLOW = "gradlens.graph.toggleFollowEditor";
+import type { GraphSource } from "./source";
 
 export type VisualizeOutcome =
   | {
@@ -29,14 +29,14 @@ export type VisualizeOutcome =
     readonly focused?: number;
     readonly paths?: number;
   }
-  | { readonly kind: "error"; readonly message: string; readonly line: number; readonly column: number }
+  | Failure
   | { readonly kind: "cancelled" };
 
 export function registerVisualize(context: vscode.ExtensionContext, service: DocumentService): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(VISUALIZE, (...args: unknown[]) => visualize(context, service, args)),
-    vscode.commands.registerCommand(TOGGLE_FOLLOW, async () => {
-      const c = vscode.workspace.getConfiguration("gradlens.graph");
+    vscode.commands.registerCommand(COMMANDS.visualize, (...args: unknown[]) => visualize(context, service, args)),
+    vscode.commands.registerCommand(COMMANDS.toggleFollowEditor, async () => {
+      const c = vscode.workspace.getConfiguration(GRAPH_SETTINGS);
       const next = c.get<boolean>("followEditor") === false;
       await c.update("followEditor", next, vscode.ConfigurationTarget.Global);
       void vscode.window.showInformationMessage(`GradLens: the graph ${next ? "follows" : "no longer follows"} the editor.`);
@@ -47,79 +47,40 @@ export function registerVisualize(context: vscode.ExtensionContext, service: Doc
 
 async function visualize(context: vscode.ExtensionContext, service: DocumentService, args: readonly unknown[]): Promise<VisualizeOutcome> {
   const req = parseVisualizeArgs(args);
-  let source: GraphSource | undefined;
-  let doc: vscode.TextDocument;
-  if (req) {
-    doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(req.uri));
-    source = { kind: "document", uri: doc.uri.toString() };
-  } else {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor) {
-      void vscode.window.showWarningMessage("GradLens: open a .nn.ts file or select an expression to visualize.");
-      return { kind: "cancelled" };
-    }
-    doc = editor.document;
-    if (editor.selection.isEmpty && isNnDocument(doc)) source = { kind: "document", uri: doc.uri.toString() };
-    else {
-      const range = editor.selection.isEmpty ? doc.lineAt(editor.selection.active.line).range : editor.selection;
-      const asked = await selectionSource(context, doc, range);
-      if (asked === "cancelled") return { kind: "cancelled" };
-      if ("kind" in asked && asked.kind === "error") return asked;
-      source = asked as GraphSource;
-    }
+  // A link or a lens names a document by uri: the only case where the document is not at hand already.
+  const editor = req ? undefined : vscode.window.activeTextEditor;
+  const doc = req ? await vscode.workspace.openTextDocument(vscode.Uri.parse(req.uri)) : editor?.document;
+  if (!doc) {
+    void vscode.window.showWarningMessage("GradLens: open a .nn.ts file or select an expression to visualize.");
+    return { kind: "cancelled" };
   }
   try {
-    const input = await loadSource(source, service);
-    const panel = GraphPanel.show(context, service, source, input);
-    const model = panel.model!;
-    let focused: number | undefined;
-    if (req && (req.node !== undefined || req.offset !== undefined)) {
-      const n = req.node !== undefined && req.node < input.tape.n ? req.node : nodeAt(input.tape, req.offset ?? -1);
-      if (n >= 0) focused = n;
+    if (!editor || (editor.selection.isEmpty && isNnDocument(doc))) {
+      return show(context, service, { kind: "document", uri: doc.uri.toString() }, documentInput(doc, service), req);
     }
-    const paths = focused !== undefined ? panel.focus(focused) : undefined;
-    return {
-      kind: "shown", title: input.title, source: source.kind, target: input.target, value: input.tape.val[input.target],
-      nodes: model.nodes.length, totalNodes: model.totalNodes, focused, paths,
-    };
+    const taken = await takeSelection(context, doc, selectionOrLine(editor), "visualize");
+    if (taken === "cancelled") return { kind: "cancelled" };
+    const { text, start, end, values } = taken;
+    const source: GraphSource = { kind: "selection", uri: doc.uri.toString(), text, start, end, languageId: doc.languageId, values };
+    return show(context, service, source, selectionInput(text, taken.prepared.evaluate(values, readSettings().bounds)), undefined);
   } catch (e) {
-    return failed(context, doc, e);
+    return showFailure(context, doc, e);
   }
 }
 
-type Asked = GraphSource | "cancelled" | Extract<VisualizeOutcome, { kind: "error" }>;
-
-/** The selection as a source, with values asked for the names neither it nor the document gives. */
-async function selectionSource(context: vscode.ExtensionContext, doc: vscode.TextDocument, range: vscode.Range): Promise<Asked> {
-  const text = doc.getText(range);
-  const start = doc.offsetAt(range.start);
-  try {
-    if (!text.trim()) throw new GradLensError("nothing to visualize: select an expression", start, start, doc.getText());
-    const { missing } = freeNames(text, { documentText: doc.getText(), selectionOffset: start, languageId: doc.languageId });
-    let values = {};
-    if (missing.length) {
-      const v = await askValues(context, missing);
-      if (!v) return "cancelled";
-      values = v;
-    }
-    return { kind: "selection", uri: doc.uri.toString(), text, start, end: doc.offsetAt(range.end), languageId: doc.languageId, values };
-  } catch (e) {
-    return failed(context, doc, e);
+function show(
+  context: vscode.ExtensionContext, service: DocumentService, source: GraphSource, input: GraphInput, req: VisualizeRequest | undefined,
+): VisualizeOutcome {
+  const panel = GraphPanel.show(context, service, source, input);
+  const model = panel.model!;
+  let focused: number | undefined;
+  if (req && (req.node !== undefined || req.offset !== undefined)) {
+    const n = req.node !== undefined && req.node < input.tape.n ? req.node : nodeAt(input.tape, req.offset ?? -1);
+    if (n >= 0) focused = n;
   }
-}
-
-function failed(context: vscode.ExtensionContext, doc: vscode.TextDocument, e: unknown): Extract<VisualizeOutcome, { kind: "error" }> {
-  const out = outputChannel(context);
-  if (!(e instanceof GradLensError)) {
-    const message = e instanceof Error ? e.message : String(e);
-    out.appendLine(`graph: internal error: ${e instanceof Error && e.stack ? e.stack : message}`);
-    void vscode.window.showErrorMessage(`GradLens: ${message}`);
-    return { kind: "error", message, line: 0, column: 0 };
-  }
-  out.appendLine(`${vscode.workspace.asRelativePath(doc.uri)}: error: ${e.message}`);
-  const at = new vscode.Range(doc.positionAt(e.start), doc.positionAt(Math.max(e.start, e.end)));
-  void vscode.window.showErrorMessage(`GradLens: ${e.message}`, "Go to Error").then((pick) => {
-    if (pick === "Go to Error") void vscode.window.showTextDocument(doc, { selection: at });
-  });
-  return { kind: "error", message: e.message, line: e.line, column: e.column };
+  const paths = focused !== undefined ? panel.focus(focused) : undefined;
+  return {
+    kind: "shown", title: input.title, source: source.kind, target: input.target, value: input.tape.val[input.target],
+    nodes: model.nodes.length, totalNodes: model.totalNodes, focused, paths,
+  };
 }

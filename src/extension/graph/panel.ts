@@ -1,18 +1,21 @@
 // Runs in the VS Code extension host: the graph view's panel beside the editor (one, reused). It owns a
-// GraphSession (folding and "explain" answers), posts renders only after the webview said ready and while it is
-// visible (the newest render waits, none is lost), answers clicks and exports, and follows the source's edits.
+// GraphSession (folding and "explain" answers), hands messages to a GraphDelivery (posted once the webview is ready
+// and visible; the newest render waits, none is lost), answers clicks and exports, and follows the source's edits.
 import * as vscode from "vscode";
 import { GraphSession } from "../../graph/session";
 import { GradLensError } from "../../notation";
-import { isFromGraphView, type FromGraphView, type GraphViewState, type ToGraphView } from "../../protocol";
+import { isFromGraphView, type FromGraphView, type GraphViewState } from "../../protocol";
 import type { DocumentService } from "../editor/service";
+import { GRAPH_PANEL } from "../ids";
 import { outputChannel } from "../output";
 import { revealRange, saveExport } from "./actions";
+import { GraphDelivery } from "./delivery";
 import { graphHtml } from "./html";
-import { graphSettings, loadSource } from "./load";
-import { adjustRange, encodeSource, type GraphInput, type GraphSource } from "./source";
-
-export const GRAPH_VIEW_TYPE = "gradlens.graph";
+import type { GraphInput } from "./input";
+import { loadSource } from "./load";
+import { adjustRange } from "./range";
+import { graphSettings } from "./settings";
+import { encodeSource, type GraphSource } from "./source";
 
 export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
@@ -25,21 +28,11 @@ export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptio
 
 export class GraphPanel implements vscode.Disposable {
   static current: GraphPanel | undefined;
-  private ready = false;
-  /** Messages waiting for a ready, visible webview; a render drops everything queued before it. */
-  private queue: ToGraphView[] = [];
-  /** The last render posted and not yet answered (rendered/renderFailed): lost if the webview went away meanwhile. */
-  private unanswered: ToGraphView | undefined;
+  private readonly delivery: GraphDelivery;
   private session: GraphSession | undefined;
   private sentState = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subs: vscode.Disposable[] = [];
-  /** What the webview last reported drawing (tests and the output channel read it). */
-  lastRendered: { nodes: number; edges: number; ms: number } | undefined;
-  /** Renders the webview acknowledged, and renders posted to it. */
-  renderedCount = 0;
-  postedRenders = 0;
-  viewState: GraphViewState | undefined;
 
   private constructor(readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext,
     private readonly service: DocumentService, public source: GraphSource) {
@@ -47,11 +40,12 @@ export class GraphPanel implements vscode.Disposable {
     web.options = { enableScripts: true, localResourceRoots: panelOptions(context.extensionUri).localResourceRoots };
     const asUri = (...p: string[]) => web.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, ...p)).toString();
     web.html = graphHtml({ cspSource: web.cspSource, script: asUri("dist", "webview", "graph.js"), style: asUri("media", "graph.css") });
+    this.delivery = new GraphDelivery((m) => void web.postMessage(m), () => panel.visible);
     this.subs.push(
       web.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
       panel.onDidChangeViewState(() => {
         // Hidden without retained context, the webview is gone; it says ready again when shown.
-        if (!panel.visible) this.ready = false;
+        if (!panel.visible) this.delivery.pageGone();
       }),
       panel.onDidDispose(() => this.dispose()),
       service.onDidChange((uri) => {
@@ -75,7 +69,7 @@ export class GraphPanel implements vscode.Disposable {
   static show(context: vscode.ExtensionContext, service: DocumentService, source: GraphSource, input: GraphInput): GraphPanel {
     let p = GraphPanel.current;
     if (p === undefined) {
-      const panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, input.title,
+      const panel = vscode.window.createWebviewPanel(GRAPH_PANEL, input.title,
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(context.extensionUri));
       panel.iconPath = vscode.Uri.joinPath(context.extensionUri, "media", "activity.svg");
       p = GraphPanel.current = new GraphPanel(panel, context, service, source);
@@ -103,15 +97,11 @@ export class GraphPanel implements vscode.Disposable {
   focus(node: number): number {
     const reply = this.session?.handle({ type: "explain", nodeId: node });
     if (reply?.type !== "explanation" || reply.explanation.pathCount === 0) return 0;
-    this.send(reply);
+    this.delivery.send(reply);
     return reply.explanation.pathCount;
   }
 
-  /** True while a render waits to be posted or to be answered by the webview. */
-  get pending(): boolean {
-    return this.unanswered !== undefined || this.queue.some((m) => m.type === "render");
-  }
-
+  /** The view model drawn now (the command's outcome counts its nodes). */
   get model() {
     return this.session?.model;
   }
@@ -125,17 +115,18 @@ export class GraphPanel implements vscode.Disposable {
     const state: Partial<GraphViewState> | undefined = this.sentState ? undefined : { direction: s.direction, digits: s.digits };
     this.sentState = true;
     const msg = this.session.render(state);
-    this.send(msg.type === "render" ? { ...msg, source: encodeSource(this.source) } : msg);
+    this.delivery.send(msg.type === "render" ? { ...msg, source: encodeSource(this.source) } : msg);
   }
 
   /** Evaluates the source again and redraws, keeping the user's folding; a failure shows in the view. */
   async reload(fresh = false): Promise<void> {
     try {
-      this.draw(await loadSource(this.source, this.service), fresh);
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(this.source.uri));
+      this.draw(loadSource(this.source, doc, this.service), fresh);
     } catch (e) {
       const message = e instanceof GradLensError || e instanceof Error ? e.message : String(e);
       if (!(e instanceof GradLensError)) outputChannel(this.context).appendLine(`graph: ${message}`);
-      this.send({ type: "error", message: `The graph is not up to date: ${message}` });
+      this.delivery.send({ type: "error", message: `The graph is not up to date: ${message}` });
     }
   }
 
@@ -146,51 +137,22 @@ export class GraphPanel implements vscode.Disposable {
     const r = adjustRange(s.start, s.end, changes);
     const text = e.document.getText(new vscode.Range(e.document.positionAt(r.start), e.document.positionAt(r.end)));
     this.source = { ...s, start: r.start, end: r.end, text };
-    if (!graphSettings().followEditor) return;
+    const settings = graphSettings();
+    if (!settings.followEditor) return;
     if (this.timer) clearTimeout(this.timer);
-    const ms = vscode.workspace.getConfiguration("gradlens").get<number>("evaluation.debounceMs") ?? 300;
-    this.timer = setTimeout(() => void this.reload(), ms);
-  }
-
-  private send(msg: ToGraphView): void {
-    if (msg.type === "render") this.queue = [];
-    this.queue.push(msg);
-    this.flush();
-  }
-
-  private flush(): void {
-    if (!this.ready || !this.panel.visible) return;
-    const out = this.queue;
-    this.queue = [];
-    for (const m of out) {
-      if (m.type === "render") {
-        this.postedRenders++;
-        this.unanswered = m;
-      }
-      void this.panel.webview.postMessage(m);
-    }
+    this.timer = setTimeout(() => void this.reload(), settings.debounceMs);
   }
 
   private async onMessage(raw: unknown): Promise<void> {
     if (!isFromGraphView(raw)) return;
     const msg: FromGraphView = raw;
     const reply = this.session?.handle(msg);
-    if (reply) return this.send(reply);
+    if (reply) return this.delivery.send(reply);
     switch (msg.type) {
-      case "ready":
-        this.ready = true;
-        if (msg.state) this.viewState = msg.state;
-        // A render posted just as the panel hid (its visibility event comes late) never reached a live page.
-        if (this.unanswered && !this.queue.some((m) => m.type === "render")) this.queue.unshift(this.unanswered);
-        return this.flush();
-      case "stateChanged": this.viewState = msg.state; return;
-      case "rendered":
-        this.unanswered = undefined;
-        this.lastRendered = { nodes: msg.nodes, edges: msg.edges, ms: msg.ms };
-        this.renderedCount++;
-        return;
+      case "ready": return this.delivery.pageReady();
+      case "rendered": return this.delivery.answered();
       case "renderFailed":
-        this.unanswered = undefined;
+        this.delivery.answered();
         outputChannel(this.context).appendLine(`graph: ${msg.message}`); return;
       case "nodeClicked": {
         const range = msg.range ?? this.rangeOf(msg.nodeId);

@@ -1,9 +1,8 @@
 // Runs in the VS Code extension host (pure: no vscode import, so vitest covers it): what a graph panel shows (a
-// `.nn.ts` file's target or a selection), how that survives a restart (it rides in the render message the webview
-// persists), the arguments gradlens.visualize accepts, and keeping a selection's range in step with edits.
-import type { Tape } from "../../engine/tape";
-import { evaluateSelection, type Bounds } from "../../notation";
+// `.nn.ts` file's target or a selection), and how that survives a restart: it rides in the render message the
+// webview persists with setState, and the panel serializer reads it back.
 
+/** What a graph panel shows; a selection keeps what it needs to be evaluated again as its document changes. */
 export type GraphSource =
   | { readonly kind: "document"; readonly uri: string }
   | {
@@ -18,13 +17,6 @@ export type GraphSource =
     /** Values the user typed for names the document does not define. */
     readonly values: Readonly<Record<string, number>>;
   };
-
-/** A tape and the node to draw it from, with the panel's title. */
-export interface GraphInput {
-  tape: Tape;
-  target: number;
-  title: string;
-}
 
 export function encodeSource(s: GraphSource): string {
   return JSON.stringify(s);
@@ -59,86 +51,4 @@ export function savedSource(state: unknown): unknown {
   const last = (state as { last?: unknown }).last;
   if (typeof last !== "object" || last === null) return undefined;
   return (last as { source?: unknown }).source;
-}
-
-/** What gradlens.visualize was asked to show: a document, and maybe a node of its graph. */
-export interface VisualizeRequest {
-  uri: string;
-  node?: number;
-  offset?: number;
-}
-
-/**
- * The command's arguments: `{ uri, node, offset }` (hover link), a uri string, or anything with a uri-ish
- * toString (a vscode.Uri from a CodeLens or the training view). Undefined when there is none (palette, keybinding).
- */
-export function parseVisualizeArgs(args: readonly unknown[]): VisualizeRequest | undefined {
-  const a = args[0];
-  if (typeof a === "string") return a ? { uri: a } : undefined;
-  if (typeof a !== "object" || a === null) return undefined;
-  const o = a as Record<string, unknown>;
-  if ("uri" in o) {
-    const uri = typeof o.uri === "string" ? o.uri : uriString(o.uri);
-    if (!uri) return undefined;
-    const req: VisualizeRequest = { uri };
-    if (Number.isInteger(o.node) && (o.node as number) >= 0) req.node = o.node as number;
-    if (Number.isInteger(o.offset) && (o.offset as number) >= 0) req.offset = o.offset as number;
-    return req;
-  }
-  const uri = uriString(a);
-  return uri ? { uri } : undefined;
-}
-
-function uriString(u: unknown): string | undefined {
-  if (typeof u !== "object" || u === null) return undefined;
-  const o = u as { scheme?: unknown; toString?: () => string };
-  if (typeof o.scheme !== "string" || typeof o.toString !== "function") return undefined;
-  const s = o.toString();
-  return s.includes(":") ? s : undefined;
-}
-
-/** One text change, in offsets of the document before it. */
-export interface TextChange {
-  offset: number;
-  length: number;
-  text: string;
-}
-
-/**
- * The selection's range after edits (applied in order, each in offsets of the text before it): edits before it
- * shift it, edits overlapping it stretch or shrink it (to cover the edit), and text typed right at either end stays
- * outside (a new line after the expression must not join it).
- */
-export function adjustRange(start: number, end: number, changes: readonly TextChange[]): { start: number; end: number } {
-  for (const c of changes) {
-    const cEnd = c.offset + c.length;
-    const delta = c.text.length - c.length;
-    if (cEnd <= start) {
-      start += delta;
-      end += delta;
-    } else if (c.offset >= end) {
-      continue;
-    } else {
-      const newStart = Math.min(start, c.offset);
-      const newEnd = Math.max(end, cEnd) + delta;
-      start = newStart;
-      end = Math.max(newStart, newEnd);
-    }
-  }
-  return { start, end };
-}
-
-/** A selection evaluated against the current document text (positions, hence node ranges, are the document's). */
-export function evaluateSelectionSource(
-  s: Extract<GraphSource, { kind: "selection" }>, documentText: string, bounds?: Partial<Bounds>,
-): GraphInput {
-  const r = evaluateSelection(s.text, {
-    documentText, selectionOffset: s.start, languageId: s.languageId, values: { ...s.values }, bounds,
-  });
-  return { tape: r.tape, target: r.target, title: `Graph: ${oneLine(s.text)}` };
-}
-
-export function oneLine(text: string, max = 40): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }

@@ -8,11 +8,11 @@ import {
   presetSource, settingsFromFile, type CompareSnapshot, type DatasetChoice, type TrainConfig, type TrainingSnapshot,
 } from "../../train";
 import { evaluateDocument } from "../../notation";
+import { COMMANDS } from "../ids";
 
 const FORM_KEY = "gradlens.training.form";
 const DOC_KEY = "gradlens.training.document";
 const SNAPSHOT_KEY = "gradlens.training.lastSnapshot";
-export const VISUALIZE_COMMAND = "gradlens.visualize";
 
 export function defaultForm(dataset: DatasetChoice = "XOR"): TrainForm {
   const src = presetSource(dataset), s = DEFAULT_SETTINGS;
@@ -31,22 +31,12 @@ export class TrainingController implements vscode.Disposable {
   private last: TrainingSnapshot | undefined;
   private lastCompare: CompareSnapshot | undefined;
   private post: ((m: ToTrainingView) => void) | undefined;
-  private graphAvailable = false;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.form = { ...defaultForm(), ...context.workspaceState.get<TrainForm>(FORM_KEY) };
     const uri = context.workspaceState.get<string>(DOC_KEY);
     this.documentUri = uri ? vscode.Uri.parse(uri) : undefined;
     this.last = context.workspaceState.get<TrainingSnapshot>(SNAPSHOT_KEY);
-  }
-
-  /** The latest snapshot (for tests and commands). */
-  get snapshot(): TrainingSnapshot | undefined {
-    return this.last;
-  }
-
-  get current(): TrainingSession | undefined {
-    return this.session;
   }
 
   /** A view appeared (first time, re-shown or reloaded): send it everything it needs to draw at once. */
@@ -61,8 +51,8 @@ export class TrainingController implements vscode.Disposable {
   async handle(msg: FromTrainingView): Promise<void> {
     try {
       switch (msg.type) {
+        case "ready": this.sendAll(); break;
         // Awaited inside the try, so a bad form or file becomes a message in the view, not an unhandled rejection.
-        case "ready": await this.sendAll(); break;
         case "train": await this.train(msg.form); break;
         case "pause": this.session?.pause(); break;
         case "step": await this.step(msg.form); break;
@@ -171,10 +161,8 @@ export class TrainingController implements vscode.Disposable {
   }
 
   private async showGraph(): Promise<void> {
-    const commands = await vscode.commands.getCommands(true);
-    if (!commands.includes(VISUALIZE_COMMAND)) throw new SettingsError("the graph view is not available in this build");
     if (this.documentUri) await vscode.window.showTextDocument(this.documentUri, { preview: false });
-    await vscode.commands.executeCommand(VISUALIZE_COMMAND, this.documentUri);
+    await vscode.commands.executeCommand(COMMANDS.visualize, this.documentUri);
   }
 
   private onSnapshot(s: TrainingSnapshot): void {
@@ -185,12 +173,11 @@ export class TrainingController implements vscode.Disposable {
 
   private sendForm(): void {
     const document = this.documentUri ? { label: vscode.workspace.asRelativePath(this.documentUri) } : undefined;
-    this.send({ type: "form", form: this.form, document, graph: this.graphAvailable });
+    // The graph view is registered in the same activate(): "Show graph" is always there for a file.
+    this.send({ type: "form", form: this.form, document, graph: true });
   }
 
-  private async sendAll(): Promise<void> {
-    // "Show graph" only when the graph view's command exists in this build.
-    this.graphAvailable = (await vscode.commands.getCommands(true)).includes(VISUALIZE_COMMAND);
+  private sendAll(): void {
     this.sendForm();
     if (this.last) this.send({ type: "snapshot", snapshot: this.last });
     if (this.lastCompare) this.send({ type: "compare", compare: this.lastCompare });

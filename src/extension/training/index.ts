@@ -2,15 +2,11 @@
 // **GradLens: Train XOR**, **GradLens: Train .nn.ts File** (also the CodeLens's Train) and **Apply Trained Values
 // to File**.
 import * as vscode from "vscode";
+import { COMMANDS, TRAINING_VIEW } from "../ids";
 import { TrainingController } from "./controller";
-import { TRAINING_VIEW, TrainingViewProvider } from "./view";
+import { TrainingViewProvider } from "./view";
 
-export const TRAIN_AND = "gradlens.trainAnd";
-export const TRAIN_XOR = "gradlens.trainXor";
-export const TRAIN_FILE = "gradlens.trainFile";
-export const APPLY_TRAINED = "gradlens.applyTrainedValues";
-
-export function registerTraining(context: vscode.ExtensionContext): TrainingController {
+export function registerTraining(context: vscode.ExtensionContext): void {
   const controller = new TrainingController(context);
   const provider = new TrainingViewProvider(context.extensionUri, controller);
   const reveal = () => vscode.commands.executeCommand(`${TRAINING_VIEW}.focus`);
@@ -19,20 +15,19 @@ export function registerTraining(context: vscode.ExtensionContext): TrainingCont
     controller,
     vscode.window.registerWebviewViewProvider(TRAINING_VIEW, provider),
     // Each resolves with the snapshot at which the run stopped (done, paused or cancelled), for tests and scripts.
-    vscode.commands.registerCommand(TRAIN_AND, async () => {
+    vscode.commands.registerCommand(COMMANDS.trainAnd, async () => {
       await reveal();
       return controller.trainPreset("AND").catch(report);
     }),
-    vscode.commands.registerCommand(TRAIN_XOR, async () => {
+    vscode.commands.registerCommand(COMMANDS.trainXor, async () => {
       await reveal();
       return controller.trainPreset("XOR").catch(report);
     }),
-    vscode.commands.registerCommand(TRAIN_FILE, async (uri?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.trainFile, async (uri?: unknown) => {
       const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
       await reveal();
       return controller.trainFile(target).catch(report);
     }),
-    vscode.commands.registerCommand(APPLY_TRAINED, () => controller.apply().catch(report)),
+    vscode.commands.registerCommand(COMMANDS.applyTrainedValues, () => controller.apply().catch(report)),
   );
-  return controller;
 }

@@ -6,19 +6,10 @@ import * as vscode from "vscode";
 import { isFromTrainingView, type ToTrainingView } from "../../protocol";
 import type { TrainingController } from "./controller";
 
-export const TRAINING_VIEW = "gradlens.training";
-
 export class TrainingViewProvider implements vscode.WebviewViewProvider {
-  private view: vscode.WebviewView | undefined;
-
   constructor(private readonly extensionUri: vscode.Uri, private readonly controller: TrainingController) {}
 
-  get visible(): boolean {
-    return this.view?.visible ?? false;
-  }
-
   resolveWebviewView(view: vscode.WebviewView): void {
-    this.view = view;
     const dist = vscode.Uri.joinPath(this.extensionUri, "dist", "webview");
     view.webview.options = { enableScripts: true, localResourceRoots: [dist] };
     view.webview.html = html(view.webview, vscode.Uri.joinPath(dist, "training.js"));
@@ -30,7 +21,6 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider {
       }),
       view.onDidDispose(() => {
         this.controller.detach(post);
-        if (this.view === view) this.view = undefined;
         for (const s of subs) s.dispose();
       }),
     ];

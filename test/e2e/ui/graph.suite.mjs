@@ -1,7 +1,9 @@
 // Runs on Node 20 (the UI runner): the graph view through VS Code's real UI: select (x**2 + 3)**2 + y in a file
 // that sets x = 53 and y = -17 above it, run GradLens: Visualize Gradient of Selection from the palette, read
 // ∂/∂x = 596144 on the x node inside the webview, hover it for full precision, click it and see the editor select
-// the x it came from; Copy Mermaid reaches the extension. Leaves a screenshot of the panel (see below).
+// the x it came from; Copy Mermaid reaches the extension. Then what the drawing does as the file is edited (typing a
+// new x redraws it, also behind another editor, not while follow-editor is off), and the XOR example drawn whole.
+// Leaves a screenshot of the panel (see below).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,6 +27,29 @@ const selectionStatus = (wb) => wb.page.locator('[id="status.editor.selection"]'
 /** The drawn nodes' texts (Mermaid SVG text, so textContent), keyed by view id. */
 const nodeTexts = (wb) => wb.webview().locator("#gl-graph g.node").evaluateAll((els) =>
   els.map((e) => ({ id: e.id, text: (e.textContent ?? "").replace(/\s+/g, " ").trim() })));
+
+/** The drawn target of (x**2 + 3)**2 + y shows `value` (whole numbers print in full) and ∂ 1. */
+const targetShows = (nodes, value) => Array.isArray(nodes) && nodes.some((n) => new RegExp(`^\\+= ${value} ?∂ 1$`).test(n.text));
+/** The x leaf shows gradient `grad`. */
+const xShows = (nodes, grad) => Array.isArray(nodes) && nodes.some((n) => new RegExp(`^x\\b.*\\b${grad}\\b`).test(n.text));
+const graphTab = (wb) => wb.page.locator(".tabs-container .tab", { hasText: "Graph: " }).first();
+
+/** The lines of the editor in the active group, in order. */
+const activeLines = (wb) => wb.page.locator(".editor-group-container.active .monaco-editor .view-lines .view-line").evaluateAll((els) =>
+  els.map((e) => ({ top: parseFloat(e.style.top) || 0, text: (e.textContent ?? "").replace(/\u00a0/g, " ") }))
+    .sort((a, b) => a.top - b.top).map((l) => l.text));
+
+/** Types a new value over x's in `const x = …;` of square.nn.ts, as a person would. */
+async function typeX(wb, value) {
+  await wb.page.locator(".tabs-container .tab", { hasText: "square.nn.ts" }).first().click();
+  const lines = await until("the square.nn.ts editor", () => activeLines(wb), (l) => Array.isArray(l) && l.some((t) => /^const x = /.test(t)), 10_000);
+  await wb.goToLine(lines.findIndex((t) => /^const x = /.test(t)) + 1);
+  await wb.page.keyboard.press("End");
+  await wb.page.keyboard.press("ArrowLeft");
+  await wb.page.keyboard.press("Control+Shift+ArrowLeft");
+  await wb.page.keyboard.type(String(value));
+  await until(`x = ${value} in the editor`, () => activeLines(wb), (l) => Array.isArray(l) && l.includes(`const x = ${value};`), 10_000);
+}
 
 export default {
   name: "graph",
@@ -129,6 +154,85 @@ export default {
         }, (b) => /path/.test(b ?? ""), 45_000).then((banner) => {
           assert.match(banner, /^1 path\(s\) from the target: products sum to 596144; the gradient is 596144\./);
         });
+      },
+    },
+    {
+      name: "following the editor: a new x above the selection redraws the graph; a line typed above keeps it on the expression",
+      fn: async (wb) => {
+        await typeX(wb, 2);
+        // (2**2 + 3)**2 - 17 = 32, ∂/∂x = 2·7·2·2 = 56: the webview drew the new evaluation.
+        await until("the redrawn graph", () => nodeTexts(wb), (n) => targetShows(n, 32) && xShows(n, 56), 30_000);
+        await wb.page.locator(".tabs-container .tab", { hasText: "Graph: (x**2 + 3)**2 + y" }).first().waitFor({ timeout: 5000 });
+        // A new first line moves the selection down; its range follows, so the next redraw evaluates the same
+        // expression (the old offsets would cut it short and fail to parse, leaving the drawing at 32).
+        await wb.goToLine(1);
+        await wb.page.keyboard.press("Home");
+        await wb.page.keyboard.press("Enter");
+        await typeX(wb, 3);
+        // (3**2 + 3)**2 - 17 = 127, ∂/∂x = 2·12·2·3 = 144.
+        await until("the graph of the moved selection", () => nodeTexts(wb), (n) => targetShows(n, 127) && xShows(n, 144), 30_000);
+        assert.doesNotMatch(await wb.webview().locator("#gl-banner").innerText({ timeout: 2000 }).catch(() => ""), /not up to date/);
+      },
+    },
+    {
+      name: "an edit made while the graph is hidden behind another editor is drawn when the graph shows again",
+      fn: async (wb) => {
+        // Cover the graph with another file opened to the side, in the graph's group: the panel hides and its page
+        // goes away. (From the editor: a click on the graph's tab would hand focus to its page, which takes it
+        // back from Quick Open.)
+        await wb.page.locator(".tabs-container .tab", { hasText: "square.nn.ts" }).first().click();
+        const input = await wb.openQuickInput("Control+P");
+        await input.fill("xor.nn.ts");
+        await wb.page.locator(".quick-input-list .monaco-list-row", { hasText: "xor.nn.ts" }).first().waitFor({ timeout: 30_000 });
+        await wb.page.keyboard.press("Control+Enter");
+        await wb.page.locator(".tabs-container .tab.active", { hasText: "xor.nn.ts" }).first().waitFor({ timeout: 10_000 });
+        await until("the graph to hide", () => graphTab(wb).getAttribute("class"), (c) => typeof c === "string" && !/\bactive\b/.test(c), 10_000);
+        await typeX(wb, 4);
+        // Well past the 300 ms debounce: the redraw happened while the panel was hidden.
+        await sleep(1500);
+        await graphTab(wb).click();
+        // (4**2 + 3)**2 - 17 = 344, ∂/∂x = 2·19·2·4 = 304.
+        await until("the newest drawing once shown", () => nodeTexts(wb), (n) => targetShows(n, 344) && xShows(n, 304), 30_000);
+      },
+    },
+    {
+      name: "with follow-editor toggled off an edit leaves the drawing as it was; toggled on, the graph catches up",
+      fn: async (wb) => {
+        // Keyboard focus in the editor, not in the webview just shown (it would take the palette's focus away).
+        await wb.page.locator(".tabs-container .tab", { hasText: "square.nn.ts" }).first().click();
+        await wb.clearNotifications();
+        await wb.runCommand("GradLens: Toggle Graph Follows Editor");
+        await wb.waitForNotification(/GradLens: the graph no longer follows the editor/);
+        await wb.page.keyboard.press("Escape");
+        await typeX(wb, 5);
+        await sleep(1500);
+        const still = await nodeTexts(wb);
+        assert.ok(targetShows(still, 344) && xShows(still, 304), JSON.stringify(still));
+        await wb.runCommand("GradLens: Toggle Graph Follows Editor");
+        await wb.waitForNotification(/GradLens: the graph follows the editor/);
+        await wb.page.keyboard.press("Escape");
+        // (5**2 + 3)**2 - 17 = 767, ∂/∂x = 2·28·2·5 = 560.
+        await until("the graph to catch up", () => nodeTexts(wb), (n) => targetShows(n, 767) && xShows(n, 560), 30_000);
+      },
+    },
+    {
+      name: "the XOR example's graph is drawn whole: as many nodes as the view model holds",
+      fn: async (wb) => {
+        // xor.nn.ts, open in the graph's group since the test above, with nothing selected: Visualize draws the
+        // file's target, in the same panel moved beside it.
+        await wb.page.locator(".tabs-container .tab", { hasText: "xor.nn.ts" }).first().click();
+        await wb.page.locator(".tabs-container .tab.active", { hasText: "xor.nn.ts" }).first().waitFor({ timeout: 10_000 });
+        await wb.runCommand("GradLens: Visualize Gradient of Selection");
+        await wb.page.locator(".tabs-container .tab", { hasText: "Graph: xor.nn.ts (loss)" }).first().waitFor({ timeout: 30_000 });
+        const read = async () => ({ status: await wb.webview().locator("#gl-status").innerText({ timeout: 2000 }), nodes: (await nodeTexts(wb)).length });
+        const seen = await until("the XOR graph drawn", read, (r) => {
+          const m = /^(\d+) nodes shown for (\d+) on the tape/.exec(r?.status ?? "");
+          return m !== null && Number(m[1]) > 50 && r.nodes === Number(m[1]);
+        }, 60_000);
+        const [, shown, total] = /^(\d+) nodes shown for (\d+) on the tape/.exec(seen.status).map(Number);
+        // Every node of the tutorial's network fits the default budget of 120, so none is folded away.
+        assert.ok(shown <= 120 && shown <= total, seen.status);
+        assert.equal(await wb.page.locator(".tabs-container .tab", { hasText: "Graph: " }).count(), 1);
       },
     },
   ],

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { documentReport, selectionReport } from "../../../src/editor-model/report";
 import { decodeReport, encodeReport } from "../../../src/editor-model/report-types";
+import { prepareSelection } from "../../../src/notation";
 import { centralDifference, evaluate, example } from "./helpers";
 
 describe("gradient-check report of a .nn.ts file", () => {
@@ -68,11 +69,20 @@ describe("gradient-check report of a selection", () => {
   it("checks (x**2 + 3)**2 + y at x = 53, y = -17", () => {
     const doc = "const x = 53;\nconst y = -17;\n(x**2 + 3)**2 + y\n";
     const sel = "(x**2 + 3)**2 + y";
-    const m = selectionReport(sel, { documentText: doc, selectionOffset: doc.indexOf(sel) }, "sel");
+    const m = selectionReport(prepareSelection(sel, { documentText: doc, selectionOffset: doc.indexOf(sel) }), {}, "sel");
     expect(m.value).toBe(7907327);
     expect(m.rows.map((r) => [r.name, r.analytic])).toEqual([["x", 596144], ["y", 1]]);
     expect(m.rows.every((r) => r.pass)).toBe(true);
     expect(m.rows[0].numeric).toBeCloseTo(596144, 2);
+  });
+
+  it("checks at the values typed for names the document does not give, the numeric side varying them too", () => {
+    const doc = "const x = 53;\n(x**2 + 3)**2 + y\n";
+    const sel = "(x**2 + 3)**2 + y";
+    const m = selectionReport(prepareSelection(sel, { documentText: doc, selectionOffset: doc.indexOf(sel) }), { y: -17 }, "sel");
+    expect(m.value).toBe(7907327);
+    expect(m.rows.map((r) => [r.name, r.analytic, r.pass])).toEqual([["x", 596144, true], ["y", 1, true]]);
+    expect(m.rows[1].numeric).toBeCloseTo(1, 2);
   });
 });
 

@@ -1,7 +1,7 @@
 // Runs in vitest (Node): free names of a selection and their values from the document, in TypeScript, JavaScript
 // and Python documents.
 import { describe, expect, it } from "vitest";
-import { evaluateSelection, freeNames } from "../../../src/notation";
+import { evaluateSelection, freeNames, MissingNamesError, prepareSelection } from "../../../src/notation";
 
 function at(doc: string, selection: string, languageId: string) {
   const selectionOffset = doc.lastIndexOf(selection);
@@ -88,5 +88,49 @@ var a = 99;
     expect(r.value).toBe(8);
     expect(r.leaves.map((l) => [l.name, l.grad])).toEqual([["t", 2]]);
     expect(() => evaluateSelection("x: float = 2.0", { languageId: "typescript" })).toThrow(/labelled statements are not supported/);
+  });
+});
+
+describe("a prepared selection", () => {
+  const doc = "const x = 53;\n(x**2 + 3)**2 + y\n";
+  const selection = "(x**2 + 3)**2 + y";
+  const place = { documentText: doc, selectionOffset: doc.indexOf(selection), languageId: "typescript" };
+
+  it("says which names to ask for, then evaluates with the values typed for them", () => {
+    const p = prepareSelection(selection, place);
+    expect(p.found).toEqual([{ name: "x", value: 53, line: 1 }]);
+    expect(p.missing).toEqual(["y"]);
+    const r = p.evaluate({ y: -17 });
+    expect(r.value).toBe(7907327);
+    expect(r.leaves.map((l) => [l.name, l.value, l.grad])).toEqual([["x", 53, 596144], ["y", -17, 1]]);
+    expect(r.foundNames).toEqual([{ name: "x", value: 53, line: 1 }]);
+  });
+
+  it("evaluates again at other values (a gradient check's numeric side), typed values winning over the document's", () => {
+    const p = prepareSelection(selection, place);
+    expect(p.evaluate({ y: 0 }).value).toBe(2812 ** 2);
+    const r = p.evaluate({ x: 1, y: 0 });
+    expect(r.value).toBe(16);
+    expect(r.foundNames).toEqual([]);
+    expect(prepareSelection("a * b", {}).evaluate({ a: 2, b: 3 }).leaves.map((l) => l.grad)).toEqual([3, 2]);
+  });
+
+  it("refuses to evaluate without a value for every missing name, pointing at its first use in the document", () => {
+    const p = prepareSelection(selection, place);
+    let e: unknown;
+    try {
+      p.evaluate();
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(MissingNamesError);
+    expect((e as MissingNamesError).names).toEqual(["y"]);
+    expect(doc.slice((e as MissingNamesError).start, (e as MissingNamesError).end)).toBe("y");
+  });
+
+  it("reports a parse error at its place in the document when prepared", () => {
+    const bad = "(x ** 2 + 3)) * x";
+    const text = `const x = 1;\n${bad}\n`;
+    expect(() => prepareSelection(bad, { documentText: text, selectionOffset: text.indexOf(bad) })).toThrow(/line 2:13/);
   });
 });

@@ -1,6 +1,6 @@
 // Runs in vitest (Node): the graph webview's page and Content Security Policy.
 import { describe, expect, it } from "vitest";
-import { graphCsp, graphHtml, makeNonce } from "../../../src/extension/graph/html";
+import { graphCsp, graphHtml, makeNonce } from "../../../../src/extension/graph/html";
 
 const SRC = "https://file+.vscode-resource.vscode-cdn.net";
 
