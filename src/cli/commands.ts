@@ -2,7 +2,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ParamStore, Tape, checkDerivative, type GradcheckReport } from "../engine";
-import { escapeHtml, renderMermaid } from "../graph";
+import { renderMermaid } from "../graph";
+import { escapeHtml } from "../view/escape";
 import { evaluateSelection } from "../notation";
 import { choiceOption, numberOption, parseArgs, parseAt, UsageError } from "./args";
 import { evaluate } from "./source";

@@ -1,15 +1,18 @@
 // Runs on Node (bundled by run.mjs before the browser suite starts): the messages the suite posts to the graph
 // webview, built from real tapes and the real view model code, plus the figures the assertions compare against.
 import { Tape } from "../../src/engine/tape";
-import { buildViewModel, type ViewModel } from "../../src/graph/model";
-import { toMermaid } from "../../src/graph/mermaid";
+import { buildViewModel } from "../../src/graph/model";
 import { explainGradient, explanationHighlight } from "../../src/graph/explain";
-import { encodeNumbers, type ToGraphView } from "../../src/protocol";
+import type { ToGraphView } from "../../src/protocol/graph";
+import { encodeNumbers } from "../../src/protocol/wire";
+import type { ViewModel } from "../../src/view/graph";
+import { edgeShapeLabel, toMermaid } from "../../src/view/mermaid";
 import { mlp, xor } from "../unit/graph/tapes";
 import { seed000 } from "../unit/graph/tensor-tapes";
-import { edgeShapeLabel } from "../../src/graph/tensor";
 
-const render = (model: ViewModel, title: string): ToGraphView => encodeNumbers({ type: "render", model, title });
+/** A message as the extension posts it: numbers encoded (src/protocol/wire.ts). */
+const post = (m: ToGraphView): unknown => encodeNumbers(m);
+const render = (model: ViewModel, title: string): unknown => post({ type: "render", model, title });
 
 export function xorCase() {
   const { tape, target, leaves } = xor();
@@ -31,7 +34,7 @@ export function xorCase() {
     op: firstOp(tape),
     paths: ex.paths.length,
     highlightEdges: hl.edges.size,
-    explanation: encodeNumbers({ type: "explanation", explanation: ex, highlight: { nodes: [...hl.nodes], edges: [...hl.edges] } }),
+    explanation: post({ type: "explanation", explanation: ex, highlight: { nodes: [...hl.nodes], edges: [...hl.edges] } }),
     grad: tape.grad[b3],
   };
 }

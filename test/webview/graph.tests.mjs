@@ -224,7 +224,7 @@ export function graphTests(fx) {
       assert.equal(new Set(colours).size, 6, colours.join(" "));
       // Each cell's full value on hover, in row-major order; the gradient has its own 6 cells.
       const titles = await cells.evaluateAll((cs) => cs.map((c) => c.getAttribute("title")));
-      assert.deepEqual(titles, c.w1.values.map((v, k) => `[${Math.floor(k / 3)},${k % 3}] = ${String(v)}`));
+      assert.deepEqual(titles, c.w1.values.map((v, k) => `[${Math.floor(k / 3)}][${k % 3}] = ${String(v)}`));
       assert.equal(await page.locator("#gl-matrix .gl-grads .gl-cell").count(), 6);
       assert.match(await page.locator("#gl-matrix").textContent(), /‖grad‖₂/);
       // The panel takes focus (svg-pan-zoom swallows the click's focus), so Escape reaches it inside VS Code too.

@@ -3,7 +3,7 @@
 // summary notification, and puts failures in the Problems panel. Returns a summary so tests can read it.
 import * as vscode from "vscode";
 import { documentReport, selectionReport } from "../../editor-model/report";
-import type { ReportModel } from "../../editor-model/report-types";
+import type { ReportModel } from "../../view/report";
 import { GradLensError, MissingNamesError } from "../../notation";
 import { askValues } from "../commands/evaluate";
 import type { Values } from "../values";

@@ -3,7 +3,7 @@
 // the graph settings, read fresh on every use.
 import * as vscode from "vscode";
 import { GradLensError } from "../../notation";
-import type { Direction } from "../../graph/mermaid";
+import type { Direction } from "../../view/mermaid";
 import { DEFAULT_MAX_VISIBLE_NODES } from "../../graph/model";
 import type { DocumentService } from "../editor/service";
 import { readSettings } from "../editor/settings";

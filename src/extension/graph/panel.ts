@@ -2,14 +2,15 @@
 // GraphSession (folding and "explain" answers), posts renders only after the webview said ready and while it is
 // visible (the newest render waits, none is lost), answers clicks and exports, and follows the source's edits.
 import * as vscode from "vscode";
-import { GraphSession } from "../../graph/session";
 import { GradLensError } from "../../notation";
-import { isFromGraphView, type FromGraphView, type GraphViewState, type ToGraphView } from "../../protocol";
+import { isFromGraphView, type GraphViewState, type ToGraphView } from "../../protocol/graph";
+import { assertNever, encodeNumbers, receive } from "../../protocol/wire";
 import type { DocumentService } from "../editor/service";
 import { outputChannel } from "../output";
 import { revealRange, saveExport } from "./actions";
 import { graphHtml } from "./html";
 import { graphSettings, loadSource } from "./load";
+import { GraphSession } from "./session";
 import { adjustRange, encodeSource, type GraphInput, type GraphSource } from "./source";
 
 export const GRAPH_VIEW_TYPE = "gradlens.graph";
@@ -167,13 +168,13 @@ export class GraphPanel implements vscode.Disposable {
         this.postedRenders++;
         this.unanswered = m;
       }
-      void this.panel.webview.postMessage(m);
+      void this.panel.webview.postMessage(encodeNumbers(m));
     }
   }
 
   private async onMessage(raw: unknown): Promise<void> {
-    if (!isFromGraphView(raw)) return;
-    const msg: FromGraphView = raw;
+    const msg = receive(raw, isFromGraphView, (line) => outputChannel(this.context).appendLine(line));
+    if (!msg) return;
     const reply = this.session?.handle(msg);
     if (reply) return this.send(reply);
     switch (msg.type) {
@@ -207,7 +208,9 @@ export class GraphPanel implements vscode.Disposable {
         }
         return;
       }
-      default: return;
+      // Folding and explain: answered by the session above.
+      case "expand": case "collapse": case "expandAll": case "collapseAll": case "explain": return;
+      default: return assertNever(msg);
     }
   }
 
