@@ -42,7 +42,7 @@ export const isTrainForm: Check<TrainForm> = object<TrainForm>({
   loss: isString, optimizer: isString, lr: isString, steps: isString, seed: isString, method: isString, eps: isString,
 });
 
-const isChoices: Check<TrainChoices> = object<TrainChoices>({
+export const isTrainChoices: Check<TrainChoices> = object<TrainChoices>({
   dataset: strings, activation: strings, loss: strings, optimizer: strings, method: strings,
 } satisfies Record<ChoiceField, Check<string[]>>);
 
@@ -80,7 +80,7 @@ export const isCompareSnapshot: Check<CompareSnapshot> = object<CompareSnapshot>
 
 const TO: { [K in ToTrainingView["type"]]: Check<To<K>> } = {
   form: object<To<"form">>({
-    form: isTrainForm, choices: isChoices, document: optional(object<{ label: string }>({ label: isString })), graph: optional(isBoolean),
+    form: isTrainForm, choices: isTrainChoices, document: optional(object<{ label: string }>({ label: isString })), graph: optional(isBoolean),
   }),
   snapshot: object<To<"snapshot">>({ snapshot: isTrainingSnapshot }),
   compare: object<To<"compare">>({ compare: isCompareSnapshot }),

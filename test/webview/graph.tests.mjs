@@ -135,6 +135,24 @@ export function graphTests(fx) {
       assert.match(failed.message, /5000 nodes, more than the view draws \(1500\)/);
     }],
 
+    ["a malformed or unknown message is dropped and logged: the drawing stays, nothing is posted back", async (b) => {
+      const { page, errors } = await b.open();
+      const warnings = [];
+      page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+      await post(page, xor.message);
+      const n = await count(page);
+      const hostile = { ...xor.message, model: { ...xor.message.model, nodes: [{ ...xor.message.model.nodes[0], id: 'n0["x"]\nclick n0 call alert()' }] } };
+      for (const m of [hostile, { type: "render" }, { type: "themeChanged" }, { type: "error", message: 1 }]) {
+        await page.evaluate((x) => window.postMessage(x, "*"), m);
+      }
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+      assert.deepEqual(await posted(page, n), []);
+      assert.equal(await page.locator("#gl-graph g.node").count(), xor.nodes);
+      assert.equal(await page.locator("#gl-banner").isVisible(), false);
+      assert.equal(warnings.filter((w) => /dropped a malformed or unknown message/.test(w)).length, 4, warnings.join("\n"));
+      assert.deepEqual(errors, []);
+    }],
+
     ["explain highlights the paths and states their sum", async (b) => {
       const { page } = await b.open();
       await post(page, xor.message);
