@@ -3,6 +3,7 @@
 // summary notification, and puts failures in the Problems panel. Returns a summary so tests can read it.
 import * as vscode from "vscode";
 import { documentReport, selectionReport } from "../../editor-model/report";
+import { formatFull } from "../../view/format";
 import type { ReportModel } from "../../view/report";
 import { GradLensError, MissingNamesError } from "../../notation";
 import { askValues } from "../commands/evaluate";
@@ -84,7 +85,7 @@ async function run(context: vscode.ExtensionContext, service: DocumentService, f
   }
   const bad = model.rows.filter((r) => !r.pass);
   failures.set(doc.uri, bad.length === 0 ? [] : [Object.assign(
-    new vscode.Diagnostic(where, `gradient check failed: ${bad.map((r) => `${r.name}: analytic ${r.analytic} vs numeric ${r.numeric}`).join("; ")}`, vscode.DiagnosticSeverity.Warning),
+    new vscode.Diagnostic(where, `gradient check failed: ${bad.map((r) => `${r.name}: analytic ${formatFull(r.analytic)} vs numeric ${formatFull(r.numeric)}`).join("; ")}`, vscode.DiagnosticSeverity.Warning),
     { source: "gradlens", code: "gradcheck" },
   )]);
   ReportPanel.show(context, model, doc.uri);
