@@ -16,8 +16,6 @@ export interface GraphViewState {
   lightExport: boolean;
   /** Border width by gradient magnitude. */
   shade: boolean;
-  /** Groups folded by the user (undefined: automatic folding). */
-  folded?: number[];
 }
 
 export const DEFAULT_GRAPH_STATE: GraphViewState = {
@@ -28,7 +26,8 @@ export type ExportFormat = "svg" | "png" | "mermaid";
 
 /** Extension -> graph webview. */
 export type ToGraphView =
-  | { type: "render"; model: ViewModel; title?: string; state?: Partial<GraphViewState>; source?: string }
+  /** state: the settings to apply (first render, changed settings); source: the panel's, kept in the saved state. */
+  | { type: "render"; model: ViewModel; state?: Partial<GraphViewState>; source?: string }
   | { type: "explanation"; explanation: Explanation; highlight: { nodes: string[]; edges: number[] } }
   | { type: "error"; message: string };
 
@@ -52,21 +51,19 @@ type From<K extends FromGraphView["type"]> = Fields<Extract<FromGraphView, { typ
 
 const isExportFormat = oneOf<ExportFormat>(["svg", "png", "mermaid"]);
 const digits = (x: unknown): x is number => isInt(x) && x >= 1 && x <= 17;
-const folded = optional(arrayOf(isInt));
 
 export const isGraphViewState: Check<GraphViewState> = object<GraphViewState>({
   direction: oneOf<Direction>(["LR", "TB"]), values: isBoolean, grads: isBoolean, locals: isBoolean, digits,
-  lightExport: isBoolean, shade: isBoolean, folded,
+  lightExport: isBoolean, shade: isBoolean,
 });
 
 const isPartialState: Check<Partial<GraphViewState>> = object<Partial<GraphViewState>>({
   direction: optional(oneOf<Direction>(["LR", "TB"])), values: optional(isBoolean), grads: optional(isBoolean),
   locals: optional(isBoolean), digits: optional(digits), lightExport: optional(isBoolean), shade: optional(isBoolean),
-  folded,
 });
 
 const TO: { [K in ToGraphView["type"]]: Check<To<K>> } = {
-  render: object<To<"render">>({ model: isViewModel, title: optional(isString), state: optional(isPartialState), source: optional(isString) }),
+  render: object<To<"render">>({ model: isViewModel, state: optional(isPartialState), source: optional(isString) }),
   explanation: object<To<"explanation">>({
     explanation: isExplanation, highlight: object<To<"explanation">["highlight"]>({ nodes: arrayOf(isString), edges: arrayOf(isInt) }),
   }),

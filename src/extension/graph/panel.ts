@@ -120,7 +120,7 @@ export class GraphPanel implements vscode.Disposable {
   private draw(input: GraphInput, fresh: boolean): void {
     const s = graphSettings();
     this.panel.title = input.title;
-    if (fresh || !this.session) this.session = new GraphSession(input.tape, input.target, { maxVisibleNodes: s.maxVisibleNodes }, input.title);
+    if (fresh || !this.session) this.session = new GraphSession(input.tape, input.target, { maxVisibleNodes: s.maxVisibleNodes });
     else this.session.update(input.tape, input.target);
     // Settings go with the first render (and after they change) only, so the view's own toggles are not undone.
     const state: Partial<GraphViewState> | undefined = this.sentState ? undefined : { direction: s.direction, digits: s.digits };

@@ -12,7 +12,7 @@ export class GraphSession {
   private budget: number;
   private maxEdges: number | undefined;
 
-  constructor(private tape: Tape, private target: number, private opts: ModelOptions = {}, public title = "") {
+  constructor(private tape: Tape, private target: number, private opts: ModelOptions = {}) {
     this.budget = opts.maxVisibleNodes ?? DEFAULT_MAX_VISIBLE_NODES;
     this.maxEdges = opts.maxEdges;
     this.folded = opts.folded ? [...opts.folded] : undefined;
@@ -30,7 +30,7 @@ export class GraphSession {
 
   /** The message that draws the current model. */
   render(state?: Partial<GraphViewState>): ToGraphView {
-    return { type: "render", model: this.model, title: this.title, state };
+    return { type: "render", model: this.model, state };
   }
 
   /**

@@ -23,9 +23,9 @@ function nanModel() {
 describe("graph messages, extension -> webview", () => {
   it("a render with NaN and Infinity arrives equal and passes the guard", () => {
     const model = nanModel();
-    const back = wire({ type: "render", model, title: "t", state: { direction: "TB" } });
+    const back = wire({ type: "render", model, state: { direction: "TB" }, source: "{}" });
     expect(isToGraphView(back)).toBe(true);
-    expect(back).toEqual({ type: "render", model, title: "t", state: { direction: "TB" } });
+    expect(back).toEqual({ type: "render", model, state: { direction: "TB" }, source: "{}" });
     expect(model.nodes.some((n) => Number.isNaN(n.value)) && model.nodes.some((n) => n.value === Infinity)).toBe(true);
   });
 
@@ -62,7 +62,7 @@ describe("graph messages, extension -> webview", () => {
       { type: "render", model: { ...model, edges: [{ ...edge, from: "<b>" }] } },
       { type: "render", model: { ...model, groups: [{ id: 0 }] } },
       { type: "render", model, state: { direction: "RL" } },
-      { type: "render", model, title: 3 },
+      { type: "render", model, source: 3 },
       { type: "explanation", explanation: {}, highlight: { nodes: [], edges: [] } },
       { type: "error" },
     ];
@@ -78,7 +78,7 @@ describe("graph messages, webview -> extension", () => {
       { type: "ready" }, { type: "ready", state: { ...state, direction: "LR" } }, { type: "nodeClicked", nodeId: 3, viewId: "n3" },
       { type: "nodeClicked", nodeId: 3, viewId: "n3", range: { start: 1, end: 4 } }, { type: "expand", groupId: 1 },
       { type: "collapse", groupId: 0 }, { type: "expandAll", confirmedLarge: true }, { type: "collapseAll" },
-      { type: "explain", nodeId: 2 }, { type: "stateChanged", state: { ...state, direction: "TB", folded: [1, 2] } },
+      { type: "explain", nodeId: 2 }, { type: "stateChanged", state: { ...state, direction: "TB" } },
       { type: "export", format: "png", data: "data:", ok: true }, { type: "export", format: "svg", data: "", ok: false, error: "no" },
       { type: "renderFailed", message: "m" }, { type: "rendered", nodes: 3, edges: 2, ms: 5.5 },
     ];
