@@ -60,7 +60,8 @@ export function train(argv: string[], print: Print, tty: NodeJS.WriteStream | un
   const ok = verdict.kind === "learned" || verdict.reason === "no-dataset";
   if (p.flags.has("json")) {
     const learned = rows === undefined ? null : verdict.kind === "learned";
-    print(JSON.stringify({ learned, steps: session.step, finalLoss: session.loss, stepsPerSecond: session.stepsPerSecond, predictions: rows ?? [], verdict }));
+    const { step: steps, loss: finalLoss, stepsPerSecond } = session;
+    print(JSON.stringify({ learned, steps, finalLoss, stepsPerSecond, predictions: rows ?? [], verdict }));
     return ok ? 0 : 1;
   }
   print(`final loss ${formatNumber(session.loss, 6)} after ${session.step} steps (${Math.round(session.stepsPerSecond)} steps/s)`);

@@ -1,7 +1,9 @@
 // Runs in the graph webview (browser): the link to the extension. Inside VS Code that is acquireVsCodeApi();
 // standalone (tests, a plain page) a shim keeps posted messages in window.__gradlensPosted and state in memory.
 // Messages and the saved state go out with their numbers encoded (src/protocol/wire.ts) and come back checked.
-import { DEFAULT_GRAPH_STATE, isGraphViewState, isToGraphView, type FromGraphView, type GraphViewState, type ToGraphView } from "../../src/protocol/graph";
+import {
+  DEFAULT_GRAPH_STATE, isGraphViewState, isToGraphView, type FromGraphView, type GraphViewState, type ToGraphView,
+} from "../../src/protocol/graph";
 import { decodeNumbers, encodeNumbers } from "../../src/protocol/wire";
 
 export type RenderMessage = Extract<ToGraphView, { type: "render" }>;

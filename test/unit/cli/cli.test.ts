@@ -170,7 +170,7 @@ describe("gradlens train", () => {
   });
 
   it("gives the verdict the training view gives for the same settings, in the same words", async () => {
-    const form = (patch: Partial<TrainForm>): TrainForm => ({ ...defaultForm((patch.dataset ?? "XOR") as "XOR"), ...patch });
+    const form = (patch: Partial<TrainForm>): TrainForm => ({ ...defaultForm(patch.dataset === "AND" ? "AND" : "XOR"), ...patch });
     const runs: [string[], TrainForm][] = [
       [["AND"], form({ dataset: "AND" })],
       [["XOR", "--hidden", "0"], form({ hidden: "0" })],
