@@ -2,7 +2,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ParamStore, Tape, checkDerivative, type GradcheckReport } from "../engine";
-import { escapeHtml, renderMermaid } from "../graph";
+import { renderMermaid } from "../graph";
+import { escapeHtml } from "../view/escape";
+import { formatNumber } from "../view/format";
 import { choiceOption, numberOption, parseArgs, parseAt, UsageError } from "./args";
 import { evaluate } from "./source";
 
@@ -13,7 +15,9 @@ function source(positional: string[], cmd: string): string {
   return positional[0];
 }
 
-const num = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(12))));
+/** Values and gradients to 12 significant digits (0.1 + 0.2 reads 0.3), errors to 3. */
+const num = (x: number): string => formatNumber(x, 12);
+const err = (x: number): string => formatNumber(x, 3);
 
 export function grad(argv: string[], print: Print): number {
   const p = parseArgs(argv, ["at"]);
@@ -133,7 +137,7 @@ export function check(argv: string[], print: Print): number {
     for (const c of checks) {
       print(`${c.report.pass ? "PASS" : "FAIL"}  ${c.what}`);
       for (const row of c.report.rows) {
-        print(`  ${row.pass ? "✓" : "✗"} ${row.name}: analytic ${num(row.analytic)}  numeric ${num(row.numeric)}  abs ${row.absError.toExponential(2)}  rel ${row.relError.toExponential(2)}${row.note ? `  (${row.note})` : ""}`);
+        print(`  ${row.pass ? "✓" : "✗"} ${row.name}: analytic ${num(row.analytic)}  numeric ${num(row.numeric)}  abs ${err(row.absError)}  rel ${err(row.relError)}${row.note ? `  (${row.note})` : ""}`);
       }
     }
     if (checks.length === 0) print("nothing to check (no free names, params or gradcheck calls)");

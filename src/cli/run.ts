@@ -1,6 +1,7 @@
 // Runs on Node (the CLI): dispatch of `gradlens` commands. Bad input is one line on stderr with its position and
 // exit status 2.
 import { GradLensError, MissingNamesError } from "../notation";
+import { SettingsError } from "../train";
 import { UsageError } from "./args";
 import { check, grad, graph } from "./commands";
 import { FileError } from "./source";
@@ -12,7 +13,7 @@ const USAGE = `usage:
   gradlens check <file.nn.ts | "<expr>"> [--at ...] [--eps 1e-6] [--json]
   gradlens train <AND|OR|XOR|NAND|file.nn.ts> [--hidden 2] [--activation sigmoid] [--loss sse|mse|bce]
                  [--optimizer sgd|momentum|adam] [--lr 1] [--steps 2000] [--method backprop|finite-difference]
-                 [--seed N] [--json]`;
+                 [--seed N] [--eps 1e-4] [--json]`;
 
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, tty?: NodeJS.WriteStream): number {
   const [cmd, ...rest] = argv;
@@ -35,7 +36,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       err(`error: ${e.reason} at ${where}${hint}`);
       return 2;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof SettingsError) {
       err(`error: ${e.message}`);
       return 2;
     }

@@ -38,7 +38,11 @@ export function readSource(arg: string): string {
 }
 
 export function evaluateFile(file: string, seed?: number): DocumentResult {
-  const text = readSource(file);
+  return evaluateText(file, readSource(file), seed);
+}
+
+/** A file's text evaluated; its first error, if it did not evaluate, as a FileError. */
+export function evaluateText(file: string, text: string, seed?: number): DocumentResult {
   const doc = evaluateDocument(text, { seed });
   const err = doc.diagnostics.find((d) => d.severity === "error");
   if (!doc.ok && err) throw new FileError(file, err.message, err.start, err.end, text);

@@ -5,7 +5,8 @@
 // `vscode` so it is unit-tested; the provider adds the graph link.
 import type * as TS from "typescript";
 import type { DocumentResult } from "../notation";
-import { escapeMarkdown, formatNumber } from "./format";
+import { escapeMarkdown } from "../view/escape";
+import { formatNumber } from "../view/format";
 import { subjectAt } from "./query";
 import { resolveSubject } from "./resolve";
 import type { Reading, Resolved } from "./resolved";

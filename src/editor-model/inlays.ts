@@ -1,12 +1,12 @@
 // Runs anywhere (extension host, tests): inlay hints after declarations in a `.nn.ts` file: the value and the
 // gradient of the target with respect to it, compact (`0.5206 ∂0.0391`), or how often it was evaluated; for a
-// tensor its shape and the gradient's 2-norm (`[2, 3] ‖∂‖ 0.0325`).
+// tensor its shape and the gradient's 2-norm (`[2,3] ‖∂‖ 0.0325`).
 import type * as TS from "typescript";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
-import { formatNumber } from "./format";
+import { formatNumber, formatShape } from "../view/format";
 import { resolveName } from "./resolve";
-import { dependsOnParam, shapeLabel, tensorFacts } from "./tensor-view";
+import { dependsOnParam, tensorFacts } from "./tensor-view";
 
 export interface InlayModel {
   /** Offset the hint stands at: the end of the declaration. */
@@ -35,12 +35,12 @@ export function inlaysIn(r: DocumentResult, sf: TS.SourceFile, from: number, to:
         label = `[${items.map((p) => f(p.value)).join(", ")}${more}] ∂[${items.map((p) => f(p.grad)).join(", ")}${more}]`;
       } else if (res?.kind === "tensor" && res.what === "target") {
         const v = r.tape.tensors.value(res.items[0].node);
-        label = v.length === 1 ? `${f(v[0])} (target)` : `${shapeLabel(r.tape.tensors.shape(res.items[0].node))} (target)`;
+        label = v.length === 1 ? `${f(v[0])} (target)` : `${formatShape(r.tape.tensors.shape(res.items[0].node))} (target)`;
       } else if (res?.kind === "tensor") {
         // A tensor has no one value to show: its shape and the size of its gradient (the hover has the elements).
         const last = res.items[res.items.length - 1].node, t = tensorFacts(r.tape, last);
         const grad = dependsOnParam(r.tape, last) ? ` ‖∂‖ ${f(t.gradNorm)}` : "";
-        label = `${shapeLabel(t.shape)}${grad}${res.items.length > 1 ? ` ×${res.items.length}` : ""}`;
+        label = `${formatShape(t.shape)}${grad}${res.items.length > 1 ? ` ×${res.items.length}` : ""}`;
       } else if (res?.kind === "readings" && res.what === "name") {
         label = res.readings.length === 1 ? `${f(res.readings[0].value)} ∂${f(res.readings[0].grad)}` : `×${res.readings.length}`;
       }

@@ -3,7 +3,7 @@
 import type * as TS from "typescript";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
-import { formatNumber } from "./format";
+import { formatNumber } from "../view/format";
 
 export interface LensModel {
   /** Offset of the statement the lens stands above. */

@@ -6,7 +6,7 @@ import {
   type ErrorPoint, type GradcheckRow, type PlainFn,
 } from "../engine";
 import type { Bounds, DocumentResult, PreparedSelection } from "../notation";
-import type { ReportCall, ReportModel } from "./report-types";
+import type { ReportCall, ReportModel } from "../view/report";
 
 export interface CheckOptions {
   eps?: number;

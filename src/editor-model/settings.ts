@@ -2,7 +2,7 @@
 // (package.json's contributes.configuration declares the same defaults; a unit test keeps the two equal).
 import { GRADCHECK_ATOL, GRADCHECK_EPS, GRADCHECK_RTOL } from "../engine";
 import { DEFAULT_BOUNDS } from "../notation";
-import { DEFAULT_DIGITS } from "./format";
+import { DEFAULT_DIGITS } from "../view/format";
 
 export const SETTING_DEFAULTS = {
   precision: DEFAULT_DIGITS,

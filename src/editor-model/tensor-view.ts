@@ -1,15 +1,10 @@
 // Runs anywhere (extension host, tests): how the editor shows a tensor node: its shape, a preview of its first rows
 // and columns ("…" where cut), and the gradient's 2-norm and preview, for hovers and inlay hints.
 import { Op, type Tape } from "../engine";
-import { formatNumber } from "./format";
+import { formatNumber, formatShape } from "../view/format";
 
 export const PREVIEW_ROWS = 4;
 export const PREVIEW_COLS = 6;
-
-/** `[2, 3]`; a rank-0 tensor is `[]`. */
-export function shapeLabel(shape: readonly number[]): string {
-  return `[${shape.join(", ")}]`;
-}
 
 /** ‖v‖₂, NaN when any element is NaN. */
 export function norm2(v: ArrayLike<number>): number {
@@ -65,7 +60,7 @@ export function tensorFacts(tape: Tape, node: number): TensorFacts {
 /** Markdown lines for one tensor: shape, value preview, ‖∂target/∂it‖₂ and its preview (`dOf` names the ∂). */
 export function tensorMarkdown(tape: Tape, node: number, dOf: string, digits: number, isTarget = false): string[] {
   const t = tensorFacts(tape, node), f = (x: number) => formatNumber(x, digits);
-  const out = [`tensor ${shapeLabel(t.shape)} · ${tape.tensors.opName(node)}`, "", "value", "```text", preview(t.shape, t.value, digits), "```"];
+  const out = [`tensor ${formatShape(t.shape)} · ${tape.tensors.opName(node)}`, "", "value", "```text", preview(t.shape, t.value, digits), "```"];
   if (isTarget) out.push(`${dOf} = 1`);
   else if (!dependsOnParam(tape, node)) out.push(`${dOf}: not computed (no param reaches it, so the backward sweep skips it)`);
   else out.push(`${dOf} · ‖·‖₂ = ${f(t.gradNorm)}`, "```text", preview(t.shape, t.grad, digits), "```");

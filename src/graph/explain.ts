@@ -2,31 +2,8 @@
 // with the product of local derivatives along it; the products sum to the node's gradient (the chain rule).
 import { Op } from "../engine/op";
 import type { Tape } from "../engine/tape";
-import { ancestors, type ViewModel } from "./model";
-
-export interface GradientPath {
-  /** Tape nodes from the target down to the node. */
-  readonly nodes: number[];
-  /** Tape edge indices along the path, one per step (x * x gives two paths through different edges). */
-  readonly edges: number[];
-  readonly locals: number[];
-  readonly product: number;
-}
-
-export interface Explanation {
-  readonly target: number;
-  readonly node: number;
-  readonly paths: GradientPath[];
-  /** Sum of the listed paths' products: the gradient when nothing was left out. */
-  readonly sum: number;
-  /** The gradient the tape holds, for comparison. */
-  readonly grad: number;
-  /** Number of paths in all (a float: it can be astronomically large). */
-  readonly pathCount: number;
-  readonly truncated: boolean;
-  /** Some path runs through tensor ops: their local derivatives are Jacobians, so products are not numbers (NaN). */
-  readonly throughTensors: boolean;
-}
+import type { Explanation, GradientPath, ViewModel } from "../view/graph";
+import { ancestors } from "./model";
 
 export const DEFAULT_MAX_PATHS = 64;
 

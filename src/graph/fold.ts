@@ -3,7 +3,7 @@
 // then groups are expanded a whole depth at a time while the graph still fits.
 import type { SourceRange, Tape } from "../engine/tape";
 import { groupUnits } from "./groups";
-import type { ViewEdge } from "./model";
+import type { ViewEdge } from "../view/graph";
 import { leafKind } from "./tensor";
 
 export interface FoldInput {

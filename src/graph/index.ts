@@ -1,14 +1,10 @@
 // Runs anywhere (extension host, CLI, tests): the graph view's pure core. From a tape to a view model (grouped,
-// folded to a budget) to Mermaid text; "explain this gradient"; number formatting and escaping.
+// folded to a budget), "explain this gradient", and the Mermaid text of a tape (src/view's one generator).
 import type { Tape } from "../engine/tape";
+import { toMermaid, type LabelOptions } from "../view/mermaid";
 import { buildViewModel, type ModelOptions } from "./model";
-import { toMermaid, type LabelOptions } from "./mermaid";
 
 export * from "./model";
-export * from "./mermaid";
-export * from "./format";
-export * from "./escape";
-export * from "./theme";
 export * from "./explain";
 
 /**
@@ -19,4 +15,3 @@ export * from "./explain";
 export function renderMermaid(tape: Tape, target: number, opts: LabelOptions & ModelOptions = {}): string {
   return toMermaid(buildViewModel(tape, target, opts), opts);
 }
-export { GraphSession } from "./session";

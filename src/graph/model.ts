@@ -1,85 +1,14 @@
-// Runs anywhere (extension host, CLI, tests): the graph view model. From a tape and a target, the nodes the target
-// depends on, with kinds, values, gradients and local derivatives, grouped by the tape's groups and folded to a
-// budget. Plain data (JSON-safe apart from non-finite numbers), so it can be posted to the webview.
+// Runs anywhere (extension host, CLI, tests): the graph view model (src/view/graph.ts) from a tape and a target: the
+// nodes the target depends on, with kinds, values, gradients and local derivatives, grouped by the tape's groups and
+// folded to a budget.
 import { Flag, Op, opSymbol } from "../engine/op";
-import type { GroupKind, SourceRange, Tape } from "../engine/tape";
+import type { Tape } from "../engine/tape";
+import {
+  HARD_MAX_EDGES, HARD_MAX_VISIBLE_NODES, type NodeWarning, type NonFinite, type TensorInfo, type ViewGroup, type ViewModel,
+  type ViewNode,
+} from "../view/graph";
 import { chooseFolding, layout, type FoldInput, type Unit } from "./fold";
-import { isTensorNode, leafKind, MAX_MODEL_CELLS, tensorInfo, tensorTitle, valueFinite, type TensorInfo } from "./tensor";
-
-export type NodeKind = "param" | "input" | "const" | "op" | "target" | "group" | "bundle" | "hidden";
-/** origin: the value is NaN/±Infinity while every input is finite (where it first appears); flow: inherited. */
-export type NonFinite = "origin" | "flow";
-
-export interface ViewNode {
-  /** Mermaid id, made from our counters only: n<tape id>, g<group id>, b<k>, h0. */
-  readonly id: string;
-  readonly kind: NodeKind;
-  /** Tape node, or for a folded group its output node, or -1. */
-  readonly tapeId: number;
-  /** The folded group this node stands for, or -1. */
-  readonly groupId: number;
-  /** The innermost (expanded) group this node sits in, or -1: what "collapse" on this node folds. */
-  readonly parentGroup: number;
-  /** Name, operator or group label: raw user text, escaped only when emitted. */
-  readonly title: string;
-  readonly value: number;
-  readonly grad: number;
-  /** How many tape nodes this node stands for. */
-  readonly size: number;
-  /** For a folded group: how many of its nodes are read from outside (value and grad are the last one's). */
-  readonly outputs: number;
-  readonly nonFinite?: NonFinite;
-  /** Flag bits of the tape node (undefined derivative, non-differentiable point). */
-  readonly flags: number;
-  readonly range?: SourceRange;
-  /** True when this node is, or (folded) contains, the target. */
-  readonly isTarget: boolean;
-  /**
-   * For a tensor node (or a folded group whose output is one): shape, summary and heat-map arrays. Then value is
-   * the element of a one-element tensor, else NaN, and grad its gradient, else ‖grad‖₂ (so shading still works).
-   */
-  readonly tensor?: TensorInfo;
-}
-
-export interface ViewEdge {
-  readonly from: string;
-  readonly to: string;
-  /** ∂to/∂from along this one tape edge; NaN when the edge stands for several (folded) tape edges. */
-  readonly local: number;
-  /** Tape edges this edge stands for. */
-  readonly count: number;
-  /** Tape edge index when count is 1, else -1. */
-  readonly tapeEdge: number;
-  /** Shape of what flows along the edge when its source is a tensor node (count 1 only); drawn instead of local. */
-  readonly shape?: number[];
-}
-
-export interface ViewGroup {
-  readonly id: number;
-  readonly kind: GroupKind;
-  readonly label: string;
-  readonly parent: number;
-  /** Tape nodes of this group (and its subgroups) that the target depends on. */
-  readonly size: number;
-  readonly folded: boolean;
-  readonly containsTarget: boolean;
-}
-
-export interface ViewModel {
-  readonly target: number;
-  readonly nodes: ViewNode[];
-  readonly edges: ViewEdge[];
-  /** Only groups with members the target depends on. */
-  readonly groups: ViewGroup[];
-  /** Tape nodes the target depends on (itself included). */
-  readonly totalNodes: number;
-  readonly totalEdges: number;
-  /** Tape nodes neither shown nor inside a shown folded group or bundle (the hidden placeholder counts them). */
-  readonly hiddenNodes: number;
-  /** Edges left out to stay under maxEdges. */
-  readonly droppedEdges: number;
-  readonly maxVisibleNodes: number;
-}
+import { isTensorNode, leafKind, MAX_MODEL_CELLS, tensorInfo, tensorTitle, valueFinite } from "./tensor";
 
 export interface ModelOptions {
   /** Never more visible nodes than this. Mermaid costs about 6 ms a node here, so 120 keeps a render under 1 s. */
@@ -93,10 +22,6 @@ export interface ModelOptions {
 export const DEFAULT_MAX_VISIBLE_NODES = 120;
 /** Mermaid lays out every labelled edge as an extra node, so edges cost about what nodes do. */
 export const DEFAULT_MAX_EDGES = 150;
-/** The most any request may ask for (expand all, after the user confirms): Mermaid itself gives up far beyond. */
-export const HARD_MAX_VISIBLE_NODES = 1500;
-/** The most edges any request may ask for; the webview sets Mermaid's own limit above it. */
-export const HARD_MAX_EDGES = 1900;
 
 /** Ancestors of target (itself included), as a mark per tape node. Iterative, since the tape is topological. */
 export function ancestors(tape: Tape, target: number): Uint8Array {
@@ -188,7 +113,7 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
       const range = tape.source(i);
       nodes.push({
         id: `n${i}`, kind: isTarget ? "target" : nodeKind(tape, i), tapeId: i, groupId: -1, parentGroup: tape.group[i], title: nodeTitle(tape, i),
-        value: v, grad: g, size: 1, outputs: 1, nonFinite: nonFiniteOf(tape, i, info), flags: tape.flags[i], range, isTarget,
+        value: v, grad: g, size: 1, outputs: 1, nonFinite: nonFiniteOf(tape, i, info), ...warningsOf(tape.flags[i]), range, isTarget,
         ...(info ? { tensor: info } : {}),
       });
     } else if (u.kind === "group") {
@@ -204,17 +129,17 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
       nodes.push({
         id: `g${u.groupId}`, kind: "group", tapeId: out, groupId: u.groupId, parentGroup: gr.parent, title,
         value: v, grad: g, size: u.size, outputs: u.outputs, nonFinite: u.nonFinite ? "flow" : undefined,
-        flags: u.flags, range: u.range, isTarget: u.isTarget, ...(info ? { tensor: info } : {}),
+        ...warningsOf(u.flags), range: u.range, isTarget: u.isTarget, ...(info ? { tensor: info } : {}),
       });
     } else if (u.kind === "bundle") {
       nodes.push({
         id: `b${u.index}`, kind: "bundle", tapeId: -1, groupId: -1, parentGroup: -1, title: `${u.size} ${u.title}`,
-        value: NaN, grad: NaN, size: u.size, outputs: 0, flags: 0, isTarget: false,
+        value: NaN, grad: NaN, size: u.size, outputs: 0, isTarget: false,
       });
     } else {
       nodes.push({
         id: "h0", kind: "hidden", tapeId: -1, groupId: -1, parentGroup: -1, title: `${u.size} more nodes not shown`,
-        value: NaN, grad: NaN, size: u.size, outputs: 0, flags: 0, isTarget: false,
+        value: NaN, grad: NaN, size: u.size, outputs: 0, isTarget: false,
       });
     }
   }
@@ -241,10 +166,11 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
   };
 }
 
-/** Flag bits worth a note in a label or hover. */
-export function flagNotes(flags: number): string[] {
-  const notes: string[] = [];
-  if (flags & Flag.UndefinedDerivative) notes.push("derivative undefined here (reported as 0)");
-  if (flags & Flag.NonDifferentiable) notes.push("not differentiable here (one-sided derivatives differ; 0 used)");
-  return notes;
+/** The node's warnings from the tape's flag bits; no field at all when there are none (most nodes). */
+function warningsOf(flags: number): { warnings?: NodeWarning[] } {
+  if (!flags) return {};
+  const warnings: NodeWarning[] = [];
+  if (flags & Flag.UndefinedDerivative) warnings.push("undefined-derivative");
+  if (flags & Flag.NonDifferentiable) warnings.push("non-differentiable");
+  return { warnings };
 }

@@ -1,43 +1,16 @@
-// Runs anywhere (extension host, webview, CLI, tests): what the graph view shows of a tensor node (one Tape node of
-// op Tensor): kind, title, shape, a compact summary, and the value and gradient arrays for the heat map, capped so
-// the message posted to the webview stays small. Read-only over the tape; plain arrays, JSON-safe apart from
-// non-finite numbers (the protocol encodes those).
+// Runs anywhere (extension host, CLI, tests): what the graph view shows of a tensor node (one Tape node of op
+// Tensor): kind, title, shape, a compact summary, and the value and gradient arrays for the heat map, capped so the
+// message posted to the webview stays small. Read-only over the tape.
 import { Op } from "../engine/op";
 import type { Tape } from "../engine/tape";
+import { MAX_MATRIX_CELLS, type TensorInfo } from "../view/graph";
 
 export type LeafKind = "param" | "input" | "const" | "op";
 
-/** Most elements one matrix may send to the webview (64 x 64); larger ones say "too large to show". */
-export const MAX_MATRIX_CELLS = 4096;
 /** Most array elements (values and gradients) one view model carries; later matrices are left out beyond it. */
 export const MAX_MODEL_CELLS = 32768;
 /** Values shown on a node's label. */
 export const SUMMARY_VALUES = 3;
-
-export interface TensorInfo {
-  /** The tensor op's name: "param", "matmul", "tensor" (built from scalar nodes), ... */
-  readonly op: string;
-  readonly shape: number[];
-  readonly size: number;
-  /** The first SUMMARY_VALUES values (row-major). */
-  readonly head: number[];
-  /** Smallest and largest finite values (NaN when there is none). */
-  readonly min: number;
-  readonly max: number;
-  /** ‖gradient‖₂ (0 when backward did not reach it; NaN/Infinity when an element is). */
-  readonly gradNorm: number;
-  /** Whether backward reached this tensor. */
-  readonly hasGrad: boolean;
-  /** First non-finite element of the value, or -1. */
-  readonly firstNonFinite: number;
-  /** First non-finite element of the gradient, or -1. */
-  readonly gradNonFinite: number;
-  /** Full arrays for the heat map, row-major; absent when the matrix is over MAX_MATRIX_CELLS or the model's budget. */
-  readonly values?: number[];
-  readonly grads?: number[];
-  /** Why the arrays are absent. */
-  readonly omitted?: "large" | "budget";
-}
 
 export function isTensorNode(tape: Tape, i: number): boolean {
   return tape.op[i] === Op.Tensor;
@@ -99,29 +72,4 @@ export function tensorInfo(tape: Tape, i: number, budget: number): TensorInfo {
     firstNonFinite: firstBad(v), gradNonFinite: live ? firstBad(live) : -1,
     ...(omitted ? { omitted } : { values: Array.from(v), ...(live ? { grads: Array.from(live) } : {}) }),
   };
-}
-
-/** Row-major index k of a shape as `[i,j]` (`[k]` for a vector, `[]` for a scalar). */
-export function indexText(shape: readonly number[], k: number): string {
-  if (shape.length < 2) return shape.length ? `[${k}]` : "[]";
-  const cols = shape[shape.length - 1];
-  return `[${Math.floor(k / cols)},${k % cols}]`;
-}
-
-/**
- * Shape on an edge: 4×2, 3-vector, scalar. Only characters Mermaid labels take as plain text: Mermaid draws entity
- * codes in edge labels literally (&#91;4,2&#93;) when labels are SVG text, so [4,2] would not survive there.
- */
-export function edgeShapeLabel(shape: readonly number[]): string {
-  if (shape.length === 0) return "scalar";
-  if (shape.length === 1) return `${shape[0]}-vector`;
-  return shape.join("×");
-}
-
-/** Rows and columns of the heat map: a vector is one row, a scalar one cell. */
-export function gridOf(shape: readonly number[]): { rows: number; cols: number } {
-  if (shape.length === 0) return { rows: 1, cols: 1 };
-  const cols = shape[shape.length - 1];
-  const rows = shape.slice(0, -1).reduce((a, b) => a * b, 1);
-  return { rows, cols };
 }

@@ -1,4 +1,5 @@
-// Runs anywhere: the training API (no vscode, no DOM). Import from here outside src/train/.
+// Runs anywhere: the training API (no vscode, no DOM): problems, sessions, histories, verdicts as data, presets,
+// limits, choice lists and validation. Import from here outside src/train/.
 export { TrainingSession, type SessionOptions } from "./session";
 export { Comparison } from "./compare";
 export { buildProblem, settingsFromFile, type Problem } from "./problem";
@@ -9,8 +10,7 @@ export {
   parseSettings, parsePresetSource, parseHidden, isDatasetChoice, SettingsError, MAX_STEPS, MAX_HIDDEN,
 } from "./validate";
 export {
-  DEFAULT_SETTINGS, MAX_TENSOR_ELEMENTS, presetSource, presetConfig, describeSource,
+  DATASETS, ACTIVATIONS, LOSSES, OPTIMIZERS, METHODS, DEFAULT_SETTINGS, presetSource, presetConfig, describeSource,
   type DatasetChoice, type ActivationChoice, type LossChoice, type OptimizerChoice, type MethodChoice, type TrainSource,
-  type TrainSettings, type TrainConfig, type SessionState, type PredictionRow, type ParamRow, type TensorParamRow, type ParamEntry, type Verdict,
-  type VerdictReason, type TrainingSnapshot, type CompareRun, type CompareSnapshot,
+  type TrainSettings, type TrainConfig, type SessionState, type Prediction, type Verdict, type VerdictReason,
 } from "./types";

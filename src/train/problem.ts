@@ -42,7 +42,7 @@ export function buildProblem(config: TrainConfig): Problem {
     };
   }
   // No uri/version: the notation caches by them, and a session must train exactly the text it was given.
-  const doc = evaluateDocument(src.text);
+  const doc = evaluateDocument(src.text, src.seed === undefined ? {} : { seed: src.seed });
   const err = doc.diagnostics.find((d) => d.severity === "error");
   if (!doc.ok || err !== undefined) {
     throw new SettingsError(err ? `${src.label}:${err.line}:${err.column}: ${err.message}` : `${src.label} did not evaluate`);
@@ -53,7 +53,9 @@ export function buildProblem(config: TrainConfig): Problem {
   const notes = [doc.replaySafe
     ? "replaying the recorded tape each step (the file's control flow does not depend on its params)"
     : "re-evaluating the file every step: its control flow depends on param values, so replaying the tape would be wrong"];
-  notes.push("the file's own seed(...) sets its initial values; the seed setting applies to presets");
+  notes.push(src.seed === undefined
+    ? "the file's own seed(...) sets its initial values; the seed setting applies to presets"
+    : `seed ${src.seed} replaces the file's seed(...) and mlp seeds`);
   const trainer = new Trainer(doc.objective, store, { optimizer, method: s.method, eps: s.eps, replay: doc.replaySafe });
   const fromTensors = doc.dataset ? undefined : rowsFromTensors(doc.tape);
   const rows = doc.dataset ? datasets[doc.dataset] : fromTensors?.rows;

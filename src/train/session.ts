@@ -1,26 +1,25 @@
-// Runs anywhere (extension host, tests, benchmarks): one training run with run / pause / step / reset / cancel.
-// Training runs in short time slices that yield to the event loop between them, so the host stays responsive and
-// a pause takes effect within one slice; snapshots for the eye are throttled.
+// Runs anywhere (extension host, CLI, tests, benchmarks): one training run with run / pause / step / reset /
+// cancel. Training runs in short time slices that yield to the event loop between them (or to the CLI's own loop),
+// so the host stays responsive and a pause takes effect within one slice; change notices for the eye are
+// throttled. What the run is at any moment is read from the session's getters, as data.
 import { LossHistory } from "./history";
 import { buildProblem, type Problem } from "./problem";
-import { paramRows } from "./params";
-import type { SessionState, TrainConfig, TrainingSnapshot, Verdict } from "./types";
+import type { MethodChoice, Prediction, SessionState, TrainConfig, Verdict } from "./types";
 import { verdictOf } from "./verdict";
-import { HeatMap, predictionsOf } from "./views";
+import { OutputGrid, predictionsOf } from "./outputs";
 
 export interface SessionOptions {
-  onSnapshot?: (s: TrainingSnapshot) => void;
+  /** The run changed: at once on a change of state, at most once per changeMs while running. */
+  onChange?: (s: TrainingSession) => void;
   /** Milliseconds of steps per slice before yielding (default 12). */
   sliceMs?: number;
-  /** At most one snapshot per this many milliseconds while running (default 50, i.e. 20/s). */
-  snapshotMs?: number;
+  /** At most one onChange per this many milliseconds while running (default 50, i.e. 20/s). */
+  changeMs?: number;
   /** How to yield between slices (default setImmediate where it exists, else setTimeout 0). */
   schedule?: (f: () => void) => void;
   now?: () => number;
-  /** Heat map resolution (default 24). */
+  /** Resolution of the output grid (default 24). */
   gridSize?: number;
-  /** Param rows listed in a snapshot at most, a tensor param counting one (default 200). */
-  maxParams?: number;
 }
 
 const defaultSchedule = (f: () => void): void => {
@@ -31,38 +30,61 @@ const defaultSchedule = (f: () => void): void => {
 export class TrainingSession {
   readonly problem: Problem;
   state: SessionState = "idle";
-  private readonly history = new LossHistory();
-  private readonly opts: Required<Omit<SessionOptions, "onSnapshot">> & Pick<SessionOptions, "onSnapshot">;
+  private readonly curve = new LossHistory();
+  private readonly opts: Required<Omit<SessionOptions, "onChange">> & Pick<SessionOptions, "onChange">;
   private learnedAt: number | undefined;
   private divergedAt: number | undefined;
   private initialLoss = NaN;
   private lastLoss = NaN;
-  private verdict: Verdict | undefined;
+  private ended: Verdict | undefined;
   private error: string | undefined;
   private scheduled = false;
   private lastEmit = -Infinity;
   private runFrom = { t: 0, steps: 0 };
   private rate = 0;
-  private heat: HeatMap;
+  private readonly outputs: OutputGrid;
   private waiters: (() => void)[] = [];
 
   constructor(readonly config: TrainConfig, opts: SessionOptions = {}) {
     this.opts = {
-      onSnapshot: opts.onSnapshot, sliceMs: opts.sliceMs ?? 12, snapshotMs: opts.snapshotMs ?? 50,
-      schedule: opts.schedule ?? defaultSchedule, now: opts.now ?? (() => performance.now()),
-      gridSize: opts.gridSize ?? 24, maxParams: opts.maxParams ?? 200,
+      onChange: opts.onChange, sliceMs: opts.sliceMs ?? 12, changeMs: opts.changeMs ?? 50,
+      schedule: opts.schedule ?? defaultSchedule, now: opts.now ?? (() => performance.now()), gridSize: opts.gridSize ?? 24,
     };
     this.problem = buildProblem(config);
-    this.heat = new HeatMap(this.problem, this.opts.gridSize, this.opts.snapshotMs, this.opts.now);
+    this.outputs = new OutputGrid(this.problem, this.opts.gridSize, this.opts.changeMs, this.opts.now);
     this.start();
   }
 
-  get step(): number {
-    return this.problem.trainer.steps;
+  get step(): number { return this.problem.trainer.steps; }
+  get totalSteps(): number { return this.config.settings.steps; }
+  /** Loss at the current parameters (NaN before anything was evaluated). */
+  get loss(): number { return this.lastLoss; }
+  /** Steps per second of the last stretch of running (0 before any). */
+  get stepsPerSecond(): number { return this.rate; }
+  /** How the run ended; undefined until it is done (never for a cancelled run). */
+  get verdict(): Verdict | undefined { return this.ended; }
+  get method(): MethodChoice { return this.config.settings.method; }
+  /** What is being trained and how, in one line. */
+  get label(): string { return this.problem.label; }
+
+  /** The problem's notes (such as the replay fallback), and why the run stopped early if it did. */
+  get notes(): string[] {
+    return this.error ? [...this.problem.notes, `stopped: ${this.error}`] : this.problem.notes.slice();
   }
 
-  get totalSteps(): number {
-    return this.config.settings.steps;
+  /** The loss curve at bounded size: step numbers and the loss at the start of that step. */
+  history(): { steps: number[]; losses: number[] } {
+    return this.curve.points();
+  }
+
+  /** The model's outputs on the dataset's rows (undefined when there are none). */
+  predictions(): Prediction[] | undefined {
+    return predictionsOf(this.problem);
+  }
+
+  /** The output grid over the input square, recomputed while running only as often as its cost allows. */
+  grid(): { size: number; values: number[] } | undefined {
+    return this.outputs.get(this.state !== "running");
   }
 
   /** Start or resume training in time slices. */
@@ -102,10 +124,10 @@ export class TrainingSession {
     const p = this.problem;
     p.store.restore(p.initial);
     p.trainer.reset();
-    this.history.clear();
-    this.learnedAt = this.divergedAt = this.verdict = this.error = undefined;
+    this.curve.clear();
+    this.learnedAt = this.divergedAt = this.ended = this.error = undefined;
     this.rate = 0;
-    this.heat.clear();
+    this.outputs.clear();
     this.state = "idle";
     this.start();
     this.settle();
@@ -124,17 +146,6 @@ export class TrainingSession {
   settled(): Promise<void> {
     if (this.state !== "running") return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
-  }
-
-  snapshot(): TrainingSnapshot {
-    const p = this.problem, s = p.store, listed = paramRows(s, this.opts.maxParams);
-    const notes = this.error ? [...p.notes, `stopped: ${this.error}`] : p.notes.slice();
-    return {
-      state: this.state, step: this.step, totalSteps: this.totalSteps, loss: this.lastLoss,
-      history: this.history.points(), predictions: predictionsOf(this.problem), grid: this.heat.get(this.state !== "running"),
-      params: listed.rows, paramCount: s.size, paramRows: listed.total, stepsPerSecond: this.rate, verdict: this.verdict, label: p.label, notes,
-      method: this.config.settings.method,
-    };
   }
 
   private start(): void {
@@ -181,7 +192,7 @@ export class TrainingSession {
       this.error = e instanceof Error ? e.message : String(e);
       return false;
     }
-    this.history.add(at, loss);
+    this.curve.add(at, loss);
     this.lastLoss = loss;
     if (!Number.isFinite(loss) || !paramsFinite(this.problem)) {
       this.divergedAt = at;
@@ -229,12 +240,12 @@ export class TrainingSession {
     }
     this.checkRows();
     this.state = "done";
-    this.verdict = this.error !== undefined
-      ? { kind: "not-converged", reason: "error", message: `stopped at step ${this.step}: ${this.error}` }
+    this.ended = this.error !== undefined
+      ? { kind: "not-converged", reason: "error", step: this.step, error: this.error }
       : verdictOf({
         steps: this.step, learnedAt: this.learnedAt, hasRows: p.rows !== undefined, rows: p.rows,
         singleNeuron: p.singleNeuron, divergedAt: this.divergedAt, lr: this.config.settings.lr,
-        initialLoss: this.initialLoss, losses: this.history.values(), finalLoss: this.lastLoss,
+        initialLoss: this.initialLoss, losses: this.curve.values(), finalLoss: this.lastLoss,
         dataset: this.config.source.kind === "preset" ? this.config.source.dataset : undefined,
       });
     this.emit(true);
@@ -256,12 +267,12 @@ export class TrainingSession {
   }
 
   private emit(force: boolean): void {
-    const cb = this.opts.onSnapshot;
+    const cb = this.opts.onChange;
     if (!cb) return;
     const now = this.opts.now();
-    if (!force && now - this.lastEmit < this.opts.snapshotMs) return;
+    if (!force && now - this.lastEmit < this.opts.changeMs) return;
     this.lastEmit = now;
-    cb(this.snapshot());
+    cb(this);
   }
 
   private settle(): void {

@@ -1,16 +1,27 @@
-// Runs anywhere (extension host, webview, CLI, tests): the shapes of a training run, shared by src/train/, the
-// extension and the training webview through src/protocol.ts. Types and small pure helpers only.
+// Runs anywhere (extension host, CLI, tests): the vocabulary of training as a domain: the choices a run is made
+// of (and their lists), its source and settings, the presets, and what a run reports as data. No prose for the
+// eye: the training view model (src/view/training.ts) is built from these outside src/train.
 
-export type DatasetChoice = "AND" | "OR" | "XOR" | "NAND";
-export type ActivationChoice = "sigmoid" | "tanh" | "relu";
-export type LossChoice = "sse" | "mse" | "bce";
-export type OptimizerChoice = "sgd" | "momentum" | "adam";
-export type MethodChoice = "backprop" | "finite-difference";
+export const DATASETS = ["AND", "OR", "XOR", "NAND"] as const;
+export const ACTIVATIONS = ["sigmoid", "tanh", "relu"] as const;
+export const LOSSES = ["sse", "mse", "bce"] as const;
+export const OPTIMIZERS = ["sgd", "momentum", "adam"] as const;
+export const METHODS = ["backprop", "finite-difference"] as const;
+
+export type DatasetChoice = (typeof DATASETS)[number];
+export type ActivationChoice = (typeof ACTIVATIONS)[number];
+export type LossChoice = (typeof LOSSES)[number];
+export type OptimizerChoice = (typeof OPTIMIZERS)[number];
+export type MethodChoice = (typeof METHODS)[number];
 
 /** Where the model comes from: a preset dataset with an architecture, or a `.nn.ts` document's objective. */
 export type TrainSource =
   | { kind: "preset"; dataset: DatasetChoice; hidden: number[]; activation: ActivationChoice; loss: LossChoice }
-  | { kind: "document"; uri: string; version: number; text: string; label: string };
+  | {
+    kind: "document"; uri: string; version: number; text: string; label: string;
+    /** Replaces the file's seed(...) and mlp seeds (the CLI's --seed); undefined: the file's own. */
+    seed?: number;
+  };
 
 export interface TrainSettings {
   optimizer: OptimizerChoice;
@@ -29,7 +40,8 @@ export interface TrainConfig {
 
 export type SessionState = "idle" | "running" | "paused" | "done" | "cancelled";
 
-export interface PredictionRow {
+/** The model's output on one dataset row. */
+export interface Prediction {
   inputs: number[];
   target: number;
   output: number;
@@ -37,87 +49,22 @@ export interface PredictionRow {
   right: boolean;
 }
 
-/** A scalar param: one store slot. */
-export interface ParamRow {
-  kind: "scalar";
-  name: string;
-  value: number;
-  grad: number;
-}
-
-/** A tensor param as one row; its elements travel only up to MAX_TENSOR_ELEMENTS (the rest show as "…"). */
-export interface TensorParamRow {
-  kind: "tensor";
-  /** The param's name without element indices: `model.W1`. */
-  name: string;
-  shape: number[];
-  /** Element count (values/grads may hold fewer). */
-  size: number;
-  /** The first elements, row-major. */
-  values: number[];
-  grads: number[];
-  /** Over every element, not only those sent. */
-  valueNorm: number;
-  gradNorm: number;
-  min: number;
-  max: number;
-}
-
-export type ParamEntry = ParamRow | TensorParamRow;
-
-/** Elements of one tensor a snapshot carries at most. */
-export const MAX_TENSOR_ELEMENTS = 64;
-
 export type VerdictReason = "not-separable" | "diverged" | "more-steps" | "stuck" | "no-dataset" | "error";
 
+/**
+ * How a run ended, with the numbers that say why. The same shape as src/view/verdict.ts's Verdict, which words it
+ * (src/train may not import src/view); handing one to verdictMessage is where the compiler checks they agree.
+ */
 export type Verdict =
-  | { kind: "learned"; step: number; message: string }
-  | { kind: "not-converged"; reason: VerdictReason; message: string };
-
-/** What a view draws at one moment of a run. Numbers may be NaN/±Infinity: encode them before postMessage. */
-export interface TrainingSnapshot {
-  state: SessionState;
-  /** Steps taken so far and the run's length. */
-  step: number;
-  totalSteps: number;
-  /** Loss at the current parameters (NaN before anything was evaluated). */
-  loss: number;
-  /** Loss curve, downsampled to a bounded number of points: step numbers and the loss at the start of that step. */
-  history: { steps: number[]; losses: number[] };
-  predictions: PredictionRow[] | undefined;
-  /** Model output over the input square [0,1]², row-major from (x1=0, x2=0), x1 varying fastest. */
-  grid: { size: number; values: number[] } | undefined;
-  /** One row per scalar param and one per tensor param, in store order (cut short for big models). */
-  params: ParamEntry[];
-  /** Total parameter count (store slots: a [2,3] tensor counts 6). */
-  paramCount: number;
-  /** Rows there would be without the cut (a tensor counts 1). */
-  paramRows: number;
-  stepsPerSecond: number;
-  verdict: Verdict | undefined;
-  /** What is being trained and how (one line), plus notes such as the replay fallback. */
-  label: string;
-  notes: string[];
-  method: MethodChoice;
-}
-
-/** One side of the backprop vs finite-difference comparison. */
-export interface CompareRun {
-  method: MethodChoice;
-  step: number;
-  totalSteps: number;
-  history: { steps: number[]; losses: number[] };
-  finalLoss: number;
-  stepsPerSecond: number;
-  state: SessionState;
-}
-
-export interface CompareSnapshot {
-  runs: CompareRun[];
-  /** Largest |loss_bp - loss_fd| over steps both curves hold (NaN until both have run). */
-  maxLossDiff: number;
-  done: boolean;
-}
+  | { kind: "learned"; step: number }
+  | {
+    kind: "not-converged"; reason: "diverged";
+    /** non-finite: the loss or a param became NaN/±Infinity at `step`; rose: the loss ended above where it began. */
+    how: "non-finite" | "rose"; step: number; initialLoss: number; loss: number; lr: number;
+  }
+  | { kind: "not-converged"; reason: "not-separable"; step: number; loss: number; dataset?: string }
+  | { kind: "not-converged"; reason: "more-steps" | "stuck" | "no-dataset"; step: number; loss: number }
+  | { kind: "not-converged"; reason: "error"; step: number; error: string };
 
 export const DEFAULT_SETTINGS: TrainSettings = {
   optimizer: "sgd", lr: 1, steps: 2000, seed: 1, method: "backprop", eps: 1e-4,

@@ -1,15 +1,10 @@
-// Runs anywhere: checks settings that arrive from a webview or from saved workspace state (neither is trusted to
-// be well formed) and returns either a clean config or one clear message.
+// Runs anywhere: checks settings that arrive from a webview, from saved workspace state or from the CLI's flags
+// (none is trusted to be well formed) and returns either a clean config or one clear message.
 import {
-  DEFAULT_SETTINGS, type ActivationChoice, type DatasetChoice, type LossChoice, type MethodChoice,
-  type OptimizerChoice, type TrainSettings, type TrainSource,
+  ACTIVATIONS, DATASETS, DEFAULT_SETTINGS, LOSSES, METHODS, OPTIMIZERS, type DatasetChoice, type TrainSettings,
+  type TrainSource,
 } from "./types";
 
-const DATASETS: readonly DatasetChoice[] = ["AND", "OR", "XOR", "NAND"];
-const ACTIVATIONS: readonly ActivationChoice[] = ["sigmoid", "tanh", "relu"];
-const LOSSES: readonly LossChoice[] = ["sse", "mse", "bce"];
-const OPTIMIZERS: readonly OptimizerChoice[] = ["sgd", "momentum", "adam"];
-const METHODS: readonly MethodChoice[] = ["backprop", "finite-difference"];
 export const MAX_STEPS = 10_000_000;
 export const MAX_HIDDEN = 256;
 

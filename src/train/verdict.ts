@@ -1,5 +1,5 @@
-// Runs anywhere: the end-of-run verdict. "Learned in N steps" is the first step from which every row kept rounding
-// to its target; otherwise the likeliest reason, checked in order of certainty.
+// Runs anywhere: the end-of-run verdict, as data (src/view/verdict.ts words it). "Learned" from the first step from
+// which every row kept rounding to its target; otherwise the likeliest reason, checked in order of certainty.
 import type { Verdict } from "./types";
 
 export interface VerdictInput {
@@ -18,7 +18,7 @@ export interface VerdictInput {
   /** Loss history (any resolution) and the final loss. */
   losses: readonly number[];
   finalLoss: number;
-  /** The dataset's name, for messages. */
+  /** The dataset's name, which the not-separable verdict names. */
   dataset: string | undefined;
 }
 
@@ -32,43 +32,19 @@ export function linearlySeparable(rows: readonly (readonly number[])[]): boolean
 }
 
 export function verdictOf(v: VerdictInput): Verdict {
+  const step = v.steps, loss = v.finalLoss;
   if (v.divergedAt !== undefined) {
-    return {
-      kind: "not-converged", reason: "diverged",
-      message: `did not converge: the loss diverged to ${v.finalLoss} at step ${v.divergedAt}; the learning rate ${v.lr} is too large — try a smaller one`,
-    };
+    return { kind: "not-converged", reason: "diverged", how: "non-finite", step: v.divergedAt, initialLoss: v.initialLoss, loss, lr: v.lr };
   }
-  if (v.learnedAt === undefined && Number.isFinite(v.initialLoss) && v.finalLoss > v.initialLoss * 1.05 + 1e-12) {
-    return {
-      kind: "not-converged", reason: "diverged",
-      message: `did not converge: the loss rose from ${fmt(v.initialLoss)} to ${fmt(v.finalLoss)}; the learning rate ${v.lr} is too large (the units saturate) — try a smaller one`,
-    };
+  if (v.learnedAt === undefined && Number.isFinite(v.initialLoss) && loss > v.initialLoss * 1.05 + 1e-12) {
+    return { kind: "not-converged", reason: "diverged", how: "rose", step, initialLoss: v.initialLoss, loss, lr: v.lr };
   }
-  if (!v.hasRows) {
-    return {
-      kind: "not-converged", reason: "no-dataset",
-      message: `finished ${v.steps} steps with loss ${fmt(v.finalLoss)} (the file names no dataset, so there are no rows to judge)`,
-    };
-  }
-  if (v.learnedAt !== undefined) {
-    return { kind: "learned", step: v.learnedAt, message: `learned in ${v.learnedAt} steps: every row rounds to its target` };
-  }
+  if (!v.hasRows) return { kind: "not-converged", reason: "no-dataset", step, loss };
+  if (v.learnedAt !== undefined) return { kind: "learned", step: v.learnedAt };
   if (v.singleNeuron && v.rows && !linearlySeparable(v.rows)) {
-    return {
-      kind: "not-converged", reason: "not-separable",
-      message: `did not converge: a single neuron cannot represent ${v.dataset ?? "this dataset"} (it is not linearly separable) — add a hidden layer`,
-    };
+    return { kind: "not-converged", reason: "not-separable", step, loss, ...(v.dataset !== undefined ? { dataset: v.dataset } : {}) };
   }
-  if (stillFalling(v.losses)) {
-    return {
-      kind: "not-converged", reason: "more-steps",
-      message: `did not converge yet: the loss (${fmt(v.finalLoss)}) is still falling after ${v.steps} steps — train for more steps or raise the learning rate`,
-    };
-  }
-  return {
-    kind: "not-converged", reason: "stuck",
-    message: `did not converge: the loss settled at ${fmt(v.finalLoss)} with some rows wrong — the network is stuck in a local minimum; try another seed`,
-  };
+  return { kind: "not-converged", reason: stillFalling(v.losses) ? "more-steps" : "stuck", step, loss };
 }
 
 /** The loss fell by more than 1% over the last fifth of the run, or is falling faster than the fifth before. */
@@ -78,8 +54,4 @@ export function stillFalling(losses: readonly number[]): boolean {
   const last = at(1), a = at(0.8), b = at(0.6);
   const recent = a - last, before = b - a;
   return recent > 0.01 * Math.abs(a) || (recent > 0 && recent >= before);
-}
-
-function fmt(x: number): string {
-  return Number.isFinite(x) ? x.toPrecision(4) : String(x);
 }

@@ -1,15 +1,18 @@
 // Runs on Node (bundled by run.mjs before the browser suite starts): the messages the suite posts to the graph
 // webview, built from real tapes and the real view model code, plus the figures the assertions compare against.
 import { Tape } from "../../src/engine/tape";
-import { buildViewModel, type ViewModel } from "../../src/graph/model";
-import { toMermaid } from "../../src/graph/mermaid";
+import { buildViewModel } from "../../src/graph/model";
 import { explainGradient, explanationHighlight } from "../../src/graph/explain";
-import { encodeNumbers, type ToGraphView } from "../../src/protocol";
+import type { ToGraphView } from "../../src/protocol/graph";
+import { encodeNumbers } from "../../src/protocol/wire";
+import type { ViewModel } from "../../src/view/graph";
+import { edgeShapeLabel, toMermaid } from "../../src/view/mermaid";
 import { mlp, xor } from "../unit/graph/tapes";
 import { seed000 } from "../unit/graph/tensor-tapes";
-import { edgeShapeLabel } from "../../src/graph/tensor";
 
-const render = (model: ViewModel, title: string): ToGraphView => encodeNumbers({ type: "render", model, title });
+/** A message as the extension posts it: numbers encoded (src/protocol/wire.ts). */
+const post = (m: ToGraphView): unknown => encodeNumbers(m);
+const render = (model: ViewModel): unknown => post({ type: "render", model });
 
 export function xorCase() {
   const { tape, target, leaves } = xor();
@@ -18,7 +21,7 @@ export function xorCase() {
   const ex = explainGradient(tape, target, b3);
   const hl = explanationHighlight(model, ex, tape);
   return {
-    message: render(model, "xor"),
+    message: render(model),
     nodes: model.nodes.length,
     edges: model.edges.length,
     /** Edge labels (local derivatives) as the default options format them. */
@@ -31,7 +34,7 @@ export function xorCase() {
     op: firstOp(tape),
     paths: ex.paths.length,
     highlightEdges: hl.edges.size,
-    explanation: encodeNumbers({ type: "explanation", explanation: ex, highlight: { nodes: [...hl.nodes], edges: [...hl.edges] } }),
+    explanation: post({ type: "explanation", explanation: ex, highlight: { nodes: [...hl.nodes], edges: [...hl.edges] } }),
     grad: tape.grad[b3],
   };
 }
@@ -49,7 +52,7 @@ export function hostileCase() {
   const a = t.param(2, HOSTILE), b = t.input(3, "<img src=x onerror=window.__pwned=2>");
   const y = t.mul(a, b);
   t.backward(y);
-  return { message: render(buildViewModel(t, y), "hostile"), nodes: 3 };
+  return { message: render(buildViewModel(t, y)), nodes: 3 };
 }
 
 /** A model with more edges than Mermaid's (raised) limit: what a buggy or hostile extension message would carry. */
@@ -62,7 +65,7 @@ export function tooManyEdgesCase(edgeCount: number) {
   t.backward(y);
   const base = buildViewModel(t, y);
   const edges = Array.from({ length: edgeCount }, (_, k) => ({ ...base.edges[k % base.edges.length] }));
-  return render({ ...base, edges }, "too many edges");
+  return render({ ...base, edges });
 }
 
 export function mlpCase() {
@@ -70,7 +73,7 @@ export function mlpCase() {
   const model = buildViewModel(tape, target);
   const group = model.nodes.find((n) => n.kind === "group")!;
   return {
-    message: render(model, "mlp 2-16-16-1"), nodes: model.nodes.length, edges: model.edges.length, total: model.totalNodes,
+    message: render(model), nodes: model.nodes.length, edges: model.edges.length, total: model.totalNodes,
     groupViewId: group.id, groupId: group.groupId,
   };
 }
@@ -78,7 +81,7 @@ export function mlpCase() {
 export function xorLossCase() {
   const { tape, target } = xor();
   const model = buildViewModel(tape, target);
-  return { message: render(model, "xor loss"), nodes: model.nodes.length, edges: model.edges.length };
+  return { message: render(model), nodes: model.nodes.length, edges: model.edges.length };
 }
 
 /** A model at the node limit whose names are all escaped characters: its Mermaid text passes the text limit. */
@@ -90,7 +93,7 @@ export function hugeTextCase(nodes: number) {
   t.backward(y);
   const m = buildViewModel(t, y, { maxVisibleNodes: 10 });
   const many = xs.map((i) => ({ ...m.nodes[0], id: `n${i}`, tapeId: i, title: name }));
-  return render({ ...m, nodes: many, edges: [] }, "huge text");
+  return render({ ...m, nodes: many, edges: [] });
 }
 
 /** More nodes than the view ever draws (a malformed message): refused before Mermaid sees it. */
@@ -100,7 +103,7 @@ export function tooManyNodesCase(nodes: number) {
   const y = t.sum(xs);
   t.backward(y);
   const m = buildViewModel(t, y, { maxVisibleNodes: 10 });
-  return render({ ...m, nodes: xs.map((i) => ({ ...m.nodes[0], id: `n${i}`, tapeId: i })), edges: [] }, "too many nodes");
+  return render({ ...m, nodes: xs.map((i) => ({ ...m.nodes[0], id: `n${i}`, tapeId: i })), edges: [] });
 }
 
 /** Seed 000's matrix MLP at tensor granularity: the W1 node to click, and what its matrix panel must show. */
@@ -109,7 +112,7 @@ export function tensorCase() {
   const model = buildViewModel(tape, target);
   const w1 = model.nodes.find((n) => n.tapeId === ids.W1)!;
   return {
-    message: render(model, "seed 000"), nodes: model.nodes.length, edges: model.edges.length,
+    message: render(model), nodes: model.nodes.length, edges: model.edges.length,
     w1: { viewId: w1.id, values: Array.from(tape.tensors.value(ids.W1)), grads: Array.from(tape.tensors.gradient(ids.W1)) },
     /** Edge labels as drawn: the source's shape. */
     edgeLabels: model.edges.map((e) => edgeShapeLabel(e.shape ?? [])),

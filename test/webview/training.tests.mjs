@@ -96,7 +96,7 @@ export function trainingTests(root, fx) {
       const marks = await p.locator("#gl-predictions td.gl-right").count();
       assert.equal(marks, 4);
       assert.equal(await p.locator("#gl-predictions td.gl-wrong").count(), 0);
-      const out00 = xor.final.predictions[0].output.toFixed(4);
+      const out00 = fx.formatNumber(xor.final.predictions[0].output);
       assert.ok(rows[1].includes(out00), `${rows[1]} lacks ${out00}`);
       // Heat map: each cell centre has the colour the view's rule gives the session's output there (restated:
       // low colour at 0, the editor background at 0.5, high colour at 1), and XOR's shape shows: low near (0,0)
@@ -120,7 +120,9 @@ export function trainingTests(root, fx) {
       assert.equal(await p.locator("#gl-params tr").count(), 10);
       assert.match(await p.locator("#gl-params").textContent(), /L2\.N1\.b/);
       assert.match(await p.locator("#gl-verdict").textContent(), /^learned in \d+ steps/);
-      assert.match(await p.locator("#gl-status").textContent(), /^done · step 2000 \/ 2000 · loss 0\.001595 \(from 1\.3620\) · 48,123 steps\/s · backprop$/);
+      const [loss, first] = [fx.formatNumber(xor.final.loss, 6), fx.formatNumber(xor.final.history.losses[0])];
+      assert.equal(await p.locator("#gl-status").textContent(), `done · step 2000 / 2000 · loss ${loss} (from ${first}) · 48,123 steps/s · backprop`);
+      assert.match(loss, /^0\.00159\d+$/);
       // Styles arrived through the nonce'd style element (uPlot's CSS included), nothing was refused.
       assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector(".u-wrap")).position), "relative");
       assert.deepEqual(errors, []);
@@ -178,8 +180,8 @@ export function trainingTests(root, fx) {
       assert.equal(rows.length, 2);
       const [bp, fd] = m.compare.runs;
       const rate = (r) => Math.round(r.stepsPerSecond).toLocaleString("en-US");
-      assert.equal(rows[0], `backprop300 / 300${bp.finalLoss.toFixed(6)}${rate(bp)}`);
-      assert.equal(rows[1], `finite-difference300 / 300${fd.finalLoss.toFixed(6)}${rate(fd)}`);
+      assert.equal(rows[0], `backprop300 / 300${fx.formatNumber(bp.finalLoss, 6)}${rate(bp)}`);
+      assert.equal(rows[1], `finite-difference300 / 300${fx.formatNumber(fd.finalLoss, 6)}${rate(fd)}`);
       assert.match(await p.locator("#gl-compare-diff").textContent(), /largest loss difference \d/);
       assert.deepEqual(errors, []);
     }],
@@ -187,7 +189,7 @@ export function trainingTests(root, fx) {
     ["training: a file source shows Apply to file, hides preset fields, and Show graph only when it exists", async (b) => {
       const { page: p } = await open(b, root);
       const form = { ...xor.messages[0].form, source: "document" };
-      await send(p, [{ type: "form", form, document: { label: "xor.nn.ts" }, graph: false }]);
+      await send(p, [{ ...xor.messages[0], form, document: { label: "xor.nn.ts" }, graph: false }]);
       assert.equal(await p.locator("#gl-apply").isVisible(), true);
       assert.equal(await p.locator("#gl-show-graph").isVisible(), false);
       assert.equal(await p.locator("#gl-dataset").isVisible(), false);
@@ -197,10 +199,10 @@ export function trainingTests(root, fx) {
       const got = (await posted(p)).filter((m) => m.type !== "ready");
       assert.deepEqual(got.map((m) => m.type), ["apply", "train"]);
       assert.equal(got[1].form.source, "document");
-      await send(p, [{ type: "form", form, document: { label: "xor.nn.ts" }, graph: true }, { type: "applied", edits: 9, skipped: [] }]);
+      await send(p, [{ ...xor.messages[0], form, document: { label: "xor.nn.ts" }, graph: true }, { type: "applied", edits: 9, skipped: [] }]);
       assert.equal(await p.locator("#gl-show-graph").isVisible(), true);
       assert.match(await p.locator("#gl-notes").textContent(), /^9 values written to the file/);
-      await send(p, [{ type: "form", form: xor.messages[0].form }]);
+      await send(p, [xor.messages[0]]);
       assert.equal(await p.locator("#gl-apply").isVisible(), false);
       assert.equal(await p.locator("#gl-dataset").isVisible(), true);
     }],
@@ -214,7 +216,7 @@ export function trainingTests(root, fx) {
       assert.equal(await p.locator("#gl-params tr").count(), 3);
       const rows = await p.locator("#gl-params tr.gl-tensor").allTextContents();
       assert.match(rows[0], /^▸model\.W1 \[2,3\]‖·‖₂ /);
-      assert.ok(rows[0].includes(`‖·‖₂ ${w1.valueNorm.toFixed(4)}`) && rows[0].endsWith(`‖·‖₂ ${w1.gradNorm.toFixed(4)}`), rows[0]);
+      assert.ok(rows[0].includes(`‖·‖₂ ${fx.formatNumber(w1.valueNorm)}`) && rows[0].endsWith(`‖·‖₂ ${fx.formatNumber(w1.gradNorm)}`), rows[0]);
       assert.match(rows[0], /, …/);
       assert.match(rows[1], /^▸model\.W2 \[3,1\]/);
       const near = (text, v) => Math.abs(parseFloat(text) - v) <= Math.max(5e-5, 1e-3 * Math.abs(v));
@@ -249,6 +251,25 @@ export function trainingTests(root, fx) {
       assert.match(await p.locator("#gl-status").textContent(), /loss NaN/);
       assert.match(await p.locator("#gl-verdict").textContent(), /diverged to NaN/);
       assert.equal(await p.locator("#gl-verdict.gl-not-converged").count(), 1);
+      assert.deepEqual(errors, []);
+    }],
+
+    ["training: a malformed or unknown message is dropped and logged, never drawn", async (b) => {
+      const { page: p, errors } = await open(b, root);
+      const warnings = [];
+      p.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+      await send(p, xor.messages);
+      const before = await p.locator("#gl-status").textContent();
+      const last = xor.messages.at(-1);
+      await send(p, [
+        { type: "snapshot", snapshot: { ...last.snapshot, state: "running", step: "7" } },
+        { type: "snapshot", snapshot: { state: "idle" } },
+        { type: "error" },
+        { type: "eval", code: "document.body.remove()" },
+      ]);
+      assert.equal(await p.locator("#gl-status").textContent(), before);
+      assert.equal(await p.locator("#gl-error").textContent(), "");
+      assert.equal(warnings.filter((w) => /dropped a malformed or unknown message/.test(w)).length, 4, warnings.join("\n"));
       assert.deepEqual(errors, []);
     }],
   ];

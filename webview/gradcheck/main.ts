@@ -1,7 +1,10 @@
 // Runs in the gradient-check report webview (browser): draws the report the extension sends: per leaf analytic vs
 // numeric gradient, errors and verdict, notes; a log-log plot of the error against eps (SVG we draw); the file's
 // gradcheck(...) calls. Every label is set as text, never as HTML.
-import { decodeReport, type FromReportView, type ReportModel, type ReportPoint, type ReportRow, type ToReportView } from "../../src/editor-model/report-types";
+import { isToReportView, type FromReportView } from "../../src/protocol/report";
+import { receive } from "../../src/protocol/wire";
+import { formatNumber } from "../../src/view/format";
+import type { ReportModel, ReportPoint, ReportRow } from "../../src/view/report";
 
 interface VsCodeApi {
   postMessage(message: FromReportView): void;
@@ -19,12 +22,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
   return e;
 }
 
-function fmt(v: number, digits = 6): string {
-  if (Number.isNaN(v)) return "NaN";
-  if (!Number.isFinite(v)) return v > 0 ? "Infinity" : "-Infinity";
-  if (v === 0) return "0";
-  return Math.abs(v) < 1e-4 || Math.abs(v) >= 1e6 ? v.toExponential(2) : String(Number(v.toPrecision(digits)));
-}
+/** Values to 10 significant digits, errors and tolerances to 3. */
+const fmt = (v: number, digits = 3): string => formatNumber(v, digits);
 
 function rowsTable(rows: readonly ReportRow[], nameHead: string): HTMLTableElement {
   const table = el("table");
@@ -103,12 +102,9 @@ function render(m: ReportModel): void {
   root.append(el("p", `Conventions: ${m.conventions}`, "muted"));
 }
 
-window.addEventListener("message", (e: MessageEvent<ToReportView>) => {
-  const m = e.data;
-  switch (m.type) {
-    case "report":
-      render(decodeReport(m.json));
-      break;
-  }
+window.addEventListener("message", (e: MessageEvent<unknown>) => {
+  const m = receive(e.data, isToReportView, (line) => console.warn(line));
+  // One message this way (ToReportView has no other variant).
+  if (m) render(m.report);
 });
 vscode.postMessage({ type: "ready" });

@@ -1,8 +1,7 @@
 // Runs in the graph webview (browser): what a screen reader says for a drawn node, built from the view model (never
 // from the SVG's text). Plain strings, set with setAttribute, so user names stay text.
-import { formatNumber } from "../../src/graph/format";
-import type { ViewNode } from "../../src/graph/model";
-import { indexText } from "../../src/graph/tensor";
+import { formatElement, formatNumber } from "../../src/view/format";
+import type { ViewNode } from "../../src/view/graph";
 
 const KIND: Record<ViewNode["kind"], string> = {
   param: "parameter",
@@ -22,7 +21,7 @@ function shapeWords(shape: readonly number[]): string {
 
 /** One sentence-like label: kind, title, then value and gradient (or shape and ‖grad‖ for a tensor) and warnings. */
 export function nodeAriaLabel(n: ViewNode, digits?: number): string {
-  const f = (x: number) => formatNumber(x, { digits });
+  const f = (x: number) => formatNumber(x, digits);
   const parts = [`${KIND[n.kind]} ${n.title}`];
   if (n.isTarget && n.kind !== "target") parts.push(n.kind === "group" ? "contains the target" : "target");
   if (n.kind === "group") parts.push(`${n.size} nodes, press Enter to expand`);
@@ -40,8 +39,8 @@ export function nodeAriaLabel(n: ViewNode, digits?: number): string {
     if (t.size === 1) parts.push(`value ${f(t.head[0])}`);
     else parts.push(`first values ${t.head.map(f).join(", ")}`);
     parts.push(t.hasGrad ? (t.size === 1 ? `gradient ${f(n.grad)}` : `gradient norm ${f(t.gradNorm)}`) : "no gradient");
-    if (t.firstNonFinite >= 0) parts.push(`NaN or Infinity at ${indexText(t.shape, t.firstNonFinite)}`);
-    else if (t.gradNonFinite >= 0) parts.push(`gradient NaN or Infinity at ${indexText(t.shape, t.gradNonFinite)}`);
+    if (t.firstNonFinite >= 0) parts.push(`NaN or Infinity at ${formatElement(t.shape, t.firstNonFinite)}`);
+    else if (t.gradNonFinite >= 0) parts.push(`gradient NaN or Infinity at ${formatElement(t.shape, t.gradNonFinite)}`);
     if (n.kind !== "group") parts.push("press Enter for the matrix");
     return parts.join(", ");
   }

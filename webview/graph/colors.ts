@@ -1,8 +1,7 @@
 // Runs in the graph webview (browser): node colours from VS Code's theme variables (--vscode-*), resolved to
 // concrete colours (Mermaid's classDef cannot take var()); a kind's fill is its chart colour blended into the
 // editor background so text stays readable in light, dark and high-contrast themes.
-import type { ColorClass, NodeColors, ThemeColors } from "../../src/graph/theme";
-import { DEFAULT_COLORS, sanitizeColors } from "../../src/graph/theme";
+import { DEFAULT_COLORS, sanitizeColors, type ColorClass, type NodeColors, type ThemeColors } from "../../src/view/theme";
 
 const ACCENT: Record<ColorClass, [string, string]> = {
   param: ["--vscode-charts-blue", "#3b82f6"],

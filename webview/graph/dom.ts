@@ -1,6 +1,6 @@
 // Runs in the graph webview (browser): the page's fixed parts (toolbar, banner, status, graph, tooltip), built
 // with createElement and textContent only, so no user text is ever parsed as HTML here.
-import type { GraphViewState } from "../../src/protocol";
+import type { GraphViewState } from "../../src/protocol/graph";
 
 export type Action =
   | "fit" | "zoom-in" | "zoom-out" | "direction" | "expand-all" | "collapse-all" | "explain-mode" | "export-svg"

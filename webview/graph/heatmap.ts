@@ -1,10 +1,8 @@
 // Runs in the graph webview (browser): the matrix panel of a tensor node. A small box over the graph with the value
 // (and the gradient when backward reached it) as heat maps on a diverging scale around 0 in the theme's colours,
 // with shape, min/max and ‖grad‖. Built with createElement and textContent only: names are user text.
-import { formatFull, formatNumber } from "../../src/graph/format";
-import type { ViewNode } from "../../src/graph/model";
-import { shapeText } from "../../src/engine/tensor/shape";
-import { gridOf, indexText, MAX_MATRIX_CELLS, type TensorInfo } from "../../src/graph/tensor";
+import { formatElement, formatFull, formatNumber, formatShape } from "../../src/view/format";
+import { gridOf, MAX_MATRIX_CELLS, type TensorInfo, type ViewNode } from "../../src/view/graph";
 import { divergingColor, divergingColors, readableOn, type Diverging } from "./colors";
 
 /** Matrices at most this big show their numbers in the cells; larger ones on hover only (title attributes). */
@@ -34,12 +32,12 @@ function grid(what: "values" | "grads", data: readonly number[], shape: readonly
   const numbers = data.length <= NUMBERS_IN_CELLS && cols <= NUMBERS_MAX_COLS;
   if (numbers) box.classList.add("gl-numbers");
   data.forEach((x, k) => {
-    const cell = el("div", Number.isFinite(x) ? "gl-cell" : "gl-cell gl-nonfinite", numbers ? formatNumber(x, { digits: 3 }) : undefined);
+    const cell = el("div", Number.isFinite(x) ? "gl-cell" : "gl-cell gl-nonfinite", numbers ? formatNumber(x, 3) : undefined);
     const bg = divergingColor(colors, x, scale);
     cell.style.backgroundColor = bg;
     // Numbers stay readable on the darkest cells of either theme.
     if (numbers) cell.style.color = readableOn(bg);
-    cell.title = `${indexText(shape, k)} = ${formatFull(x)}`;
+    cell.title = `${formatElement(shape, k)} = ${formatFull(x)}`;
     box.appendChild(cell);
   });
   return box;
@@ -60,11 +58,11 @@ function range(data: readonly number[]): string {
 
 function body(t: TensorInfo, colors: Diverging): HTMLElement[] {
   const parts: HTMLElement[] = [];
-  const shape = shapeText(t.shape);
+  const shape = formatShape(t.shape);
   const facts = `${t.op}, shape ${shape}, ${t.size} element${t.size === 1 ? "" : "s"}`;
   parts.push(el("div", "gl-matrix-facts", facts));
-  if (t.firstNonFinite >= 0) parts.push(el("div", "gl-matrix-warn", `NaN/Infinity first at ${indexText(t.shape, t.firstNonFinite)}`));
-  else if (t.gradNonFinite >= 0) parts.push(el("div", "gl-matrix-warn", `gradient NaN/Infinity first at ${indexText(t.shape, t.gradNonFinite)}`));
+  if (t.firstNonFinite >= 0) parts.push(el("div", "gl-matrix-warn", `NaN/Infinity first at ${formatElement(t.shape, t.firstNonFinite)}`));
+  else if (t.gradNonFinite >= 0) parts.push(el("div", "gl-matrix-warn", `gradient NaN/Infinity first at ${formatElement(t.shape, t.gradNonFinite)}`));
   if (!t.values) {
     const why = t.omitted === "large"
       ? `Too large to show: shape ${shape} has ${t.size} elements (the view shows at most ${MAX_MATRIX_CELLS}).`

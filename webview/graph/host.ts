@@ -1,17 +1,23 @@
 // Runs in the graph webview (browser): the link to the extension. Inside VS Code that is acquireVsCodeApi();
 // standalone (tests, a plain page) a shim keeps posted messages in window.__gradlensPosted and state in memory.
-import type { FromGraphView, GraphViewState } from "../../src/protocol";
+// Messages and the saved state go out with their numbers encoded (src/protocol/wire.ts) and come back checked.
+import {
+  DEFAULT_GRAPH_STATE, isGraphViewState, isToGraphView, type FromGraphView, type GraphViewState, type ToGraphView,
+} from "../../src/protocol/graph";
+import { decodeNumbers, encodeNumbers } from "../../src/protocol/wire";
+
+export type RenderMessage = Extract<ToGraphView, { type: "render" }>;
 
 export interface Host {
   post(msg: FromGraphView): void;
-  getState(): SavedState | undefined;
+  getState(): SavedState;
   setState(s: SavedState): void;
 }
 
 /** What the view persists across hide/restore: its settings and the last render, so it can redraw at once. */
 export interface SavedState {
   state: GraphViewState;
-  last?: unknown;
+  last?: RenderMessage;
 }
 
 interface VsCodeApi {
@@ -31,10 +37,18 @@ declare global {
 export function connect(): Host {
   const api = typeof window.acquireVsCodeApi === "function" ? window.acquireVsCodeApi() : shim();
   return {
-    post: (msg) => api.postMessage(msg),
-    getState: () => (api.getState() as SavedState | undefined) ?? undefined,
-    setState: (s) => api.setState(s),
+    post: (msg) => api.postMessage(encodeNumbers(msg)),
+    getState: () => restore(decodeNumbers(api.getState())),
+    setState: (s) => api.setState(encodeNumbers(s)),
   };
+}
+
+/** The saved state, checked like a message: settings over the defaults (older states lack newer fields), the render. */
+function restore(saved: unknown): SavedState {
+  const o = typeof saved === "object" && saved !== null ? (saved as { state?: unknown; last?: unknown }) : {};
+  const state = { ...DEFAULT_GRAPH_STATE, ...(typeof o.state === "object" ? o.state : {}) };
+  const last = isToGraphView(o.last) && o.last.type === "render" ? o.last : undefined;
+  return { state: isGraphViewState(state) ? state : { ...DEFAULT_GRAPH_STATE }, last };
 }
 
 function shim(): VsCodeApi {

@@ -1,10 +1,7 @@
 // Runs in the graph webview (browser): our own listeners on the drawn nodes (Mermaid click directives are off in
 // strict mode, and we want typed messages): which view node an SVG element is, clicks that are not drags, hovers.
-import type { ViewModel, ViewNode } from "../../src/graph/model";
-import { flagNotes } from "../../src/graph/model";
-import { formatFull } from "../../src/graph/format";
-import { shapeText } from "../../src/engine/tensor/shape";
-import { indexText } from "../../src/graph/tensor";
+import { formatElement, formatFull, formatShape } from "../../src/view/format";
+import { warningText, type ViewModel, type ViewNode } from "../../src/view/graph";
 import { tipLines, type Page } from "./dom";
 
 const VIEW_ID = /^(?:.*-)?flowchart-([ngbh]\d+)-\d+$/;
@@ -63,19 +60,19 @@ export function hoverLines(n: ViewNode): string[] {
   if (n.kind === "group" && n.outputs > 1) lines.push(`${n.outputs} outputs; the last one:`);
   const t = n.tensor;
   if (t) {
-    lines.push(`tensor ${t.op}, shape ${shapeText(t.shape)} (${t.size} elements)`);
+    lines.push(`tensor ${t.op}, shape ${formatShape(t.shape)} (${t.size} elements)`);
     lines.push(`first values ${t.head.map(formatFull).join(", ")}${t.size > t.head.length ? ", …" : ""}`);
     lines.push(`min ${formatFull(t.min)}, max ${formatFull(t.max)}`);
     lines.push(t.hasGrad ? `‖gradient‖₂ ${formatFull(t.gradNorm)}` : "no gradient (backward did not reach it)");
-    if (t.firstNonFinite >= 0) lines.push(`NaN/Infinity first at ${indexText(t.shape, t.firstNonFinite)}`);
-    else if (t.gradNonFinite >= 0) lines.push(`gradient NaN/Infinity first at ${indexText(t.shape, t.gradNonFinite)}`);
+    if (t.firstNonFinite >= 0) lines.push(`NaN/Infinity first at ${formatElement(t.shape, t.firstNonFinite)}`);
+    else if (t.gradNonFinite >= 0) lines.push(`gradient NaN/Infinity first at ${formatElement(t.shape, t.gradNonFinite)}`);
     if (n.kind !== "group") lines.push("click to see the matrix");
-    lines.push(...flagNotes(n.flags));
+    lines.push(...(n.warnings ?? []).map(warningText));
     return lines;
   }
   lines.push(`value ${formatFull(n.value)}`, `gradient ${formatFull(n.grad)}`);
   if (n.nonFinite === "origin") lines.push("NaN/Infinity first appears here");
   else if (n.nonFinite === "flow") lines.push("NaN/Infinity from an input");
-  lines.push(...flagNotes(n.flags));
+  lines.push(...(n.warnings ?? []).map(warningText));
   return lines;
 }

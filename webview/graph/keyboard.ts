@@ -7,7 +7,7 @@
 //   Up/Down (LR) / Left/Right (TB)  the nearest node above/below (left/right) in the same rank (column or row).
 //   Home               the target.
 // Focus moving to a node outside the view pans it to the middle (the zoom is kept); a redraw keeps the focused node.
-import type { ViewModel, ViewNode } from "../../src/graph/model";
+import type { ViewModel, ViewNode } from "../../src/view/graph";
 import { nodeAriaLabel } from "./aria";
 import { viewIdOf } from "./interact";
 import type { Page } from "./dom";

@@ -2,31 +2,28 @@
 // it with Mermaid (labels, direction and colours are applied here, so toggles need no round trip), handles pan and
 // zoom, clicks, hovers, exports, theme changes, and persists its state with setState.
 import svgPanZoom from "svg-pan-zoom";
-import { toMermaid } from "../../src/graph/mermaid";
-import { HARD_MAX_VISIBLE_NODES, type ViewModel, type ViewNode } from "../../src/graph/model";
-import { DEFAULT_COLORS } from "../../src/graph/theme";
-import {
-  assertNever, decodeNumbers, DEFAULT_GRAPH_STATE, isToGraphView, type ExportFormat, type GraphViewState,
-  type ToGraphView,
-} from "../../src/protocol";
+import { isToGraphView, type ExportFormat, type GraphViewState } from "../../src/protocol/graph";
+import { assertNever, receive } from "../../src/protocol/wire";
+import { formatFull } from "../../src/view/format";
+import { HARD_MAX_VISIBLE_NODES, type ViewModel, type ViewNode } from "../../src/view/graph";
+import { toMermaid } from "../../src/view/mermaid";
+import { DEFAULT_COLORS } from "../../src/view/theme";
 import { buildPage, hideBanner, showBanner, type Action } from "./dom";
 import { surface, themeColors } from "./colors";
 import { mermaidMarkdown, pngFromSvg, standaloneSvg } from "./exporting";
 import { matrixPanel } from "./heatmap";
-import { connect } from "./host";
+import { connect, type RenderMessage } from "./host";
 import { wire } from "./interact";
 import { keyboardNav } from "./keyboard";
 import { LIGHT_SURFACE, renderSvg } from "./render";
 
-type RenderMsg = Extract<ToGraphView, { type: "render" }>;
-
 const host = connect();
 const saved = host.getState();
-const state: GraphViewState = { ...DEFAULT_GRAPH_STATE, ...saved?.state };
+const state: GraphViewState = saved.state;
 const page = buildPage(state);
 // Closing the matrix (Escape, ×) puts focus back on the node that opened it.
 const matrix = matrixPanel((id) => void nav.focus(id));
-let last: RenderMsg | undefined = saved?.last as RenderMsg | undefined;
+let last: RenderMessage | undefined = saved.last;
 let highlight: { nodes: Set<string>; edges: Set<number> } | undefined;
 let explainMode = false;
 let panZoom: SvgPanZoom.Instance | undefined;
@@ -109,7 +106,7 @@ function onNodeClick(node: ViewNode, e: { shiftKey: boolean }): void {
     return matrix.open(node);
   }
   if (explainMode) return host.post({ type: "explain", nodeId: node.tapeId });
-  host.post({ type: "nodeClicked", nodeId: node.tapeId, viewId: node.id, range: node.range });
+  host.post({ type: "nodeClicked", nodeId: node.tapeId, range: node.range });
 }
 
 /** Exports wait their turn behind drawing: a light export reconfigures Mermaid, which must not hit a render midway. */
@@ -168,7 +165,7 @@ function act(a: Action): void {
     case "direction":
       state.direction = state.direction === "LR" ? "TB" : "LR";
       showDirection();
-      changed();
+      persist();
       return void draw();
     case "expand-all": return expandAll();
     case "collapse-all": return host.post({ type: "collapseAll" });
@@ -198,14 +195,10 @@ function clearExplanation(): void {
   void draw();
 }
 
-function changed(): void {
-  persist();
-  host.post({ type: "stateChanged", state: { ...state } });
-}
 
 function onMessage(raw: unknown): void {
-  if (!isToGraphView(raw)) return;
-  const msg = decodeNumbers(raw);
+  const msg = receive(raw, isToGraphView, (line) => console.warn(line));
+  if (!msg) return;
   switch (msg.type) {
     case "render":
       last = msg;
@@ -219,15 +212,12 @@ function onMessage(raw: unknown): void {
       const more = ex.truncated ? ` (showing ${ex.paths.length} of ${ex.pathCount} paths)` : "";
       const sum = ex.throughTensors
         ? "they run through tensor ops, whose local derivatives are Jacobians (no single number to multiply)"
-        : `products sum to ${ex.sum}`;
-      showBanner(page, "info", `${ex.paths.length} path(s) from the target${more}: ${sum}; the gradient is ${ex.grad}.`,
+        : `products sum to ${formatFull(ex.sum)}`;
+      showBanner(page, "info", `${ex.paths.length} path(s) from the target${more}: ${sum}; the gradient is ${formatFull(ex.grad)}.`,
         [["Clear", clearExplanation]]);
       return void draw();
     }
-    case "clearExplanation": return clearExplanation();
-    case "themeChanged": return void draw();
     case "error": return showBanner(page, "error", msg.message);
-    case "exportRequest": return void exportAs(msg.format);
     default: return assertNever(msg);
   }
 }
@@ -236,7 +226,7 @@ for (const [a, b] of Object.entries(page.buttons)) b.addEventListener("click", (
 for (const [k, box] of Object.entries(page.toggles)) {
   box.addEventListener("change", () => {
     state[k as keyof Pick<GraphViewState, "values" | "grads" | "locals" | "shade" | "lightExport">] = box.checked;
-    changed();
+    persist();
     if (k !== "lightExport") void draw();
   });
 }
@@ -258,4 +248,4 @@ new MutationObserver(() => {
 }).observe(document.body, { attributes: true, attributeFilter: ["class"] });
 
 if (last) void draw();
-host.post({ type: "ready", state: { ...state } });
+host.post({ type: "ready" });

@@ -2,7 +2,7 @@
 // (the view model already keeps the graph under its own budget), and every way Mermaid fails turned into a clear
 // message saying what to do.
 import mermaid from "mermaid";
-import { HARD_MAX_EDGES } from "../../src/graph/model";
+import { HARD_MAX_EDGES } from "../../src/view/graph";
 
 /** Mermaid's own limits, above what the view model ever emits, so hitting one means a bug or a hostile message. */
 export const MERMAID_MAX_EDGES = HARD_MAX_EDGES + 100;

@@ -1,22 +1,12 @@
-// Runs in the training webview (browser): the settings form. Values are read as the user typed them and sent to
-// the extension, which validates them (src/train/validate.ts) and answers with an error message when they are bad.
-import type { TrainForm } from "../../src/protocol";
-
-export const DEFAULT_FORM: TrainForm = {
-  source: "preset", dataset: "XOR", hidden: "2", activation: "sigmoid", loss: "sse", optimizer: "sgd", lr: "1",
-  steps: "2000", seed: "1", method: "backprop", eps: "0.0001",
-};
+// Runs in the training webview (browser): the settings form. The lists of its choices come with the extension's
+// "form" message; values are read as the user typed them and sent to the extension, which validates them (src/train)
+// and answers with an error message when they are bad.
+import type { ChoiceField, TrainChoices, TrainForm } from "../../src/view/training";
 
 type Field = keyof TrainForm;
 
-const CHOICES: Partial<Record<Field, readonly string[]>> = {
-  source: ["preset", "document"],
-  dataset: ["AND", "OR", "XOR", "NAND"],
-  activation: ["sigmoid", "tanh", "relu"],
-  loss: ["sse", "mse", "bce"],
-  optimizer: ["sgd", "momentum", "adam"],
-  method: ["backprop", "finite-difference"],
-};
+/** Fields that are a choice from a list: the source's two, and the lists the extension sends. */
+const SELECTS: readonly Field[] = ["source", "dataset", "activation", "loss", "optimizer", "method"] satisfies ("source" | ChoiceField)[];
 
 const LABELS: Record<Field, string> = {
   source: "Source", dataset: "Dataset", hidden: "Hidden", activation: "Activation", loss: "Loss",
@@ -29,6 +19,8 @@ const PRESET_ONLY: readonly Field[] = ["dataset", "hidden", "activation", "loss"
 export interface Form {
   el: HTMLFormElement;
   read(): TrainForm;
+  /** Fill the lists (before write, which picks from them). */
+  setChoices(c: TrainChoices): void;
   write(f: TrainForm): void;
   setDocument(label: string | undefined): void;
   onChange(f: () => void): void;
@@ -45,16 +37,10 @@ export function buildForm(): Form {
     label.dataset.field = field;
     const span = document.createElement("span");
     span.textContent = LABELS[field];
-    const choices = CHOICES[field];
     let input: HTMLInputElement | HTMLSelectElement;
-    if (choices) {
+    if (SELECTS.includes(field)) {
       input = document.createElement("select");
-      for (const c of choices) {
-        const o = document.createElement("option");
-        o.value = c;
-        o.textContent = c === "document" ? "this file" : c;
-        input.append(o);
-      }
+      if (field === "source") fill(input, ["preset", "document"]);
     } else {
       input = document.createElement("input");
       input.type = "text";
@@ -84,11 +70,15 @@ export function buildForm(): Form {
       const get = (f: Field) => inputs.get(f)!.value;
       return {
         source: get("source") === "document" && docLabel !== undefined ? "document" : "preset",
-        dataset: get("dataset") as TrainForm["dataset"], hidden: get("hidden"),
-        activation: get("activation") as TrainForm["activation"], loss: get("loss") as TrainForm["loss"],
-        optimizer: get("optimizer") as TrainForm["optimizer"], lr: get("lr"), steps: get("steps"), seed: get("seed"),
-        method: get("method") as TrainForm["method"], eps: get("eps"),
+        dataset: get("dataset"), hidden: get("hidden"), activation: get("activation"), loss: get("loss"),
+        optimizer: get("optimizer"), lr: get("lr"), steps: get("steps"), seed: get("seed"), method: get("method"), eps: get("eps"),
       };
+    },
+    setChoices(c) {
+      for (const [field, list] of Object.entries(c) as [ChoiceField, readonly string[]][]) {
+        const input = inputs.get(field);
+        if (input instanceof HTMLSelectElement) fill(input, list, input.value);
+      }
     },
     write(f) {
       for (const [k, input] of inputs) input.value = String(f[k]);
@@ -105,4 +95,15 @@ export function buildForm(): Form {
   };
   sync();
   return form;
+}
+
+/** Replace a list's options, keeping `keep` selected when it is still among them. */
+function fill(select: HTMLSelectElement, values: readonly string[], keep?: string): void {
+  select.replaceChildren(...values.map((v) => {
+    const o = document.createElement("option");
+    o.value = v;
+    o.textContent = v === "document" ? "this file" : v;
+    return o;
+  }));
+  if (keep !== undefined && values.includes(keep)) select.value = keep;
 }

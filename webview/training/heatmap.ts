@@ -1,6 +1,6 @@
 // Runs in the training webview (browser): the decision boundary as a heat map of the model's output over the
 // input square, the training rows drawn on top (filled by target, ringed green/red by right/wrong).
-import type { PredictionRow } from "../../src/train/types";
+import type { PredictionRow } from "../../src/view/training";
 import { themeColor } from "./host";
 
 type RGB = [number, number, number];

@@ -3,35 +3,21 @@
 // backprop vs finite-difference comparison; persists form, last snapshot and log-scale choice with setState, so
 // a hidden and re-shown (or reloaded) view draws at once.
 import uplotCss from "uplot/dist/uPlot.min.css";
-import {
-  assertNever, decodeNumbers, encodeNumbers, isToTrainingView, type ToTrainingView, type TrainForm,
-} from "../../src/protocol";
-import type { CompareSnapshot, TrainingSnapshot } from "../../src/train/types";
+import { isToTrainingView, type ToTrainingView } from "../../src/protocol/training";
+import { assertNever, receive } from "../../src/protocol/wire";
+import { formatNumber } from "../../src/view/format";
+import type { CompareSnapshot, TrainForm, TrainingSnapshot } from "../../src/view/training";
 import { LossChart } from "./chart";
-import { buildForm, DEFAULT_FORM } from "./form";
+import { buildForm } from "./form";
 import { drawHeatMap } from "./heatmap";
 import { connect, pageNonce, themeColor } from "./host";
 import { renderParams } from "./params";
-import { fmt, renderPredictions } from "./tables";
+import { renderPredictions } from "./tables";
 import css from "./training.css";
 
-interface Saved {
-  form: TrainForm;
-  document?: { label: string };
-  /** The graph view's command exists. */
-  graph?: boolean;
-  last?: TrainingSnapshot;
-  compare?: CompareSnapshot;
-  log: boolean;
-}
-
 const host = connect();
-const saved = host.getState() as Saved | undefined;
-const state: Saved = {
-  form: { ...DEFAULT_FORM, ...saved?.form }, document: saved?.document, graph: saved?.graph, log: saved?.log ?? false,
-  last: saved?.last, compare: saved?.compare,
-};
-const persist = () => host.setState(encodeNumbers(state));
+const state = host.getState();
+const persist = () => host.setState(state);
 
 const style = document.createElement("style");
 style.nonce = pageNonce();
@@ -115,8 +101,8 @@ function showSnapshot(s: TrainingSnapshot): void {
   notes.textContent = s.notes.join(" · ");
   const rate = s.stepsPerSecond > 0 ? `${Math.round(s.stepsPerSecond).toLocaleString("en-US")} steps/s` : "– steps/s";
   const first = s.history.losses[0];
-  const from = s.step > 0 && first !== undefined ? ` (from ${fmt(first, 4)})` : "";
-  status.textContent = `${s.state} · step ${s.step} / ${s.totalSteps} · loss ${fmt(s.loss, 6)}${from} · ${rate} · ${s.method}`;
+  const from = s.step > 0 && first !== undefined ? ` (from ${formatNumber(first)})` : "";
+  status.textContent = `${s.state} · step ${s.step} / ${s.totalSteps} · loss ${formatNumber(s.loss, 6)}${from} · ${rate} · ${s.method}`;
   status.dataset.state = s.state;
   verdict.textContent = s.verdict?.message ?? "";
   verdict.className = `gl-verdict ${s.verdict ? `gl-${s.verdict.kind}` : ""}`;
@@ -124,8 +110,8 @@ function showSnapshot(s: TrainingSnapshot): void {
   renderPredictions(predictions, s.predictions);
   drawHeatMap(heat, s.grid, s.predictions);
   heat.hidden = s.grid === undefined;
-  // paramRows counts a tensor once; snapshots saved before it existed only have paramCount.
-  renderParams(params, s.params, s.paramRows ?? s.paramCount);
+  // paramRows counts a tensor once (a tensor param is one row).
+  renderParams(params, s.params, s.paramRows);
   train.disabled = s.state === "running";
   pause.disabled = s.state !== "running";
   step.disabled = s.state === "running";
@@ -143,14 +129,14 @@ function showCompare(c: CompareSnapshot): void {
   for (const r of c.runs) {
     const tr = document.createElement("tr");
     tr.dataset.method = r.method;
-    for (const v of [r.method, `${r.step} / ${r.totalSteps}`, fmt(r.finalLoss, 6), Math.round(r.stepsPerSecond).toLocaleString("en-US")]) {
+    for (const v of [r.method, `${r.step} / ${r.totalSteps}`, formatNumber(r.finalLoss, 6), Math.round(r.stepsPerSecond).toLocaleString("en-US")]) {
       tr.append(Object.assign(document.createElement("td"), { textContent: v }));
     }
     compareTable.append(tr);
   }
   const diff = el("tr", "gl-compare-diff");
   diff.append(Object.assign(document.createElement("td"), {
-    colSpan: 4, textContent: Number.isNaN(c.maxLossDiff) ? "" : `largest loss difference ${fmt(c.maxLossDiff, 3)}`,
+    colSpan: 4, textContent: Number.isNaN(c.maxLossDiff) ? "" : `largest loss difference ${formatNumber(c.maxLossDiff, 3)}`,
   }));
   compareTable.append(diff);
 }
@@ -166,7 +152,9 @@ function handle(msg: ToTrainingView): void {
   switch (msg.type) {
     case "form":
       state.graph = msg.graph;
+      state.choices = msg.choices;
       setDocument(msg.document);
+      form.setChoices(msg.choices);
       form.write(msg.form);
       state.form = form.read();
       error.textContent = "";
@@ -192,15 +180,14 @@ function handle(msg: ToTrainingView): void {
 }
 
 window.addEventListener("message", (e: MessageEvent<unknown>) => {
-  const data = decodeNumbers(e.data);
-  if (isToTrainingView(data)) handle(data);
+  const msg = receive(e.data, isToTrainingView, (line) => console.warn(line));
+  if (msg) handle(msg);
 });
 
 setDocument(state.document);
-form.write(state.form);
-if (state.last) showSnapshot(decodeNumbers(state.last));
-else {
-  pause.disabled = true;
-}
-if (state.compare) showCompare(decodeNumbers(state.compare));
-host.post({ type: "ready", form: state.form });
+if (state.choices) form.setChoices(state.choices);
+if (state.form) form.write(state.form);
+if (state.last) showSnapshot(state.last);
+else pause.disabled = true;
+if (state.compare) showCompare(state.compare);
+host.post({ type: "ready" });

@@ -2,9 +2,8 @@
 // shape, ‖value‖₂ with a preview of its first values and min/max, ‖grad‖₂) with a toggle button that lists its
 // elements below it. Snapshots redraw the table many times a second, so which tensors are open (and which toggle
 // has focus) is kept here across redraws. Text goes in with textContent only: names come from user files.
-import { elementIndex } from "../../src/engine/tensor/shape";
-import type { ParamEntry, TensorParamRow } from "../../src/train/types";
-import { fmt } from "./tables";
+import { formatElement, formatNumber, formatShape } from "../../src/view/format";
+import type { ParamEntry, TensorParamRow } from "../../src/view/training";
 
 const PREVIEW = 3;
 const open = new Set<string>();
@@ -25,11 +24,6 @@ function line(parent: HTMLElement, text: string, className: string): void {
   parent.append(s);
 }
 
-/** The indices addTensor names elements with (`[1][2]`, `[k]`); a one-element tensor's only element is `[0]`. */
-function elementLabel(shape: number[], k: number): string {
-  return elementIndex(shape, k) || `[${k}]`;
-}
-
 function tensorRows(table: HTMLTableElement, p: TensorParamRow): void {
   const tr = document.createElement("tr"), expanded = open.has(p.name);
   tr.className = "gl-tensor";
@@ -44,20 +38,20 @@ function tensorRows(table: HTMLTableElement, p: TensorParamRow): void {
   toggle.setAttribute("aria-label", `${expanded ? "hide" : "show"} the ${p.size} elements of ${p.name}`);
   name.append(toggle);
   line(name, p.name, "gl-tensor-name");
-  line(name, ` [${p.shape.join(",")}]`, "gl-shape");
+  line(name, ` ${formatShape(p.shape)}`, "gl-shape");
   const value = cell(tr, "");
-  line(value, `‖·‖₂ ${fmt(p.valueNorm)}`, "gl-norm");
-  const shown = p.values.slice(0, PREVIEW).map((v) => fmt(v, 3));
-  line(value, `${shown.join(", ")}${p.size > PREVIEW ? ", …" : ""} · min ${fmt(p.min, 3)} · max ${fmt(p.max, 3)}`, "gl-preview");
-  cell(tr, `‖·‖₂ ${fmt(p.gradNorm)}`);
+  line(value, `‖·‖₂ ${formatNumber(p.valueNorm)}`, "gl-norm");
+  const shown = p.values.slice(0, PREVIEW).map((v) => formatNumber(v, 3));
+  line(value, `${shown.join(", ")}${p.size > PREVIEW ? ", …" : ""} · min ${formatNumber(p.min, 3)} · max ${formatNumber(p.max, 3)}`, "gl-preview");
+  cell(tr, `‖·‖₂ ${formatNumber(p.gradNorm)}`);
   table.append(tr);
   if (!expanded) return;
   p.values.forEach((v, k) => {
     const e = document.createElement("tr");
     e.className = "gl-element";
-    cell(e, elementLabel(p.shape, k));
-    cell(e, fmt(v));
-    cell(e, fmt(p.grads[k] ?? NaN));
+    cell(e, formatElement(p.shape, k));
+    cell(e, formatNumber(v));
+    cell(e, formatNumber(p.grads[k] ?? NaN));
     table.append(e);
   });
   if (p.size > p.values.length) {
@@ -82,8 +76,8 @@ function draw(table: HTMLTableElement, params: ParamEntry[], total: number): voi
     else {
       const tr = document.createElement("tr");
       cell(tr, p.name);
-      cell(tr, fmt(p.value));
-      cell(tr, fmt(p.grad));
+      cell(tr, formatNumber(p.value));
+      cell(tr, formatNumber(p.grad));
       table.append(tr);
     }
   }

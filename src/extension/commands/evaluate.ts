@@ -8,6 +8,7 @@ import { outputChannel } from "../output";
 import { readSettings } from "../editor/settings";
 import { selectionOrLine, showFailure, takeSelection, type Failure } from "../selection";
 import { oneLine } from "../text";
+import { formatFull, formatNumber } from "../../view/format";
 
 const SHOW_OUTPUT = "Show Output";
 
@@ -24,10 +25,9 @@ export function registerEvaluateSelection(context: vscode.ExtensionContext): voi
  * A number as people read it, NaN/Infinity called out: in full (the output channel) or to 12 significant digits
  * (the notification, where 0.30000000000000004 would only distract).
  */
-export function formatNumber(v: number, full = false): string {
-  if (!Number.isFinite(v)) return `${v} ⚠`;
-  if (full || Number.isInteger(v)) return String(v);
-  return String(Number(v.toPrecision(12)));
+function readable(v: number, full = false): string {
+  const text = full ? formatFull(v) : formatNumber(v, 12);
+  return Number.isFinite(v) ? text : `${text} ⚠`;
 }
 
 async function evaluate(context: vscode.ExtensionContext): Promise<EvaluateOutcome> {
@@ -44,19 +44,19 @@ async function evaluate(context: vscode.ExtensionContext): Promise<EvaluateOutco
     const result = taken.prepared.evaluate(values, readSettings().bounds);
     const grads: Record<string, number> = {};
     const lines = [`${vscode.workspace.asRelativePath(doc.uri)}:${taken.range.start.line + 1}  ${oneLine(text, 80)}`];
-    lines.push(`  value = ${formatNumber(result.value, true)}`);
+    lines.push(`  value = ${readable(result.value, true)}`);
     for (const leaf of result.leaves) {
       grads[leaf.name] = leaf.grad;
       const found = result.foundNames.find((f) => f.name === leaf.name);
       const from = found ? `, from line ${found.line}` : leaf.name in values ? ", entered" : "";
-      lines.push(`  ∂/∂${leaf.name} = ${formatNumber(leaf.grad, true)}   (${leaf.name} = ${formatNumber(leaf.value, true)}${from})`);
+      lines.push(`  ∂/∂${leaf.name} = ${readable(leaf.grad, true)}   (${leaf.name} = ${readable(leaf.value, true)}${from})`);
     }
     for (const w of result.warnings) lines.push(`  warning: ${w.message} (line ${w.line}:${w.column})`);
     const shown = lines.join("\n");
     const out = outputChannel(context);
     out.appendLine(shown);
-    const gradText = result.leaves.map((l) => `∂/∂${l.name} = ${formatNumber(l.grad)}`).join(", ");
-    const message = `GradLens: value ${formatNumber(result.value)}${gradText ? `; ${gradText}` : ""}`;
+    const gradText = result.leaves.map((l) => `∂/∂${l.name} = ${readable(l.grad)}`).join(", ");
+    const message = `GradLens: value ${readable(result.value)}${gradText ? `; ${gradText}` : ""}`;
     void vscode.window.showInformationMessage(message, SHOW_OUTPUT).then((pick) => pick === SHOW_OUTPUT && out.show(true));
     return { kind: "value", value: result.value, grads, text: shown };
   } catch (e) {

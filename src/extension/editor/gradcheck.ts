@@ -4,7 +4,8 @@
 // commands take it (../selection.ts). Returns a summary of the report, the command's result.
 import * as vscode from "vscode";
 import { documentReport, selectionReport } from "../../editor-model/report";
-import type { ReportModel } from "../../editor-model/report-types";
+import { formatFull } from "../../view/format";
+import type { ReportModel } from "../../view/report";
 import { GradLensError } from "../../notation";
 import { COMMANDS, DIAGNOSTICS } from "../ids";
 import { takeSelection } from "../selection";
@@ -72,7 +73,7 @@ async function run(context: vscode.ExtensionContext, service: DocumentService, f
   }
   const bad = model.rows.filter((r) => !r.pass);
   failures.set(doc.uri, bad.length === 0 ? [] : [Object.assign(
-    new vscode.Diagnostic(where, `gradient check failed: ${bad.map((r) => `${r.name}: analytic ${r.analytic} vs numeric ${r.numeric}`).join("; ")}`, vscode.DiagnosticSeverity.Warning),
+    new vscode.Diagnostic(where, `gradient check failed: ${bad.map((r) => `${r.name}: analytic ${formatFull(r.analytic)} vs numeric ${formatFull(r.numeric)}`).join("; ")}`, vscode.DiagnosticSeverity.Warning),
     { source: DIAGNOSTICS, code: "gradcheck" },
   )]);
   ReportPanel.show(context, model, doc.uri);

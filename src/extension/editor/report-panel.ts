@@ -1,8 +1,11 @@
 // Runs in the VS Code extension host: the gradient-check report webview (webview/gradcheck/main.ts draws it).
-// One panel, reused; strict CSP with a nonce; scripts only from dist/webview; the model travels as encoded JSON.
+// One panel, reused; strict CSP with a nonce; scripts only from dist/webview; messages per src/protocol/report.ts.
 import { webviewPage } from "../webview-page";
 import * as vscode from "vscode";
-import { encodeReport, type FromReportView, type ReportModel, type ToReportView } from "../../editor-model/report-types";
+import { isFromReportView, type ToReportView } from "../../protocol/report";
+import { assertNever, encodeNumbers, receive } from "../../protocol/wire";
+import type { ReportModel } from "../../view/report";
+import { outputChannel } from "../output";
 import { REPORT_PANEL } from "../ids";
 
 export class ReportPanel {
@@ -15,7 +18,9 @@ export class ReportPanel {
     const web = panel.webview;
     web.html = html(web, context.extensionUri);
     panel.onDidDispose(() => (ReportPanel.current = undefined));
-    web.onDidReceiveMessage((m: FromReportView) => {
+    web.onDidReceiveMessage((raw: unknown) => {
+      const m = receive(raw, isFromReportView, (line) => outputChannel(context).appendLine(line));
+      if (!m) return;
       switch (m.type) {
         case "ready":
           this.ready = true;
@@ -24,6 +29,8 @@ export class ReportPanel {
         case "reveal":
           void this.reveal(m.line, m.column);
           break;
+        default:
+          assertNever(m);
       }
     });
   }
@@ -48,8 +55,8 @@ export class ReportPanel {
 
   private post(): void {
     if (!this.ready) return;
-    const msg: ToReportView = { type: "report", json: encodeReport(this.model) };
-    void this.panel.webview.postMessage(msg);
+    const msg: ToReportView = { type: "report", report: this.model };
+    void this.panel.webview.postMessage(encodeNumbers(msg));
   }
 
   private async reveal(line: number, column: number): Promise<void> {

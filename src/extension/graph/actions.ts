@@ -1,7 +1,7 @@
 // Runs in the VS Code extension host: what the graph view asks of the editor: reveal and highlight the code of a
 // clicked node, save an exported SVG/PNG, copy Mermaid Markdown to the clipboard.
 import * as vscode from "vscode";
-import type { ExportFormat } from "../../protocol";
+import type { ExportFormat } from "../../protocol/graph";
 
 const highlight = vscode.window.createTextEditorDecorationType({
   backgroundColor: new vscode.ThemeColor("editor.findMatchHighlightBackground"),

@@ -2,7 +2,7 @@
 // webview. A panel hidden without retained context has no page until it says "ready" again, so messages wait for a
 // ready, visible page; a new render drops everything queued before it (only the newest drawing matters); and a
 // render the page never answered ("rendered" or "renderFailed") because it went away is posted again when it is back.
-import type { ToGraphView } from "../../protocol";
+import type { ToGraphView } from "../../protocol/graph";
 
 export class GraphDelivery {
   private ready = false;

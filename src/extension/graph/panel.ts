@@ -2,9 +2,9 @@
 // GraphSession (folding and "explain" answers), hands messages to a GraphDelivery (posted once the webview is ready
 // and visible; the newest render waits, none is lost), answers clicks and exports, and follows the source's edits.
 import * as vscode from "vscode";
-import { GraphSession } from "../../graph/session";
 import { GradLensError } from "../../notation";
-import { isFromGraphView, type FromGraphView, type GraphViewState } from "../../protocol";
+import { isFromGraphView, type GraphViewState } from "../../protocol/graph";
+import { assertNever, encodeNumbers, receive } from "../../protocol/wire";
 import type { DocumentService } from "../editor/service";
 import { GRAPH_PANEL } from "../ids";
 import { outputChannel } from "../output";
@@ -16,6 +16,7 @@ import { loadSource } from "./load";
 import { adjustRange } from "./range";
 import { graphSettings } from "./settings";
 import { encodeSource, type GraphSource } from "./source";
+import { GraphSession } from "./session";
 
 export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
@@ -40,7 +41,7 @@ export class GraphPanel implements vscode.Disposable {
     web.options = { enableScripts: true, localResourceRoots: panelOptions(context.extensionUri).localResourceRoots };
     const asUri = (...p: string[]) => web.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, ...p)).toString();
     web.html = graphHtml({ cspSource: web.cspSource, script: asUri("dist", "webview", "graph.js"), style: asUri("media", "graph.css") });
-    this.delivery = new GraphDelivery((m) => void web.postMessage(m), () => panel.visible);
+    this.delivery = new GraphDelivery((m) => void web.postMessage(encodeNumbers(m)), () => panel.visible);
     this.subs.push(
       web.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
       panel.onDidChangeViewState(() => {
@@ -109,7 +110,7 @@ export class GraphPanel implements vscode.Disposable {
   private draw(input: GraphInput, fresh: boolean): void {
     const s = graphSettings();
     this.panel.title = input.title;
-    if (fresh || !this.session) this.session = new GraphSession(input.tape, input.target, { maxVisibleNodes: s.maxVisibleNodes }, input.title);
+    if (fresh || !this.session) this.session = new GraphSession(input.tape, input.target, { maxVisibleNodes: s.maxVisibleNodes });
     else this.session.update(input.tape, input.target);
     // Settings go with the first render (and after they change) only, so the view's own toggles are not undone.
     const state: Partial<GraphViewState> | undefined = this.sentState ? undefined : { direction: s.direction, digits: s.digits };
@@ -144,8 +145,8 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   private async onMessage(raw: unknown): Promise<void> {
-    if (!isFromGraphView(raw)) return;
-    const msg: FromGraphView = raw;
+    const msg = receive(raw, isFromGraphView, (line) => outputChannel(this.context).appendLine(line));
+    if (!msg) return;
     const reply = this.session?.handle(msg);
     if (reply) return this.delivery.send(reply);
     switch (msg.type) {
@@ -169,7 +170,9 @@ export class GraphPanel implements vscode.Disposable {
         }
         return;
       }
-      default: return;
+      // Folding and explain: answered by the session above.
+      case "expand": case "collapse": case "expandAll": case "collapseAll": case "explain": return;
+      default: return assertNever(msg);
     }
   }
 

@@ -1,6 +1,6 @@
 // Runs in the VS Code extension host: the graph view's `gradlens.graph.*` settings, read fresh on every use.
 import * as vscode from "vscode";
-import type { Direction } from "../../graph/mermaid";
+import type { Direction } from "../../view/mermaid";
 import { DEFAULT_MAX_VISIBLE_NODES } from "../../graph/model";
 import { readSettings } from "../editor/settings";
 import { GRAPH_SETTINGS } from "../ids";

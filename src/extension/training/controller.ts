@@ -2,26 +2,21 @@
 // comparison), turns the form into a validated config, re-posts the latest snapshot whenever a view (re)appears,
 // and keeps the settings in workspaceState so they survive a window reload.
 import * as vscode from "vscode";
-import { assertNever, encodeNumbers, type FromTrainingView, type ToTrainingView, type TrainForm } from "../../protocol";
+import { isTrainForm, isTrainingSnapshot, type FromTrainingView, type ToTrainingView } from "../../protocol/training";
+import { assertNever, decodeNumbers, encodeNumbers } from "../../protocol/wire";
 import {
   Comparison, DEFAULT_SETTINGS, SettingsError, TrainingSession, applyEdits, parsePresetSource, parseSettings,
-  presetSource, settingsFromFile, type CompareSnapshot, type DatasetChoice, type TrainConfig, type TrainingSnapshot,
+  settingsFromFile, type DatasetChoice, type TrainConfig,
 } from "../../train";
 import { evaluateDocument } from "../../notation";
 import { COMMANDS } from "../ids";
+import type { CompareSnapshot, TrainForm, TrainingSnapshot } from "../../view/training";
+import { outputChannel } from "../output";
+import { compareSnapshot, defaultForm, trainChoices, trainingSnapshot } from "./view-model";
 
 const FORM_KEY = "gradlens.training.form";
 const DOC_KEY = "gradlens.training.document";
 const SNAPSHOT_KEY = "gradlens.training.lastSnapshot";
-
-export function defaultForm(dataset: DatasetChoice = "XOR"): TrainForm {
-  const src = presetSource(dataset), s = DEFAULT_SETTINGS;
-  return {
-    source: "preset", dataset, hidden: src.kind === "preset" ? (src.hidden.length ? src.hidden.join(",") : "0") : "2",
-    activation: "sigmoid", loss: "sse", optimizer: s.optimizer, lr: String(s.lr), steps: String(s.steps), seed: String(s.seed),
-    method: s.method, eps: String(s.eps),
-  };
-}
 
 export class TrainingController implements vscode.Disposable {
   private session: TrainingSession | undefined;
@@ -33,11 +28,17 @@ export class TrainingController implements vscode.Disposable {
   private post: ((m: ToTrainingView) => void) | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
-    this.form = { ...defaultForm(), ...context.workspaceState.get<TrainForm>(FORM_KEY) };
+    // Saved state comes from an older version as well: checked like a message, defaults where it does not fit.
+    const form: unknown = { ...defaultForm(), ...context.workspaceState.get<object>(FORM_KEY) };
+    this.form = isTrainForm(form) ? form : defaultForm();
     const uri = context.workspaceState.get<string>(DOC_KEY);
     this.documentUri = uri ? vscode.Uri.parse(uri) : undefined;
-    this.last = context.workspaceState.get<TrainingSnapshot>(SNAPSHOT_KEY);
+    const last = decodeNumbers(context.workspaceState.get<unknown>(SNAPSHOT_KEY));
+    this.last = isTrainingSnapshot(last) ? last : undefined;
   }
+
+  /** A line in the GradLens output channel (a message the view sent that was dropped). */
+  readonly log = (line: string): void => outputChannel(this.context).appendLine(line);
 
   /** A view appeared (first time, re-shown or reloaded): send it everything it needs to draw at once. */
   attach(post: (m: ToTrainingView) => void): void {
@@ -81,7 +82,7 @@ export class TrainingController implements vscode.Disposable {
     const s = this.session;
     if (!s) return undefined;
     await s.settled();
-    return s.snapshot();
+    return trainingSnapshot(s);
   }
 
   /** Train a `.nn.ts` file with its own train({...}) settings; resolves when the run stops. */
@@ -115,7 +116,7 @@ export class TrainingController implements vscode.Disposable {
     const s = this.session;
     if (s && s.state !== "done" && s.state !== "cancelled" && JSON.stringify(s.config) === JSON.stringify(config)) return s;
     this.stopAll();
-    this.session = new TrainingSession(config, { onSnapshot: (x) => this.onSnapshot(x) });
+    this.session = new TrainingSession(config, { onChange: (x) => this.onSnapshot(trainingSnapshot(x)) });
     return this.session;
   }
 
@@ -130,15 +131,15 @@ export class TrainingController implements vscode.Disposable {
   private async reset(form: TrainForm): Promise<void> {
     const config = await this.config(form);
     this.stopAll();
-    this.session = new TrainingSession(config, { onSnapshot: (x) => this.onSnapshot(x) });
+    this.session = new TrainingSession(config, { onChange: (x) => this.onSnapshot(trainingSnapshot(x)) });
   }
 
   private async compare(form: TrainForm): Promise<void> {
     const config = await this.config(form);
     this.comparison?.cancel();
     const c = new Comparison(config, (x) => {
-      this.lastCompare = x;
-      this.send({ type: "compare", compare: x });
+      this.lastCompare = compareSnapshot(x);
+      this.send({ type: "compare", compare: this.lastCompare });
     });
     this.comparison = c;
     await c.run();
@@ -174,7 +175,7 @@ export class TrainingController implements vscode.Disposable {
   private sendForm(): void {
     const document = this.documentUri ? { label: vscode.workspace.asRelativePath(this.documentUri) } : undefined;
     // The graph view is registered in the same activate(): "Show graph" is always there for a file.
-    this.send({ type: "form", form: this.form, document, graph: true });
+    this.send({ type: "form", form: this.form, choices: trainChoices(), document, graph: true });
   }
 
   private sendAll(): void {
@@ -184,7 +185,7 @@ export class TrainingController implements vscode.Disposable {
   }
 
   private send(m: ToTrainingView): void {
-    this.post?.(encodeNumbers(m));
+    this.post?.(m);
   }
 
   private stopAll(): void {

@@ -3,7 +3,8 @@
 // is resolved again (after being hidden or on reload), so no retainContextWhenHidden is needed.
 import { webviewPage } from "../webview-page";
 import * as vscode from "vscode";
-import { isFromTrainingView, type ToTrainingView } from "../../protocol";
+import { isFromTrainingView, type ToTrainingView } from "../../protocol/training";
+import { encodeNumbers, receive } from "../../protocol/wire";
 import type { TrainingController } from "./controller";
 
 export class TrainingViewProvider implements vscode.WebviewViewProvider {
@@ -13,11 +14,12 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider {
     const dist = vscode.Uri.joinPath(this.extensionUri, "dist", "webview");
     view.webview.options = { enableScripts: true, localResourceRoots: [dist] };
     view.webview.html = html(view.webview, vscode.Uri.joinPath(dist, "training.js"));
-    const post = (m: ToTrainingView) => void view.webview.postMessage(m);
+    const post = (m: ToTrainingView) => void view.webview.postMessage(encodeNumbers(m));
     this.controller.attach(post);
     const subs = [
-      view.webview.onDidReceiveMessage((m: unknown) => {
-        if (isFromTrainingView(m)) void this.controller.handle(m);
+      view.webview.onDidReceiveMessage((raw: unknown) => {
+        const m = receive(raw, isFromTrainingView, this.controller.log);
+        if (m) void this.controller.handle(m);
       }),
       view.onDidDispose(() => {
         this.controller.detach(post);

@@ -3,7 +3,7 @@
 // TypeScript server plugin (examples clean, a real TypeScript error still shown, other.ts untouched).
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { formatNumber } from "../../../src/editor-model/format";
+import { formatNumber } from "../../../src/view/format";
 import { evaluateDocument } from "../../../src/notation";
 import { openFixture, select, waitFor, type HostTest } from "./harness";
 

@@ -4,7 +4,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { evaluateDocument } from "../../../src/notation";
-import type { TrainingSnapshot } from "../../../src/train";
+import type { TrainingSnapshot } from "../../../src/view/training";
 import { openFixture, type HostTest } from "./harness";
 
 export const tests: HostTest[] = [

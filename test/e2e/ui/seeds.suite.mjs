@@ -187,14 +187,14 @@ export default {
       },
     },
     {
-      name: "seed 000: hovering X shows its shape [4, 2] and rows; hovering this.W1 shows [2, 3] and ‖∂loss/∂W1‖",
+      name: "seed 000: hovering X shows its shape [4,2] and rows; hovering this.W1 shows [2,3] and ‖∂loss/∂W1‖",
       fn: async (wb) => {
-        const text = await hoverThroughUi(wb, SEED0, 5, "X", "tensor [4, 2]");
-        assert.match(text, /tensor \[4, 2\] · const/);
+        const text = await hoverThroughUi(wb, SEED0, 5, "X", "tensor [4,2]");
+        assert.match(text, /tensor \[4,2\] · const/);
         assert.match(text, /\[\[1, 0\],\s*\[1, 1\],/);
         await wb.page.keyboard.press("Escape");
-        const w1 = await hoverThroughUi(wb, SEED0, 16, "W1", "tensor [2, 3]");
-        assert.match(w1, /tensor \[2, 3\] · param/);
+        const w1 = await hoverThroughUi(wb, SEED0, 16, "W1", "tensor [2,3]");
+        assert.match(w1, /tensor \[2,3\] · param/);
         assert.match(w1, /∂loss\/∂model\.W1 · ‖·‖₂ = \d/);
         await wb.page.keyboard.press("Escape");
       },

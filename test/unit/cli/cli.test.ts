@@ -5,6 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { defaultForm, trainingSnapshot } from "../../../src/extension/training/view-model";
+import { TrainingSession, parsePresetSource, parseSettings, type Verdict } from "../../../src/train";
+import type { TrainForm } from "../../../src/view/training";
 
 const root = join(__dirname, "../../..");
 
@@ -149,6 +152,47 @@ describe("gradlens train", () => {
     expect(Math.abs(bp - fdiff)).toBeLessThan(1e-2 * bp + 1e-4);
   });
 
+  it("a learning rate so large the loss goes to NaN/Infinity: exit 1, the verdict says it diverged", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradlens-cli-"));
+    const file = join(dir, "linear.nn.ts");
+    writeFileSync(file, "const w = param(0.5);\nconst loss = (w * 3 - 2) ** 2;\n");
+    const r = json("train", file, "--lr", "1e10", "--json");
+    expect(r.code).toBe(1);
+    // JSON has no NaN: a non-finite final loss is null there, and the verdict names the step it happened at.
+    expect(r.data.finalLoss).toBeNull();
+    expect(r.data.verdict).toMatchObject({ kind: "not-converged", reason: "diverged", how: "non-finite" });
+    const human = cli("train", file, "--lr", "1e10");
+    expect(human.code).toBe(1);
+    expect(human.out).toMatch(/did not converge: the loss diverged to (NaN|Infinity) at step \d+; the learning rate 10000000000 is too large/);
+    // A preset's sigmoid output saturates instead: the loss rises, and that is a divergence too.
+    const preset = json("train", "XOR", "--lr", "1e300", "--json");
+    expect([preset.code, (preset.data.verdict as { reason: string }).reason]).toEqual([1, "diverged"]);
+  });
+
+  it("gives the verdict the training view gives for the same settings, in the same words", async () => {
+    const form = (patch: Partial<TrainForm>): TrainForm => ({ ...defaultForm(patch.dataset === "AND" ? "AND" : "XOR"), ...patch });
+    const runs: [string[], TrainForm][] = [
+      [["AND"], form({ dataset: "AND" })],
+      [["XOR", "--hidden", "0"], form({ hidden: "0" })],
+      [["XOR", "--steps", "40"], form({ steps: "40" })],
+      [["XOR", "--lr", "1e300", "--steps", "300"], form({ lr: "1e300", steps: "300" })],
+      [["XOR", "--hidden", "3", "--activation", "tanh", "--optimizer", "adam", "--lr", "0.05", "--seed", "4"],
+        form({ hidden: "3", activation: "tanh", optimizer: "adam", lr: "0.05", seed: "4" })],
+    ];
+    for (const [args, f] of runs) {
+      // What the training view's controller does with its form.
+      const s = new TrainingSession({ source: parsePresetSource(f), settings: parseSettings(f) });
+      s.run();
+      await s.settled();
+      const view = trainingSnapshot(s).verdict!;
+      const r = json("train", ...args, "--json");
+      const verdict = r.data.verdict as Verdict;
+      expect(verdict, args.join(" ")).toEqual(JSON.parse(JSON.stringify(s.verdict)));
+      expect(r.code, args.join(" ")).toBe(view.kind === "learned" ? 0 : 1);
+      expect(cli("train", ...args).out.trimEnd().split("\n").at(-1)).toBe(view.message);
+    }
+  }, 120_000);
+
   it("prints a table without a progress bar when not on a terminal; bad options exit 2", () => {
     const r = cli("train", "XOR", "--optimizer", "adam", "--lr", "0.1", "--hidden", "4");
     expect(r.code).toBe(0);
@@ -156,6 +200,10 @@ describe("gradlens train", () => {
     expect(r.err).toBe("");
     expect(cli("train", "XOR", "--loss", "hinge").code).toBe(2);
     expect(cli("train", "XOR", "--hidden", "2,x").code).toBe(2);
+    expect(cli("train", "XOR", "--steps", "20000000").code).toBe(2);
+    expect(cli("train", "XOR", "--hidden", "4096").code).toBe(2);
+    expect(cli("train", "XOR", "--lr", "-1").err).toMatch(/^error: learning rate must be a positive number/);
+    expect(cli("train", "examples/xor.nn.ts", "--hidden", "3").code).toBe(2);
   });
 });
 

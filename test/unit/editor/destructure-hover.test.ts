@@ -2,7 +2,7 @@
 // values checked against the dataset, gradients against central differences of the real file.
 import { describe, expect, it } from "vitest";
 import { datasets } from "../../../src/engine";
-import { formatNumber } from "../../../src/editor-model/format";
+import { formatNumber } from "../../../src/view/format";
 import { hoverAt, MAX_CALL_ROWS } from "../../../src/editor-model/hover";
 import { centralDifference, evaluate, example, offsetOf } from "./helpers";
 

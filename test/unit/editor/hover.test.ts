@@ -1,6 +1,6 @@
 // Runs in vitest (Node): hover contents in `.nn.ts` files, checked against finite differences of the real file.
 import { describe, expect, it } from "vitest";
-import { formatNumber } from "../../../src/editor-model/format";
+import { formatNumber } from "../../../src/view/format";
 import { hoverAt } from "../../../src/editor-model/hover";
 import { labelArguments } from "../../../src/editor-model/resolved";
 import { centralDifference, evaluate, example, offsetOf } from "./helpers";

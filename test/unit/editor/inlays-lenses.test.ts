@@ -1,6 +1,6 @@
 // Runs in vitest (Node): where inlay hints and CodeLenses stand in `.nn.ts` files and what they say.
 import { describe, expect, it } from "vitest";
-import { formatNumber } from "../../../src/editor-model/format";
+import { formatNumber } from "../../../src/view/format";
 import { inlaysIn } from "../../../src/editor-model/inlays";
 import { lensesOf } from "../../../src/editor-model/lenses";
 import { evaluate, example, offsetOf } from "./helpers";

@@ -2,7 +2,6 @@
 // non-differentiable points, the error-vs-eps sweep, gradcheck(...) calls, selections, and the wire format.
 import { describe, expect, it } from "vitest";
 import { documentReport, selectionReport } from "../../../src/editor-model/report";
-import { decodeReport, encodeReport } from "../../../src/editor-model/report-types";
 import { prepareSelection } from "../../../src/notation";
 import { centralDifference, evaluate, example } from "./helpers";
 
@@ -83,19 +82,5 @@ describe("gradient-check report of a selection", () => {
     expect(m.value).toBe(7907327);
     expect(m.rows.map((r) => [r.name, r.analytic, r.pass])).toEqual([["x", 596144, true], ["y", 1, true]]);
     expect(m.rows[1].numeric).toBeCloseTo(1, 2);
-  });
-});
-
-describe("wire format", () => {
-  it("keeps NaN and Infinity through JSON", () => {
-    const { result } = evaluate("const w = param(0);\nconst loss = w * 2;\n");
-    const m = documentReport(result, "t");
-    if (!m) throw new Error("no report");
-    const odd = { ...m, value: NaN, rows: [{ ...m.rows[0], numeric: Infinity, relError: -Infinity }] };
-    const back = decodeReport(encodeReport(odd));
-    expect(back.value).toBeNaN();
-    expect(back.rows[0].numeric).toBe(Infinity);
-    expect(back.rows[0].relError).toBe(-Infinity);
-    expect(back.rows[0].name).toBe("w");
   });
 });

@@ -2,7 +2,7 @@
 // cut with "…", and the gradient's 2-norm and preview, checked against central differences and the analytic
 // gradient of ½·Σ(y − out)².
 import { describe, expect, it } from "vitest";
-import { formatNumber } from "../../../src/editor-model/format";
+import { formatNumber } from "../../../src/view/format";
 import { hoverAt } from "../../../src/editor-model/hover";
 import { inlaysIn } from "../../../src/editor-model/inlays";
 import { preview } from "../../../src/editor-model/tensor-view";
@@ -23,7 +23,7 @@ describe("tensor hovers in seed 000", () => {
       const h = hoverAt(result, sf, at, 4);
       const md = h?.markdown ?? "";
       expect(text.slice(h?.start, h?.end)).toBe("W1");
-      expect(md).toMatch(/^\*\*W1\*\* \(param\)\n\ntensor \[2, 3\] · param/);
+      expect(md).toMatch(/^\*\*W1\*\* \(param\)\n\ntensor \[2,3\] · param/);
       expect(md).toContain(`[[${W1.slice(0, 3).map((p) => f(p.value)).join(", ")}],\n [${W1.slice(3).map((p) => f(p.value)).join(", ")}]]`);
       expect(md).toContain(`∂loss/∂model.W1 · ‖·‖₂ = ${f(norm(numeric))}`);
       expect(md).toContain(`[[${numeric.slice(0, 3).map(f).join(", ")}],`);
@@ -33,7 +33,7 @@ describe("tensor hovers in seed 000", () => {
   it("out: its value and ∂loss/∂out = out − Y, element by element", () => {
     const h = hoverAt(result, sf, offsetOf(text, "const out", 0, 7), 4);
     const md = h?.markdown ?? "";
-    expect(md).toMatch(/^\*\*out\*\*\n\ntensor \[4, 1\] · div/);
+    expect(md).toMatch(/^\*\*out\*\*\n\ntensor \[4,1\] · div/);
     const values = [...md.matchAll(/\[([-\d.e]+)\]/g)].map((m) => Number(m[1]));
     expect(values).toHaveLength(8);
     const [out, grad] = [values.slice(0, 4), values.slice(4)], Y = [1, 0, 1, 0];
@@ -46,7 +46,7 @@ describe("tensor hovers in seed 000", () => {
 
   it("X, a constant, says its gradient is not computed rather than showing zeros", () => {
     const md = hoverAt(result, sf, offsetOf(text, "const X", 0, 6), 4)?.markdown ?? "";
-    expect(md).toContain("tensor [4, 2] · const");
+    expect(md).toContain("tensor [4,2] · const");
     expect(md).toContain("[[1, 0],\n [1, 1],\n [0, 1],\n [0, 0]]");
     expect(md).toContain("∂loss/∂X: not computed");
     expect(md).not.toContain("‖·‖₂");
@@ -60,14 +60,14 @@ describe("tensor hovers in seed 000", () => {
 
   it("a field set in forward (this.z = matmul(x, this.W1)) shows the tensor it holds", () => {
     const md = hoverAt(result, sf, offsetOf(text, "this.z =", 0, 5), 4)?.markdown ?? "";
-    expect(md).toContain("tensor [4, 3] · matmul");
+    expect(md).toContain("tensor [4,3] · matmul");
     expect(md).toContain("∂loss/∂z · ‖·‖₂ = ");
   });
 
   it("inlay hints: shapes for constants, shape and ‖∂‖ for values, the target's number", () => {
     const labels = inlaysIn(result, sf, 0, text.length, 4).map((i) => `${text.slice(text.lastIndexOf("\n", i.offset - 1) + 1, i.offset).slice(0, 11)}: ${i.label}`);
-    expect(labels).toContain("const X = t: [4, 2]");
-    expect(labels.find((l) => l.startsWith("const out ="))).toMatch(/^const out =: \[4, 1\] ‖∂‖ \d/);
+    expect(labels).toContain("const X = t: [4,2]");
+    expect(labels.find((l) => l.startsWith("const out ="))).toMatch(/^const out =: \[4,1\] ‖∂‖ \d/);
     expect(labels).toContain(`const loss : ${f(result.value ?? NaN)} (target)`);
   });
 });
@@ -79,7 +79,7 @@ describe("tensor hovers elsewhere", () => {
     expect(grads).toHaveLength(12);
     const at = offsetOf(text, "const w1 = param(randn([3, 4]));", 0, 31);
     const hint = inlaysIn(result, sf, 0, text.length, 4).find((i) => i.offset === at);
-    expect(hint?.label).toBe(`[3, 4] ‖∂‖ ${f(norm(grads))}`);
+    expect(hint?.label).toBe(`[3,4] ‖∂‖ ${f(norm(grads))}`);
     expect(hoverAt(result, sf, offsetOf(text, "const w1", 0, 7), 4)?.markdown).toContain(`‖·‖₂ = ${f(norm(grads))}`);
   });
 

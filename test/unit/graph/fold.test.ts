@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Tape } from "../../../src/engine/tape";
-import { buildViewModel, DEFAULT_MAX_EDGES, type ViewModel } from "../../../src/graph/model";
+import { buildViewModel, DEFAULT_MAX_EDGES } from "../../../src/graph/model";
+import type { ViewModel } from "../../../src/view/graph";
 import { mlp, xor } from "./tapes";
 import { steps, tapeFrom } from "./random";
 

@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { Tape } from "../../../src/engine/tape";
 import { renderMermaid } from "../../../src/graph/index";
 import { buildViewModel } from "../../../src/graph/model";
-import { toMermaid } from "../../../src/graph/mermaid";
-import { DEFAULT_COLORS, safeColor, sanitizeColors } from "../../../src/graph/theme";
+import { toMermaid } from "../../../src/view/mermaid";
+import { DEFAULT_COLORS, safeColor, sanitizeColors } from "../../../src/view/theme";
 import { example1, example2, example3, example4, mlp, xor, type Built } from "./tapes";
 
 const GOLDEN = join(__dirname, "golden");

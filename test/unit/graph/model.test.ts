@@ -1,8 +1,7 @@
 // Runs on Node (vitest): the view model: which nodes, their kinds, values, gradients, local derivatives, marks.
 import { describe, expect, it } from "vitest";
-import { Flag } from "../../../src/engine/op";
 import { Tape } from "../../../src/engine/tape";
-import { ancestors, buildViewModel, flagNotes } from "../../../src/graph/model";
+import { ancestors, buildViewModel } from "../../../src/graph/model";
 import { example1, example3, xor } from "./tapes";
 
 describe("buildViewModel", () => {
@@ -64,9 +63,9 @@ describe("buildViewModel", () => {
     const y = t.add(r, p);
     t.backward(y);
     const m = buildViewModel(t, y);
-    expect(m.nodes.find((n) => n.tapeId === r)!.flags & Flag.NonDifferentiable).toBeTruthy();
-    expect(m.nodes.find((n) => n.tapeId === p)!.flags & Flag.UndefinedDerivative).toBeTruthy();
-    expect(flagNotes(Flag.NonDifferentiable | Flag.UndefinedDerivative)).toHaveLength(2);
+    expect(m.nodes.find((n) => n.tapeId === r)!.warnings).toEqual(["non-differentiable"]);
+    expect(m.nodes.find((n) => n.tapeId === p)!.warnings).toEqual(["undefined-derivative"]);
+    expect(m.nodes.find((n) => n.tapeId === y)!.warnings).toBeUndefined();
   });
 
   it("keeps groups, names and source ranges of the XOR network", () => {

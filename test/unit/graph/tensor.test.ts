@@ -3,10 +3,11 @@
 // caps on the arrays sent, and folding of a deep tensor network; scalar graphs keep their old model.
 import { describe, expect, it } from "vitest";
 import { Tape } from "../../../src/engine/tape";
-import { escapeMermaid } from "../../../src/graph/escape";
-import { buildViewModel, type ViewModel, type ViewNode } from "../../../src/graph/model";
-import { toMermaid } from "../../../src/graph/mermaid";
-import { edgeShapeLabel, MAX_MATRIX_CELLS, MAX_MODEL_CELLS } from "../../../src/graph/tensor";
+import { buildViewModel } from "../../../src/graph/model";
+import { MAX_MODEL_CELLS } from "../../../src/graph/tensor";
+import { escapeMermaid } from "../../../src/view/escape";
+import { MAX_MATRIX_CELLS, type ViewModel, type ViewNode } from "../../../src/view/graph";
+import { edgeShapeLabel, toMermaid } from "../../../src/view/mermaid";
 import { HOSTILE } from "../../webview/fixtures";
 import { deepTensorNet, seed000 } from "./tensor-tapes";
 import { example1, xor } from "./tapes";
@@ -115,7 +116,7 @@ describe("graph at tensor granularity: marks, caps, escaping, folding", () => {
     expect(byTape(m, lg).nonFinite).toBe("origin");
     expect(byTape(m, lg).tensor!.firstNonFinite).toBe(1);
     expect(byTape(m, s).nonFinite).toBe("flow");
-    expect(toMermaid(m)).toContain(escapeMermaid("NaN/Infinity at [0,1]"));
+    expect(toMermaid(m)).toContain(escapeMermaid("NaN/Infinity at [0][1]"));
     // Through mul(log(a), a) the NaN reaches a's gradient: a is marked as inherited, at the element it hit.
     const u = new Tape(), U = u.tensors;
     const b = U.param([[1, -1], [4, 2]], "b");

@@ -1,8 +1,9 @@
 // Runs in vitest (Node): run, pause, step, reset and cancel on a real session with the real event loop: training
 // yields between time slices, so timers fire during a run and a pause lands within 100 ms.
 import { describe, expect, it } from "vitest";
-import { scalarGrads, scalarValues } from "./helpers";
-import { TrainingSession, presetConfig, type TrainingSnapshot } from "../../../src/train";
+import { scalarGrads, scalarValues, trainingSnapshot } from "./helpers";
+import { TrainingSession, presetConfig } from "../../../src/train";
+import type { TrainingSnapshot } from "../../../src/view/training";
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -15,7 +16,7 @@ function longXor(steps = 5_000_000) {
 describe("controls", () => {
   it("pause takes effect within 100 ms, and timers keep firing while training runs", async () => {
     const snaps: TrainingSnapshot[] = [];
-    const s = new TrainingSession(longXor(), { onSnapshot: (x) => snaps.push(x) });
+    const s = new TrainingSession(longXor(), { onChange: (x) => snaps.push(trainingSnapshot(x)) });
     s.run();
     expect(s.state).toBe("running");
     // A timer asked for in 30 ms must fire close to on time although training is running.
@@ -42,9 +43,9 @@ describe("controls", () => {
     s.cancel();
   });
 
-  it("snapshots while running are throttled to at most 20 per second (plus state changes)", async () => {
+  it("change notices (snapshots) while running are throttled to at most 20 per second (plus state changes)", async () => {
     const snaps: TrainingSnapshot[] = [];
-    const s = new TrainingSession(longXor(), { onSnapshot: (x) => snaps.push(x) });
+    const s = new TrainingSession(longXor(), { onChange: (x) => snaps.push(trainingSnapshot(x)) });
     s.run();
     await sleep(500);
     s.pause();
@@ -58,12 +59,12 @@ describe("controls", () => {
 
   it("step takes exactly one step and leaves the session paused", () => {
     const s = new TrainingSession(presetConfig("XOR"));
-    const first = s.snapshot();
+    const first = trainingSnapshot(s);
     expect(first.step).toBe(0);
     s.stepOnce();
     s.stepOnce();
     s.stepOnce();
-    const snap = s.snapshot();
+    const snap = trainingSnapshot(s);
     expect(snap.step).toBe(3);
     expect(snap.state).toBe("paused");
     expect(snap.history.steps).toEqual([0, 1, 2]);
@@ -81,18 +82,18 @@ describe("controls", () => {
     for (let i = 0; i < 5; i++) s.stepOnce();
     expect(s.step).toBe(3);
     expect(s.state).toBe("done");
-    expect(s.snapshot().verdict).toBeDefined();
+    expect(trainingSnapshot(s).verdict).toBeDefined();
   });
 
   it("reset returns to the initial params, and a rerun repeats the same losses exactly", async () => {
     const s = new TrainingSession(presetConfig("XOR"));
-    const initial = s.snapshot();
+    const initial = trainingSnapshot(s);
     s.run();
     await s.settled();
-    const first = s.snapshot();
+    const first = trainingSnapshot(s);
     expect(first.state).toBe("done");
     s.reset();
-    const again = s.snapshot();
+    const again = trainingSnapshot(s);
     expect(again.state).toBe("idle");
     expect(again.step).toBe(0);
     expect(again.verdict).toBeUndefined();
@@ -100,7 +101,7 @@ describe("controls", () => {
     expect(scalarValues(again)).toEqual(scalarValues(initial));
     s.run();
     await s.settled();
-    const second = s.snapshot();
+    const second = trainingSnapshot(s);
     expect(second.history).toEqual(first.history);
     expect(second.loss).toBe(first.loss);
     expect(second.verdict).toEqual(first.verdict);
@@ -129,7 +130,7 @@ describe("controls", () => {
     s.stepOnce();
     await sleep(40);
     expect(s.step).toBe(at);
-    expect(s.snapshot().verdict).toBeUndefined();
+    expect(trainingSnapshot(s).verdict).toBeUndefined();
   });
 
   it("a long run keeps a bounded, evenly spread loss history that starts at step 0", async () => {
@@ -138,7 +139,7 @@ describe("controls", () => {
     const s = new TrainingSession(config);
     s.run();
     await s.settled();
-    const h = s.snapshot().history;
+    const h = trainingSnapshot(s).history;
     expect(h.steps.length).toBeLessThanOrEqual(1001);
     expect(h.steps.length).toBeGreaterThan(400);
     expect(h.steps[0]).toBe(0);

@@ -1,12 +1,17 @@
 // Runs in vitest (Node): shared bits of the training tests: running a session to its end and the tutorial's files.
+// What a session shows is read through the training view model (trainingSnapshot), as the view gets it.
 export { MLP_FILE, XOR_FILE } from "../spec-examples";
-import { TrainingSession, type SessionOptions, type TrainConfig, type TrainingSnapshot } from "../../../src/train";
+import { trainingSnapshot } from "../../../src/extension/training/view-model";
+import { TrainingSession, type SessionOptions, type TrainConfig } from "../../../src/train";
+import type { TrainingSnapshot } from "../../../src/view/training";
+
+export { trainingSnapshot };
 
 export async function runToEnd(config: TrainConfig, opts: SessionOptions = {}): Promise<{ session: TrainingSession; snap: TrainingSnapshot }> {
   const session = new TrainingSession(config, opts);
   session.run();
   await session.settled();
-  return { session, snap: session.snapshot() };
+  return { session, snap: trainingSnapshot(session) };
 }
 
 export function documentConfig(text: string, settings: Partial<TrainConfig["settings"]> = {}): TrainConfig {

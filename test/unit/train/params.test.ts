@@ -5,8 +5,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluateDocument } from "../../../src/notation";
-import { MAX_TENSOR_ELEMENTS, TrainingSession, presetConfig, type TensorParamRow, type TrainingSnapshot } from "../../../src/train";
-import { XOR_FILE, documentConfig, scalarValues } from "./helpers";
+import { MAX_TENSOR_ELEMENTS } from "../../../src/extension/training/params";
+import { TrainingSession, presetConfig } from "../../../src/train";
+import type { TensorParamRow, TrainingSnapshot } from "../../../src/view/training";
+import { XOR_FILE, documentConfig, scalarValues, trainingSnapshot } from "./helpers";
 
 const SEED000 = readFileSync(join(__dirname, "../../../examples/seed000-xor.nn.ts"), "utf8");
 
@@ -35,7 +37,7 @@ describe("params table per tensor", () => {
     }
     const initial = store.snapshot();
     s.stepOnce();
-    const snap = s.snapshot();
+    const snap = trainingSnapshot(s);
     expect(snap.paramCount).toBe(9);
     expect(snap.paramRows).toBe(2);
     const [w1, w2] = tensorRows(snap);
@@ -59,7 +61,7 @@ describe("params table per tensor", () => {
 
   it("scalar params stay one row each, as before (file and preset)", () => {
     for (const config of [documentConfig(XOR_FILE), presetConfig("XOR")]) {
-      const snap = new TrainingSession(config).snapshot();
+      const snap = trainingSnapshot(new TrainingSession(config));
       expect(snap.params.map((p) => p.kind)).toEqual(Array(9).fill("scalar"));
       expect(snap.paramRows).toBe(9);
       expect(scalarValues(snap)).toEqual(Array.from(new TrainingSession(config).problem.store.snapshot()));
@@ -68,13 +70,13 @@ describe("params table per tensor", () => {
 
   it("the cap counts a tensor as one row; a big tensor sends its first elements, its norms cover all of them", () => {
     const text = "const a = param(1.5);\nconst W = param(randn([10, 10]));\nconst b = param(-2);\nconst loss = sum(W * W) + a * a + b * b;\n";
-    const all = new TrainingSession(documentConfig(text, { steps: 1 })).snapshot();
+    const all = trainingSnapshot(new TrainingSession(documentConfig(text, { steps: 1 })));
     expect(all.params.map((p) => [p.kind, p.name])).toEqual([["scalar", "a"], ["tensor", "W"], ["scalar", "b"]]);
     expect([all.paramCount, all.paramRows]).toEqual([102, 3]);
     const W = all.params[1] as TensorParamRow;
     expect([W.shape, W.size, W.values.length, W.grads.length]).toEqual([[10, 10], 100, MAX_TENSOR_ELEMENTS, MAX_TENSOR_ELEMENTS]);
-    const s = new TrainingSession(documentConfig(text, { steps: 1 }), { maxParams: 2 });
-    const cut = s.snapshot();
+    const s = new TrainingSession(documentConfig(text, { steps: 1 }));
+    const cut = trainingSnapshot(s, 2);
     expect(cut.params.map((p) => p.name)).toEqual(["a", "W"]);
     expect(cut.paramRows).toBe(3);
     const every = s.problem.store.values.subarray(1, 101);

@@ -15,13 +15,16 @@ const base: VerdictInput = {
 
 describe("verdict", () => {
   it("orders reasons: diverged, learned, not separable, more steps, stuck", () => {
-    expect(reason(verdictOf({ ...base, divergedAt: 12, finalLoss: NaN }))).toBe("diverged");
-    expect(verdictOf({ ...base, learnedAt: 40 })).toEqual({ kind: "learned", step: 40, message: "learned in 40 steps: every row rounds to its target" });
+    expect(verdictOf({ ...base, divergedAt: 12, finalLoss: NaN }))
+      .toEqual({ kind: "not-converged", reason: "diverged", how: "non-finite", step: 12, initialLoss: 1.4, loss: NaN, lr: 1 });
+    expect(verdictOf({ ...base, learnedAt: 40 })).toEqual({ kind: "learned", step: 40 });
     expect(reason(verdictOf({ ...base, singleNeuron: true }))).toBe("not-separable");
     expect(reason(verdictOf({ ...base, singleNeuron: true, rows: datasets.AND }))).toBe("more-steps");
     expect(reason(verdictOf({ ...base, losses: [1.4, 0.6, 0.5, 0.5, 0.5, 0.5], finalLoss: 0.5 }))).toBe("stuck");
     expect(reason(verdictOf({ ...base, hasRows: false, rows: undefined }))).toBe("no-dataset");
-    expect(reason(verdictOf({ ...base, finalLoss: 2, losses: [1.4, 2, 2, 2, 2, 2] }))).toBe("diverged");
+    expect(verdictOf({ ...base, finalLoss: 2, losses: [1.4, 2, 2, 2, 2, 2] }))
+      .toEqual({ kind: "not-converged", reason: "diverged", how: "rose", step: 100, initialLoss: 1.4, loss: 2, lr: 1 });
+    expect(verdictOf({ ...base, singleNeuron: true })).toEqual({ kind: "not-converged", reason: "not-separable", step: 100, loss: 0.6, dataset: "XOR" });
   });
 
   it("XOR and XNOR are the only gates no line separates", () => {

@@ -2,20 +2,20 @@
 // there, the newest render when it comes back, and a render the page never answered posted again.
 import { describe, expect, it } from "vitest";
 import { GraphDelivery } from "../../../../src/extension/graph/delivery";
-import { GraphSession } from "../../../../src/graph/session";
+import { GraphSession } from "../../../../src/extension/graph/session";
 import { evaluateSelection } from "../../../../src/notation";
-import type { ToGraphView } from "../../../../src/protocol";
+import type { ToGraphView } from "../../../../src/protocol/graph";
 
 const drawn = evaluateSelection("x * x + 1", { values: { x: 3 } });
-/** A render of a small graph as the panel's session makes it; the title tells renders apart. */
-const render = (title: string): ToGraphView => new GraphSession(drawn.tape, drawn.target, {}, title).render();
+/** A render of a small graph as the panel's session makes it; its source tells renders apart. */
+const render = (source: string): ToGraphView => ({ ...new GraphSession(drawn.tape, drawn.target, {}).render(), source }) as ToGraphView;
 const error = (message: string): ToGraphView => ({ type: "error", message });
 
 function setup() {
   const posted: ToGraphView[] = [];
   const panel = { visible: true };
   const d = new GraphDelivery((m) => posted.push(m), () => panel.visible);
-  const titles = () => posted.map((m) => ("title" in m ? m.title : m.type === "error" ? m.message : m.type));
+  const titles = () => posted.map((m) => (m.type === "render" ? m.source : m.type === "error" ? m.message : m.type));
   return { d, panel, posted, titles };
 }
 

@@ -1,16 +1,18 @@
-// Runs anywhere: what a snapshot shows of the model itself: the predictions table and the decision-boundary heat
-// map over the input square. Documents re-run the file per prediction, so the heat map paces itself by its cost.
+// Runs anywhere: the model's outputs while it trains: its predictions on the dataset's rows, and its output over
+// the input square (the decision boundary). Documents re-run the file per prediction, so the grid paces itself by
+// its cost.
 import type { Problem } from "./problem";
-import type { PredictionRow } from "./types";
+import type { Prediction } from "./types";
 
-export function predictionsOf(p: Problem): PredictionRow[] | undefined {
+export function predictionsOf(p: Problem): Prediction[] | undefined {
   return p.rows?.map((r) => {
     const inputs = r.slice(0, p.nin) as number[], target = r[p.nin], output = p.predict(inputs);
     return { inputs, target, output, right: Math.round(output) === target };
   });
 }
 
-export class HeatMap {
+/** The model's output on a size x size grid over [0,1]², row-major from (0, 0), x1 varying fastest. */
+export class OutputGrid {
   private grid: { size: number; values: number[] } | undefined;
   private at = -Infinity;
   private cost = 0;

@@ -1,11 +1,9 @@
 // Runs in the extension host (pure: no vscode): one graph view's state on the extension side. The panel feeds it
 // the webview's messages and posts back what it returns, so folding and "explain" need no logic in the panel.
-import type { Tape } from "../engine/tape";
-import { encodeNumbers, type FromGraphView, type GraphViewState, type ToGraphView } from "../protocol";
-import { explainGradient, explanationHighlight } from "./explain";
-import {
-  buildViewModel, DEFAULT_MAX_VISIBLE_NODES, HARD_MAX_EDGES, HARD_MAX_VISIBLE_NODES, type ModelOptions, type ViewModel,
-} from "./model";
+import type { Tape } from "../../engine/tape";
+import { buildViewModel, DEFAULT_MAX_VISIBLE_NODES, explainGradient, explanationHighlight, type ModelOptions } from "../../graph";
+import type { FromGraphView, GraphViewState, ToGraphView } from "../../protocol/graph";
+import { HARD_MAX_EDGES, HARD_MAX_VISIBLE_NODES, type ViewModel } from "../../view/graph";
 
 export class GraphSession {
   model: ViewModel;
@@ -14,7 +12,7 @@ export class GraphSession {
   private budget: number;
   private maxEdges: number | undefined;
 
-  constructor(private tape: Tape, private target: number, private opts: ModelOptions = {}, public title = "") {
+  constructor(private tape: Tape, private target: number, private opts: ModelOptions = {}) {
     this.budget = opts.maxVisibleNodes ?? DEFAULT_MAX_VISIBLE_NODES;
     this.maxEdges = opts.maxEdges;
     this.folded = opts.folded ? [...opts.folded] : undefined;
@@ -30,9 +28,9 @@ export class GraphSession {
     return this.render();
   }
 
-  /** The message that draws the current model (numbers encoded for JSON). */
+  /** The message that draws the current model. */
   render(state?: Partial<GraphViewState>): ToGraphView {
-    return encodeNumbers({ type: "render", model: this.model, title: this.title, state });
+    return { type: "render", model: this.model, state };
   }
 
   /**
@@ -70,7 +68,7 @@ export class GraphSession {
       case "explain": {
         const ex = explainGradient(this.tape, this.target, msg.nodeId);
         const hl = explanationHighlight(this.model, ex, this.tape);
-        return encodeNumbers({ type: "explanation", explanation: ex, highlight: { nodes: [...hl.nodes], edges: [...hl.edges] } });
+        return { type: "explanation", explanation: ex, highlight: { nodes: [...hl.nodes], edges: [...hl.edges] } };
       }
       default:
         return undefined;

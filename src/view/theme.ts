@@ -1,4 +1,4 @@
-// Runs anywhere (extension host, webview, CLI, tests): node colours. The webview reads them from VS Code's theme
+// Runs anywhere (extension host, webview, CLI, tests): the graph's node colours. The webview reads them from VS Code's theme
 // CSS variables; the CLI and exports use the defaults. Every colour is checked before it reaches Mermaid text.
 
 export type ColorClass = "param" | "input" | "const" | "op" | "target" | "group" | "bundle" | "hidden" | "nan" | "nanflow" | "hl";

@@ -1,10 +1,9 @@
-// Runs anywhere (extension host, webview, CLI, tests): Mermaid flowchart text from a view model. Ids come from our
-// counters, every label from user text goes through escapeMermaid, colours through sanitizeColors.
+// Runs anywhere (extension host, graph webview, CLI, tests): THE Mermaid flowchart text of a view model, for the
+// webview's drawing and exports and the CLI. Ids come from our counters, every label from user text goes through
+// escapeMermaid, colours through sanitizeColors.
 import { escapeMermaid } from "./escape";
-import { formatNumber } from "./format";
-import type { ViewModel, ViewNode } from "./model";
-import { shapeText } from "../engine/tensor/shape";
-import { edgeShapeLabel, indexText } from "./tensor";
+import { formatElement, formatNumber, formatShape } from "./format";
+import type { ViewModel, ViewNode } from "./graph";
 import { sanitizeColors, type ColorClass, type ThemeColors } from "./theme";
 
 export type Direction = "LR" | "TB";
@@ -44,7 +43,7 @@ const clip = (s: string) => ([...s].length > MAX_TITLE ? [...s].slice(0, MAX_TIT
 
 /** The lines of a node's label, unescaped. */
 export function nodeLines(node: ViewNode, opts: LabelOptions = {}): string[] {
-  const f = (x: number) => formatNumber(x, { digits: opts.digits });
+  const f = (x: number) => formatNumber(x, opts.digits);
   const lines = [node.kind === "group" ? `${clip(node.title)} (${node.size} nodes)` : clip(node.title)];
   if (node.kind === "bundle" || node.kind === "hidden") return lines;
   // Several outputs (a layer, a model's parameters): one value would mislead, so say how many instead.
@@ -57,16 +56,26 @@ export function nodeLines(node: ViewNode, opts: LabelOptions = {}): string[] {
 
 /** Shape, the first few values, ‖grad‖₂ and where a NaN/Infinity sits; a one-element tensor reads like a scalar. */
 function tensorLines(node: ViewNode, t: NonNullable<ViewNode["tensor"]>, opts: LabelOptions): string[] {
-  const f = (x: number) => formatNumber(x, { digits: opts.digits });
-  const lines = [shapeText(t.shape)];
+  const f = (x: number) => formatNumber(x, opts.digits);
+  const lines = [formatShape(t.shape)];
   if (opts.values !== false) {
     const more = t.size > t.head.length ? ", …" : "";
     lines.push(t.size === 1 ? `= ${f(t.head[0])}` : `= ${t.head.map(f).join(", ")}${more}`);
   }
   if (opts.grads !== false && t.hasGrad) lines.push(t.size === 1 ? `∂ ${f(node.grad)}` : `‖∂‖ ${f(t.gradNorm)}`);
-  if (t.firstNonFinite >= 0) lines.push(`NaN/Infinity at ${indexText(t.shape, t.firstNonFinite)}`);
-  else if (t.gradNonFinite >= 0) lines.push(`∂ NaN/Infinity at ${indexText(t.shape, t.gradNonFinite)}`);
+  if (t.firstNonFinite >= 0) lines.push(`NaN/Infinity at ${formatElement(t.shape, t.firstNonFinite)}`);
+  else if (t.gradNonFinite >= 0) lines.push(`∂ NaN/Infinity at ${formatElement(t.shape, t.gradNonFinite)}`);
   return lines;
+}
+
+/**
+ * Shape on an edge: 4×2, 3-vector, scalar. Only characters Mermaid labels take as plain text: Mermaid draws entity
+ * codes in edge labels literally (&#91;4,2&#93;) when labels are SVG text, so [4,2] would not survive there.
+ */
+export function edgeShapeLabel(shape: readonly number[]): string {
+  if (shape.length === 0) return "scalar";
+  if (shape.length === 1) return `${shape[0]}-vector`;
+  return shape.join("×");
 }
 
 export function nodeClass(node: ViewNode): ColorClass {
@@ -77,7 +86,7 @@ export function nodeClass(node: ViewNode): ColorClass {
 
 export function toMermaid(model: ViewModel, opts: LabelOptions = {}): string {
   const colors = sanitizeColors(opts.colors);
-  const f = (x: number) => formatNumber(x, { digits: opts.digits });
+  const f = (x: number) => formatNumber(x, opts.digits);
   const out = [`flowchart ${opts.direction === "TB" ? "TB" : "LR"}`];
   const used = new Set<ColorClass>();
   for (const node of model.nodes) {

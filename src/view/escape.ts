@@ -1,5 +1,6 @@
-// Runs anywhere (extension host, webview, CLI, tests): escaping of user text (names, group labels) for Mermaid
-// source and for HTML. Labels come from user code, so nothing in them may reach Mermaid's parser or the DOM as syntax.
+// Runs anywhere (extension host, webviews, CLI, tests): escaping of user text (names, group labels) for Mermaid
+// source, HTML and Markdown. Labels come from user code, so nothing in them may reach Mermaid's parser, the DOM or a
+// hover's Markdown as syntax.
 
 /** Characters that are plain text in a quoted Mermaid label; everything else becomes an entity code. */
 const MERMAID_SAFE = /[\p{L}\p{N} .,_+\-=:()·∂Σ×÷−^'…]/u;
@@ -26,7 +27,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (c) => HTML[c]);
 }
 
-/** A Mermaid node id from our own counters only (never from user text). */
-export function mermaidId(prefix: "n" | "g" | "b" | "h", index: number): string {
-  return `${prefix}${index}`;
+/** Markdown-safe text: user names can hold `*`, `_`, backticks, brackets, pipes (tables) or HTML. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_[\]|~<>&]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`));
 }

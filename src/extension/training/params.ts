@@ -1,8 +1,11 @@
-// Runs anywhere: the snapshot's params table, one row per param: a scalar slot as itself, a tensor param's element
-// slots as one row (shape, norms, min/max, its first elements). Grouping comes from the store's record of tensors
-// (ParamStore.tensors), never from parsing element names.
-import type { ParamStore, ParamTensor } from "../engine/params";
-import { MAX_TENSOR_ELEMENTS, type ParamEntry, type TensorParamRow } from "./types";
+// Runs in the extension host (pure: no vscode): the training snapshot's params table, one row per param: a scalar
+// slot as itself, a tensor param's element slots as one row (shape, norms, min/max, its first elements). Grouping
+// comes from the store's record of tensors (ParamStore.tensors), never from parsing element names.
+import type { ParamStore, ParamTensor } from "../../engine/params";
+import type { ParamEntry, TensorParamRow } from "../../view/training";
+
+/** Elements of one tensor a snapshot carries at most (the view shows "… N more elements"). */
+export const MAX_TENSOR_ELEMENTS = 64;
 
 function tensorRow(store: ParamStore, t: ParamTensor, size: number): TensorParamRow {
   const v = store.values, g = store.grads, end = t.slot + size;

@@ -1,7 +1,7 @@
-// Runs on Node (vitest): escaping of user text for Mermaid source and HTML.
+// Runs on Node (vitest): escaping of user text for Mermaid source, HTML and Markdown.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, escapeMermaid } from "../../../src/graph/escape";
+import { escapeHtml, escapeMarkdown, escapeMermaid } from "../../../src/view/escape";
 
 /** What Mermaid does with entity codes: #60; back to "<" (as text). */
 const decode = (s: string) => s.replace(/#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)));
@@ -38,5 +38,13 @@ describe("escapeMermaid", () => {
 describe("escapeHtml", () => {
   it("escapes the five HTML specials and backticks", () => {
     expect(escapeHtml(`<a href="x" onclick='y'>&\`</a>`)).toBe("&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;");
+  });
+});
+
+describe("escapeMarkdown", () => {
+  it("escapes what Markdown would read as emphasis, code, links, tables or HTML", () => {
+    expect(escapeMarkdown("a_b*c`d[e]|f~g")).toBe("a\\_b\\*c\\`d\\[e\\]\\|f\\~g");
+    expect(escapeMarkdown("<b>&")).toBe("&lt;b&gt;&amp;");
+    expect(escapeMarkdown("w1")).toBe("w1");
   });
 });

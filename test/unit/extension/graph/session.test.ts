@@ -1,12 +1,12 @@
 // Runs on Node (vitest): the extension-side graph session: folding and explain driven by webview messages.
 import { describe, expect, it } from "vitest";
-import { GraphSession } from "../../../src/graph/session";
-import { decodeNumbers, type ToGraphView } from "../../../src/protocol";
-import { mlp, xor } from "./tapes";
+import { GraphSession } from "../../../../src/extension/graph/session";
+import type { ToGraphView } from "../../../../src/protocol/graph";
+import { mlp, xor } from "../../graph/tapes";
 
 const modelOf = (m: ToGraphView | undefined) => {
   if (m?.type !== "render") throw new Error(`expected render, got ${m?.type}`);
-  return decodeNumbers(m).model;
+  return m.model;
 };
 
 describe("GraphSession", () => {
@@ -45,6 +45,6 @@ describe("GraphSession", () => {
     if (ans?.type !== "explanation") return;
     expect(Math.abs(ans.explanation.sum - tape.grad[leaves["w1[0]"]])).toBeLessThan(1e-12);
     expect(ans.highlight.nodes).toContain(`n${leaves["w1[0]"]}`);
-    expect(s.handle({ type: "nodeClicked", nodeId: 1, viewId: "n1" })).toBeUndefined();
+    expect(s.handle({ type: "nodeClicked", nodeId: 1 })).toBeUndefined();
   });
 });

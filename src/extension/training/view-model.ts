@@ -1,0 +1,53 @@
+// Runs in the extension host (pure: no vscode import, so the CLI's tests, the webview fixtures and an evaluation
+// worker can use it too): the training view model, built in this one place from src/train's domain data: the
+// settings form and its choice lists, snapshots of a session and of a comparison, verdicts with their sentence.
+import {
+  ACTIVATIONS, DATASETS, DEFAULT_SETTINGS, LOSSES, METHODS, OPTIMIZERS, presetSource, type Comparison, type DatasetChoice,
+  type TrainingSession, type Verdict,
+} from "../../train";
+import type { CompareSnapshot, TrainChoices, TrainForm, TrainingSnapshot, VerdictView } from "../../view/training";
+import { verdictMessage } from "../../view/verdict";
+import { paramRows } from "./params";
+
+/** Param rows a snapshot lists at most, a tensor param counting one. */
+export const MAX_PARAM_ROWS = 200;
+
+/** The lists the form's choices offer: src/train's, which its validation accepts. */
+export function trainChoices(): TrainChoices {
+  return { dataset: DATASETS, activation: ACTIVATIONS, loss: LOSSES, optimizer: OPTIMIZERS, method: METHODS };
+}
+
+/** The form of a preset with the default settings. */
+export function defaultForm(dataset: DatasetChoice = "XOR"): TrainForm {
+  const src = presetSource(dataset), s = DEFAULT_SETTINGS;
+  const hidden = src.kind === "preset" && src.hidden.length ? src.hidden.join(",") : "0";
+  return {
+    source: "preset", dataset, hidden, activation: "sigmoid", loss: "sse", optimizer: s.optimizer, lr: String(s.lr),
+    steps: String(s.steps), seed: String(s.seed), method: s.method, eps: String(s.eps),
+  };
+}
+
+export function verdictView(v: Verdict): VerdictView {
+  return { ...v, message: verdictMessage(v) };
+}
+
+/** What the view draws of a session now. */
+export function trainingSnapshot(s: TrainingSession, maxParams = MAX_PARAM_ROWS): TrainingSnapshot {
+  const store = s.problem.store, listed = paramRows(store, maxParams), v = s.verdict;
+  return {
+    state: s.state, step: s.step, totalSteps: s.totalSteps, loss: s.loss, history: s.history(),
+    predictions: s.predictions(), grid: s.grid(), params: listed.rows, paramCount: store.size, paramRows: listed.total,
+    stepsPerSecond: s.stepsPerSecond, verdict: v && verdictView(v), label: s.label, notes: s.notes, method: s.method,
+  };
+}
+
+/** What the view draws of a backprop vs finite-difference comparison now. */
+export function compareSnapshot(c: Comparison): CompareSnapshot {
+  return {
+    runs: c.sessions.map((s) => ({
+      method: s.method, step: s.step, totalSteps: s.totalSteps, history: s.history(), finalLoss: s.loss,
+      stepsPerSecond: s.stepsPerSecond, state: s.state,
+    })),
+    maxLossDiff: c.maxLossDiff(), done: c.done,
+  };
+}
