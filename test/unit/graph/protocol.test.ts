@@ -23,9 +23,9 @@ describe("protocol", () => {
   });
 
   it("carries a tensor model (shapes, summaries, arrays with NaN and Infinity) through JSON and back", () => {
-    const t = new Tape(), T = t.tensors;
-    const a = T.param([[1, -1], [0, 2]], "a");
-    const l = T.sum(T.log(a));
+    const t = new Tape();
+    const a = t.tensorParam([[1, -1], [0, 2]], "a");
+    const l = t.sum(t.log(a));
     t.backward(l);
     const model = buildViewModel(t, l);
     const back = decodeNumbers(JSON.parse(JSON.stringify(encodeNumbers({ type: "render", model })))) as { model: typeof model };
