@@ -5,13 +5,13 @@
 import { TapeNodes } from "./nodes";
 import { Op, isLeaf } from "./op";
 import { opName, tensorRules } from "./ops";
-import type { TensorTape } from "./ops/types";
+import type { OpTape } from "./ops/types";
 import { TensorSlots } from "./slots";
 import { type Shape, type TensorData, type TensorLike, shapeText, tensor } from "./tensor/shape";
 
 const SCALAR: Shape = [];
 
-export class TensorNodes extends TapeNodes implements TensorTape {
+export class TensorNodes extends TapeNodes implements OpTape {
   protected readonly slots = new TensorSlots();
   /** Tensor and item nodes, ascending. */
   protected special = new Int32Array(16);
@@ -76,7 +76,7 @@ export class TensorNodes extends TapeNodes implements TensorTape {
     this.mirror(i);
   }
 
-  // ---- for the op table (ops/types.ts TensorTape) during backward ----
+  // ---- for the op table (ops/types.ts OpTape) during backward ----
 
   /** Node i's gradient buffer in the current sweep, or undefined when no input or param leaf reaches i. */
   gradOf(i: number): Float64Array | undefined {

@@ -8,7 +8,7 @@ import { elementwise } from "./elementwise";
 import { linear, matmul, transpose } from "./linalg";
 import { mean, reduceSum, sum } from "./reduce";
 import { constant, fromScalars, input, item, param, reshape, row } from "./shape";
-import type { Kernel, OpDef, TensorRule, TensorTape } from "./types";
+import type { Kernel, OpDef, TensorRule, OpTape } from "./types";
 
 /** Every op, indexed by its code. */
 export const ops: readonly OpDef[] = (() => {
@@ -42,4 +42,4 @@ export const kernels: readonly Kernel[] = ops.map((d) => d.kernel ?? none);
 export const tensorRules: readonly TensorRule[] = ops.map((d) => d.tensor ?? { shape: none, forward: none, vjp: none });
 
 /** Backward step of each scalar op whose gradient does not flow along its edges (item); the rest throw. */
-export const pulls: readonly ((t: TensorTape, i: number, g: number) => void)[] = ops.map((d) => d.pull ?? none);
+export const pulls: readonly ((t: OpTape, i: number, g: number) => void)[] = ops.map((d) => d.pull ?? none);

@@ -20,7 +20,7 @@ export interface KernelTape {
 export type Kernel = (t: KernelTape, i: number) => number;
 
 /** The tape as a tensor op sees it during recording, replay and backward. */
-export interface TensorTape extends KernelTape {
+export interface OpTape extends KernelTape {
   /** Scalar gradients (a tensor built from scalars passes gradients to its elements there). */
   grad: Float64Array;
   /** Shape of node i ([] for a scalar node). */
@@ -39,9 +39,9 @@ export interface TensorRule {
    */
   shape(inputs: readonly Shape[], aux: number, to: readonly number[] | undefined): Shape;
   /** Computes tensor node i's value buffer from its inputs' (recording and replay). */
-  forward(t: TensorTape, i: number): void;
+  forward(t: OpTape, i: number): void;
   /** The vector-Jacobian product: adds node i's gradient g, through the op, into its inputs' gradients. */
-  vjp(t: TensorTape, i: number, g: Float64Array): void;
+  vjp(t: OpTape, i: number, g: Float64Array): void;
 }
 
 /** One op, defined once: an entry of the op table. */
@@ -58,7 +58,7 @@ export interface OpDef {
   /** The op on tensors; absent for scalar-only ops. */
   readonly tensor?: TensorRule;
   /** Backward step of a scalar node whose gradient does not flow along its edges' local derivatives (item). */
-  readonly pull?: (t: TensorTape, i: number, g: number) => void;
+  readonly pull?: (t: OpTape, i: number, g: number) => void;
 }
 
 /** An entry whose scalar kernel the tape calls directly when recording (one call site per op, so V8 inlines it). */
