@@ -1,16 +1,15 @@
 // Runs anywhere (extension host, CLI, tests): the tape. One kind of node for scalars and tensors (nodes.ts,
 // tensor-nodes.ts); every op is an entry of the op table (ops/), and each method here records one: on scalars through
 // the op's scalar kernel (one call site per op), on a tensor through its tensor rule. One reverse sweep and one
-// replay serve both. No recursion anywhere.
-import { MIN_NORMAL, Op, isLeaf } from "./op";
-import { kernels, pulls, tensorRules } from "./ops";
+// replay serve both (passes.ts). No recursion anywhere.
+import { Op } from "./op";
+import { tensorRules } from "./ops";
 import { add, div, mod, mul, pow, sub } from "./ops/arith";
 import { abs, cos, exp, log, neg, powConst, relu, sigmoid, sin, sqrt, tan, tanh } from "./ops/elementwise";
 import { linear } from "./ops/linalg";
 import { sum } from "./ops/reduce";
 import { item } from "./ops/shape";
-import { sweep } from "./sweep";
-import { TensorNodes } from "./tensor-nodes";
+import { TapePasses } from "./passes";
 import { type TensorLike, shapeText } from "./tensor/shape";
 
 export type { Group, GroupKind, SourceRange } from "./nodes";
@@ -21,10 +20,7 @@ const kNeg = neg.kernel, kExp = exp.kernel, kLog = log.kernel, kSqrt = sqrt.kern
 const kCos = cos.kernel, kTan = tan.kernel, kTanh = tanh.kernel, kSigmoid = sigmoid.kernel, kRelu = relu.kernel;
 const kAbs = abs.kernel, kPowConst = powConst.kernel, kSum = sum.kernel, kLinear = linear.kernel, kItem = item.kernel;
 
-export class Tape extends TensorNodes {
-  /** Scratch for backward(target, true). */
-  private saved = new Float64Array(0);
-
+export class Tape extends TapePasses {
   constructor(nodeCapacity = 1024, edgeCapacity = 2048) {
     super(nodeCapacity, edgeCapacity);
   }
@@ -144,94 +140,6 @@ export class Tape extends TensorNodes {
   reshape(a: number, shape: readonly number[]): number { return this.tensorOp(Op.Reshape, a, -1, 0, shape); }
   /** a[i] along the first axis: a row [m] of an [n,m] tensor, an element of a vector. */
   row(a: number, i: number): number { return this.tensorOp(Op.Row, a, -1, i); }
-
-  // ---- backward ----
-
-  /**
-   * Gradients of target with respect to every node, by one reverse sweep (a tensor target: of the sum of its
-   * elements). Fresh each call: gradients are zeroed first unless accumulate is set (micrograd accumulates silently;
-   * we only do when asked, and only for scalar nodes: tensor gradients are always fresh). Nodes the target does not
-   * depend on end with gradient 0.
-   */
-  backward(target: number, accumulate = false): void {
-    if (!(target >= 0 && target < this.n)) throw new RangeError(`backward: no node ${target} (tape has ${this.n})`);
-    const g = this.grad, n = this.n;
-    // The sweep uses grad as its working storage, so old gradients must not be in it: inner nodes would pass
-    // them on again. Accumulating means a fresh sweep, then adding the old gradients back.
-    let old: Float64Array | undefined;
-    if (accumulate) {
-      if (this.saved.length < n) this.saved = new Float64Array(this.grad.length);
-      old = this.saved;
-      old.set(g.subarray(0, n));
-    }
-    g.fill(0, 0, n);
-    if (this.specials === 0) {
-      g[target] = 1;
-      sweep(g, this.start, this.in, this.local, target, -1);
-    } else this.sweepSpecial(target);
-    if (old) for (let i = 0; i < n; i++) g[i] += old[i];
-  }
-
-  /** The sweep on a tape with special nodes: the scalar runs between them by the tight loop, each one by the table. */
-  private sweepSpecial(target: number): void {
-    const g = this.grad, sp = this.special;
-    this.slots.beginSweep();
-    if (this.ten[target] >= 0) this.slots.gradBuffer(this.ten[target]).fill(1);
-    else g[target] = 1;
-    let j = this.specials - 1, hi = target;
-    while (j >= 0 && sp[j] > target) j--;
-    for (; j >= 0; j--) {
-      const i = sp[j];
-      if (hi > i) sweep(g, this.start, this.in, this.local, hi, i);
-      this.pullSpecial(i);
-      hi = i - 1;
-    }
-    if (hi >= 0) sweep(g, this.start, this.in, this.local, hi, -1);
-  }
-
-  /** Backward step of special node i: a tensor's VJP (its gradient mirrored when it has one element), or an item's. */
-  private pullSpecial(i: number): void {
-    const k = this.ten[i], g = this.grad;
-    if (k >= 0) {
-      const gt = this.slots.live(k);
-      if (gt === undefined) return;
-      if (gt.length === 1) g[i] = gt[0];
-      tensorRules[this.op[i]].vjp(this, i, gt);
-      return;
-    }
-    const gi = g[i];
-    if (gi === 0) return;
-    if (gi < MIN_NORMAL && gi > -MIN_NORMAL) g[i] = 0;
-    else pulls[this.op[i]](this, i, gi);
-  }
-
-  // ---- replay ----
-
-  /** Recompute values and local derivatives of every op node from index `from` on (the recorded graph, new leaves). */
-  recompute(from = 0): void {
-    const sp = this.special;
-    let j = 0, lo = from;
-    while (j < this.specials && sp[j] < from) j++;
-    for (; j < this.specials; j++) {
-      const i = sp[j];
-      this.recomputeRun(lo, i);
-      if (this.ten[i] < 0) kernels[this.op[i]](this, i);
-      else if (!isLeaf(this.op[i])) {
-        tensorRules[this.op[i]].forward(this, i);
-        this.mirror(i);
-      }
-      lo = i + 1;
-    }
-    this.recomputeRun(lo, this.n);
-  }
-
-  private recomputeRun(from: number, to: number): void {
-    const op = this.op;
-    for (let i = from; i < to; i++) {
-      const o = op[i];
-      if (!isLeaf(o)) kernels[o](this, i);
-    }
-  }
 
   /** Drop every node from index n on (keeps groups, and names of the nodes that remain). */
   truncate(n: number): void {
