@@ -2,10 +2,9 @@
 // GradLens tape and the TensorFlow.js comparison train exactly the same thing. MLP 2-64-64-1, tanh hidden layers,
 // sigmoid output, mse, on 1024 points of the unit square from the seeded RNG; SGD with a fixed learning rate.
 import { Rng } from "../src/engine/rng";
-import { TensorTape, mse, rand, randn, type TensorData, type TensorOps } from "../src/engine/tensor";
-
-/** Either backend: the TensorTape alone, or tensor nodes on the scalar Tape (`tape.tensors`, what the product uses). */
-export type Recorder = TensorOps & Pick<TensorTape, "param" | "constant" | "matmul" | "add" | "tanh" | "sigmoid">;
+import type { Tape } from "../src/engine/tape";
+import { mse } from "../src/engine/tensor/losses";
+import { rand, randn, type TensorData } from "../src/engine/tensor/shape";
 
 export const N = 1024, H = 64, LR = 0.1;
 /** Parameter names in recording order: weights [in, out] and biases [1, out] of the three layers. */
@@ -36,11 +35,11 @@ export function copyInit(): TensorData[] {
 }
 
 /** Records forward and loss on t; returns the parameter leaves (PARAM_NAMES order) and the loss node. */
-export function record(t: Recorder, params: readonly TensorData[]): { ps: number[]; loss: number } {
-  const ps = params.map((p) => t.param(p));
+export function record(t: Tape, params: readonly TensorData[]): { ps: number[]; loss: number } {
+  const ps = params.map((p) => t.tensorParam(p));
   const [w1, b1, w2, b2, w3, b3] = ps;
-  const h1 = t.tanh(t.add(t.matmul(t.constant(X), w1), b1));
+  const h1 = t.tanh(t.add(t.matmul(t.tensorConst(X), w1), b1));
   const h2 = t.tanh(t.add(t.matmul(h1, w2), b2));
   const out = t.sigmoid(t.add(t.matmul(h2, w3), b3));
-  return { ps, loss: mse(t, out, t.constant(Y)) };
+  return { ps, loss: mse(t, out, t.tensorConst(Y)) };
 }

@@ -1,10 +1,10 @@
 // Runs on Node (bundled by bench/tensor.mjs): one full training step of a 2-64-64-1 tanh/sigmoid MLP on 1024
-// two-dimensional points with the tensor tape: forward, backward, SGD update. Two ways: replay (the recorded graph
-// recomputed with updated parameters) and re-record (reset() then record again, reusing buffers). Model and data:
+// two-dimensional points with tensor nodes on the tape: forward, backward, SGD update. Two ways: replay (the recorded
+// graph recomputed with updated parameters) and re-record (clear() then record again, reusing buffers). Model and data:
 // bench/mlp-setup.ts (shared with the TensorFlow.js comparison, bench/versus-tfjs.ts). Median of runs
 // after a warm-up; CPU time beside wall time, because the machine is shared.
 import { loadavg } from "node:os";
-import { TensorTape } from "../src/engine/tensor";
+import { Tape } from "../src/engine/tape";
 import { H, LR, N, copyInit, record } from "./mlp-setup";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
@@ -15,16 +15,16 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function sgd(t: TensorTape, ps: number[]): void {
+function sgd(t: Tape, ps: number[]): void {
   for (const p of ps) {
-    // value() is the leaf's live buffer: updating it in place is what replay reads next.
-    const v = t.value(p), g = t.gradient(p);
-    for (let k = 0; k < v.length; k++) v[k] -= LR * g[k];
+    // tensorValue() is the leaf's live buffer: updating it in place is what replay reads next.
+    const v = t.tensorValue(p), g = t.liveGradient(p);
+    if (g) for (let k = 0; k < v.length; k++) v[k] -= LR * g[k];
   }
 }
 
 function replay(steps: number): { wall: number; cpu: number; loss: number } {
-  const t = new TensorTape(), { ps, loss } = record(t, copyInit());
+  const t = new Tape(), { ps, loss } = record(t, copyInit());
   const walls: number[] = [], cpus: number[] = [];
   for (let r = 0; r <= RUNS; r++) {
     const c0 = process.cpuUsage(), t0 = performance.now();
@@ -37,24 +37,24 @@ function replay(steps: number): { wall: number; cpu: number; loss: number } {
     if (r > 0) { walls.push(wall / steps); cpus.push((c.user + c.system) / 1000 / steps); }
   }
   t.recompute();
-  return { wall: median(walls), cpu: median(cpus), loss: t.item(loss) };
+  return { wall: median(walls), cpu: median(cpus), loss: t.value(loss) };
 }
 
 function rerecord(steps: number): { wall: number; cpu: number; loss: number } {
-  const t = new TensorTape();
+  const t = new Tape();
   const params = copyInit();
   const walls: number[] = [], cpus: number[] = [];
   let last = 0;
   for (let r = 0; r <= RUNS; r++) {
     const c0 = process.cpuUsage(), t0 = performance.now();
     for (let s = 0; s < steps; s++) {
-      t.reset();
+      t.clear();
       const { ps, loss } = record(t, params);
       t.backward(loss);
-      last = t.item(loss);
+      last = t.value(loss);
       ps.forEach((p, k) => {
-        const v = params[k].data, g = t.gradient(p);
-        for (let j = 0; j < v.length; j++) v[j] -= LR * g[j];
+        const v = params[k].data, g = t.liveGradient(p);
+        if (g) for (let j = 0; j < v.length; j++) v[j] -= LR * g[j];
       });
     }
     const wall = performance.now() - t0, c = process.cpuUsage(c0);
@@ -73,4 +73,4 @@ console.log(`tensor benchmark: MLP 2-${H}-${H}-1 tanh/sigmoid, mse, ${N} points,
   ` load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 const rr = rerecord(5), rp = replay(5);
 line("replay (recompute + backward + SGD)", rp);
-line("re-record (reset + record + backward + SGD)", rr);
+line("re-record (clear + record + backward + SGD)", rr);

@@ -2,7 +2,7 @@
 // its pure-JavaScript "cpu" backend (float32), for the side-by-side comparison of issue 8. A devDependency: nothing
 // under src/ imports it, so no shipped bundle contains it.
 import * as tf from "@tensorflow/tfjs";
-import type { TensorData } from "../src/engine/tensor";
+import type { TensorData } from "../src/engine/tensor/shape";
 import { LR, X, Y, init } from "./mlp-setup";
 
 /** Loss value and gradients (PARAM_NAMES order) as plain arrays. */

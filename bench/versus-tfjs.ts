@@ -23,32 +23,32 @@ function median(xs: number[]): number {
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
 
-// Both GradLens steps run on the scalar Tape with tensor nodes (tape.tensors): the path files and the views use.
+// Both GradLens steps run on the Tape with tensor nodes: the path files and the views use.
 
 /** A GradLens step recorded afresh each time (clear + record + backward + SGD); returns the loss before the update. */
 function recordingStep(): { step: () => number; grads: () => Float64Array[] } {
-  const tape = new Tape(), t = tape.tensors, params = copyInit();
+  const tape = new Tape(), params = copyInit();
   let ps: number[] = [];
   return {
     step() {
       tape.clear();
-      const r = record(t, params);
+      const r = record(tape, params);
       ps = r.ps;
       tape.backward(r.loss);
       const loss = tape.value(r.loss);
       ps.forEach((p, k) => {
-        const v = params[k].data, g = t.gradient(p);
+        const v = params[k].data, g = tape.tensorGradient(p);
         for (let j = 0; j < v.length; j++) v[j] -= LR * g[j];
       });
       return loss;
     },
-    grads: () => ps.map((p) => t.gradient(p)),
+    grads: () => ps.map((p) => tape.tensorGradient(p)),
   };
 }
 
 /** A GradLens step replaying one recording (recompute + backward + SGD on the leaves' live buffers). */
 function replayStep(): () => number {
-  const tape = new Tape(), t = tape.tensors, { ps, loss } = record(t, copyInit());
+  const tape = new Tape(), { ps, loss } = record(tape, copyInit());
   let first = true;
   return () => {
     if (!first) tape.recompute();
@@ -56,7 +56,7 @@ function replayStep(): () => number {
     tape.backward(loss);
     const l = tape.value(loss);
     for (const p of ps) {
-      const v = t.value(p), g = t.gradient(p);
+      const v = tape.tensorValue(p), g = tape.tensorGradient(p);
       for (let k = 0; k < v.length; k++) v[k] -= LR * g[k];
     }
     return l;

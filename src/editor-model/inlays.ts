@@ -34,8 +34,8 @@ export function inlaysIn(r: DocumentResult, sf: TS.SourceFile, from: number, to:
         const items = res.items.slice(0, MAX_ITEMS), more = res.items.length > MAX_ITEMS ? ", …" : "";
         label = `[${items.map((p) => f(p.value)).join(", ")}${more}] ∂[${items.map((p) => f(p.grad)).join(", ")}${more}]`;
       } else if (res?.kind === "tensor" && res.what === "target") {
-        const v = r.tape.tensors.value(res.items[0].node);
-        label = v.length === 1 ? `${f(v[0])} (target)` : `${formatShape(r.tape.tensors.shape(res.items[0].node))} (target)`;
+        const v = r.tape.tensorValue(res.items[0].node);
+        label = v.length === 1 ? `${f(v[0])} (target)` : `${formatShape(r.tape.shape(res.items[0].node))} (target)`;
       } else if (res?.kind === "tensor") {
         // A tensor has no one value to show: its shape and the size of its gradient (the hover has the elements).
         const last = res.items[res.items.length - 1].node, t = tensorFacts(r.tape, last);

@@ -25,7 +25,7 @@ export function resolveBound(r: DocumentResult, site: BoundSite): Resolved | und
     const values = callResults(r.tape, fn).map((c) => ({ call: c.label, value: elementAt(labelArguments(c.label)[site.index], site.path) }));
     return values.length ? { kind: "arguments", fn, values } : undefined;
   }
-  const T = r.tape.tensors;
+  const T = r.tape;
   if (entry.values.every((v) => v.node >= 0 && T.isTensor(v.node))) {
     return { kind: "tensor", what: "name", items: entry.values.map((v) => ({ name: groupLabel(r, v.group), node: v.node })) };
   }
@@ -45,7 +45,7 @@ export function resolveBound(r: DocumentResult, site: BoundSite): Resolved | und
 
 /** A graph value's reading; a param leaf's value and gradient are its param's (summed over all its leaves). */
 function nodeReading(r: DocumentResult, node: number): Reading {
-  const p = r.tape.op[node] === Op.Param ? r.params.find((x) => x.slot === r.tape.aux[node]) : undefined;
+  const p = r.tape.op[node] === Op.Param && !r.tape.isTensor(node) ? r.params.find((x) => x.slot === r.tape.aux[node]) : undefined;
   return p === undefined ? reading(r, node) : { node, value: p.value, grad: p.grad, call: undefined };
 }
 
@@ -79,7 +79,7 @@ export function declaredValue(r: DocumentResult, decl: TS.VariableDeclaration, i
   if (isTopLevel(decl)) {
     const node = r.bindings[name];
     if (node !== undefined) {
-      if (r.tape.tensors.isTensor(node)) return { kind: "tensor", what: "name", items: [{ name: undefined, node }] };
+      if (r.tape.isTensor(node)) return { kind: "tensor", what: "name", items: [{ name: undefined, node }] };
       return { kind: "readings", what: "name", readings: [nodeReading(r, node)], locals: [] };
     }
     const plain = r.plain.get(name);

@@ -12,7 +12,7 @@ import { labelArguments, reading, type Local, type Reading, type Resolved, type 
 
 /** Readings that are all tensor nodes as a "tensor" result; undefined when any is a plain number. */
 function tensorReadings(r: DocumentResult, what: "name" | "call" | "operator", readings: Reading[]): Resolved | undefined {
-  if (readings.length === 0 || !readings.every((x) => r.tape.tensors.isTensor(x.node))) return undefined;
+  if (readings.length === 0 || !readings.every((x) => r.tape.isTensor(x.node))) return undefined;
   return { kind: "tensor", what, items: readings.map((x) => ({ name: x.call, node: x.node })) };
 }
 
@@ -20,7 +20,7 @@ function tensorReadings(r: DocumentResult, what: "name" | "call" | "operator", r
 function tensorParams(r: DocumentResult, name: string): TensorItem[] {
   const out: TensorItem[] = [];
   for (const p of r.params) {
-    if (p.node < 0 || !r.tape.tensors.isTensor(p.node)) continue;
+    if (p.node < 0 || !r.tape.isTensor(p.node)) continue;
     const base = p.name.replace(/(\[\d+\])+$/, "");
     if (base === name || base.endsWith(`.${name}`)) out.push({ name: base, node: p.node });
   }
@@ -81,7 +81,7 @@ function parameterOf(id: TS.Identifier): { fn: string; index: number } | undefin
 }
 
 function readingsOf(r: DocumentResult, start: number, end: number): Reading[] {
-  const T = r.tape.tensors, ids = nodesWithRange(r.tape, start, end);
+  const T = r.tape, ids = nodesWithRange(r.tape, start, end);
   // A tensor op records its constant operands (the 2 of `sse(…) / 2`) under the same range: they are not its result.
   const isConst = (i: number) => T.isTensor(i) && T.opName(i) === "const";
   const kept = ids.some((i) => !isConst(i)) ? ids.filter((i) => !isConst(i)) : ids;
@@ -134,7 +134,7 @@ export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identif
   const exact = r.params.find((p) => p.name === (element !== undefined ? `${name}[${element}]` : name));
   if (exact !== undefined) return { kind: "param", name: exact.name, node: exact.node, value: exact.value, grad: exact.grad };
   if (r.targetName === name && r.target !== undefined && r.value !== undefined) {
-    if (r.tape.tensors.isTensor(r.target)) return { kind: "tensor", what: "target", items: [{ name, node: r.target }] };
+    if (r.tape.isTensor(r.target)) return { kind: "tensor", what: "target", items: [{ name, node: r.target }] };
     return { kind: "target", name, node: r.target, value: r.value };
   }
   const tensors = tensorParams(r, name);
@@ -160,8 +160,8 @@ export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identif
   } else if (decl.initializer !== undefined) {
     const e = bareExpression(decl.initializer);
     readings = readingsOf(r, e.getStart(sf), e.end);
-    if (readings.length === 0 && t.isCallExpression(e)) readings = topLevelCallResult(r, sf, e).filter((x) => r.tape.tensors.isTensor(x.node));
-    if (readings.every((x) => r.tape.op[x.node] === Op.Param)) {
+    if (readings.length === 0 && t.isCallExpression(e)) readings = topLevelCallResult(r, sf, e).filter((x) => r.tape.isTensor(x.node));
+    if (readings.every((x) => r.tape.op[x.node] === Op.Param && !r.tape.isTensor(x.node))) {
       // A model or a structure of params: the params whose leaves were made inside the initializer.
       const from = e.getStart(sf), to = e.end;
       const inside = r.params.filter((p) => {

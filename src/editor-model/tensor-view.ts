@@ -38,7 +38,7 @@ export function dependsOnParam(tape: Tape, node: number): boolean {
     const i = stack.pop() as number;
     if (seen.has(i)) continue;
     seen.add(i);
-    if (tape.op[i] === Op.Param || (tape.tensors.isTensor(i) && tape.tensors.opName(i) === "param")) return true;
+    if (tape.op[i] === Op.Param) return true;
     for (let k = tape.start[i]; k < tape.start[i + 1]; k++) stack.push(tape.in[k]);
   }
   return false;
@@ -53,14 +53,14 @@ export interface TensorFacts {
 }
 
 export function tensorFacts(tape: Tape, node: number): TensorFacts {
-  const T = tape.tensors, value = T.value(node), grad = T.gradient(node);
-  return { shape: T.shape(node), size: value.length, value, grad, gradNorm: norm2(grad) };
+  const value = tape.tensorValue(node), grad = tape.tensorGradient(node);
+  return { shape: tape.shape(node), size: value.length, value, grad, gradNorm: norm2(grad) };
 }
 
 /** Markdown lines for one tensor: shape, value preview, ‖∂target/∂it‖₂ and its preview (`dOf` names the ∂). */
 export function tensorMarkdown(tape: Tape, node: number, dOf: string, digits: number, isTarget = false): string[] {
   const t = tensorFacts(tape, node), f = (x: number) => formatNumber(x, digits);
-  const out = [`tensor ${formatShape(t.shape)} · ${tape.tensors.opName(node)}`, "", "value", "```text", preview(t.shape, t.value, digits), "```"];
+  const out = [`tensor ${formatShape(t.shape)} · ${tape.opName(node)}`, "", "value", "```text", preview(t.shape, t.value, digits), "```"];
   if (isTarget) out.push(`${dOf} = 1`);
   else if (!dependsOnParam(tape, node)) out.push(`${dOf}: not computed (no param reaches it, so the backward sweep skips it)`);
   else out.push(`${dOf} · ‖·‖₂ = ${f(t.gradNorm)}`, "```text", preview(t.shape, t.grad, digits), "```");

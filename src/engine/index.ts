@@ -1,13 +1,12 @@
 // Runs anywhere: the public engine API (no vscode, no DOM). Import from here outside src/engine/.
-export { Op, OP_COUNT, Flag, opSymbol, opName, isLeaf, type OpCode } from "./op";
+export { Op, OP_COUNT, Flag, isLeaf, type OpCode } from "./op";
+export { opSymbol, opName } from "./ops";
 export { Tape, type Group, type GroupKind, type SourceRange } from "./tape";
 export { ParamStore, tensorParamLeaves, type TensorParamLeaf } from "./params";
-export { Tensors } from "./tensors";
 export * as tensorLosses from "./tensor/losses";
 export {
-  TensorTape, TOp, tOpName, tensor, zeros, ones, shapeText, sizeOf, toNested, elementIndex,
-  type Shape, type TensorData, type TensorLike,
-} from "./tensor";
+  tensor, zeros, ones, shapeText, sizeOf, toNested, elementIndex, type Shape, type TensorData, type TensorLike,
+} from "./tensor/shape";
 export { Rng } from "./rng";
 export { datasets, datasetNames, isDatasetName, type Row, type DatasetName } from "./data";
 export { Value, sumValues, valuesOn, type ValueLike } from "./value";

@@ -1,6 +1,6 @@
 // Runs anywhere: Neuron, Layer and MLP over a ParamStore. Parameters live in the store; each forward call records
 // one Linear node per neuron (then its activation) inside "layer" and "neuron" tape groups, so the graph can fold.
-import { sigmoidOf, tanhOf } from "./kernels";
+import { sigmoidOf, tanhOf } from "./ops/elementwise";
 import { ParamStore } from "./params";
 import { Rng } from "./rng";
 import type { Tape } from "./tape";

@@ -1,6 +1,10 @@
-// Runs anywhere (extension host, CLI, tests): op codes of the tape and how the graph view names them.
+// Runs anywhere (extension host, CLI, tests): the op codes of the tape's nodes, scalar and tensor alike, and the node
+// flags. What each op computes (name, symbol, kernels, derivative, shape rule) is its entry in the table, ops/.
 
-/** Op codes. Leaves first; every other op reads its inputs from the tape's edge list. */
+/**
+ * Op codes. Leaves first; every other op reads its inputs from the tape's edge list. A node is a tensor when it has
+ * a tensor slot (tape.isTensor): `Add` on two scalars is a scalar node, on a tensor a tensor node.
+ */
 export const Op = {
   Const: 0,
   Input: 1,
@@ -25,30 +29,27 @@ export const Op = {
   Relu: 18,
   Abs: 19,
   Mod: 20,
-  /** n-ary sum. */
+  /** n-ary sum of scalars. */
   Sum: 21,
   /** b + Σ w_k x_k; edges laid out w0, x0, w1, x1, ..., b. One node per neuron keeps big MLPs cheap. */
   Linear: 22,
-  /** A tensor node: aux is its id in tape.tensors.store, which holds its shape, value and gradient arrays. */
-  Tensor: 23,
-  /** Element aux (row-major) of the tensor node on its one edge, as a scalar. */
+  /** A tensor whose elements are the scalar nodes on its edges (row-major); scalars enter tensors through it. */
+  FromScalars: 23,
+  /** Element aux (row-major) of the tensor node on its one edge, as a scalar; tensors leave through it. */
   Item: 24,
+  MatMul: 25,
+  Transpose: 26,
+  /** Sum of a tensor's elements: aux = axis, -1 for all of them. */
+  ReduceSum: 27,
+  /** Mean of a tensor's elements: aux = axis, -1 for all of them. */
+  Mean: 28,
+  Reshape: 29,
+  /** a[aux] along the first axis. */
+  Row: 30,
 } as const;
 export type OpCode = (typeof Op)[keyof typeof Op];
 
-export const OP_COUNT = 25;
-
-/** Short label for the graph view. */
-export const opSymbol: readonly string[] = [
-  "const", "input", "param", "+", "−", "×", "÷", "neg", "^", "^", "exp", "log", "sqrt", "sin", "cos", "tan",
-  "tanh", "sigmoid", "relu", "abs", "%", "Σ", "Σw·x+b", "tensor", "item",
-];
-
-/** Name as the notation spells it (for messages, JSON, the CLI). */
-export const opName: readonly string[] = [
-  "const", "input", "param", "add", "sub", "mul", "div", "neg", "pow", "pow", "exp", "log", "sqrt", "sin", "cos",
-  "tan", "tanh", "sigmoid", "relu", "abs", "mod", "sum", "linear", "tensor", "item",
-];
+export const OP_COUNT = 31;
 
 export function isLeaf(op: number): boolean {
   return op <= Op.Param;

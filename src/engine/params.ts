@@ -2,7 +2,6 @@
 // as Param leaves (aux = slot), and gather() sums the leaves' gradients back per slot.
 import { Op } from "./op";
 import type { Tape } from "./tape";
-import { TOp } from "./tensor/op";
 import { elementIndex } from "./tensor/shape";
 
 /** A tensor Param leaf of a tape and the store slots of its elements (slot .. slot + size - 1, row-major). */
@@ -16,19 +15,16 @@ export interface TensorParamLeaf {
 export function tensorParamLeaves(t: Tape): TensorParamLeaf[] {
   const out: TensorParamLeaf[] = [];
   if (!t.hasTensors) return out;
-  const st = t.tensors.store;
   for (let i = 0; i < t.n; i++) {
-    if (t.op[i] !== Op.Tensor) continue;
-    const k = t.aux[i];
-    if (st.op[k] === TOp.Param && st.aux[k] >= 0) out.push({ node: i, slot: st.aux[k], size: st.vals[k].length });
+    if (t.op[i] === Op.Param && t.aux[i] >= 0 && t.isTensor(i)) out.push({ node: i, slot: t.aux[i], size: t.tensorValue(i).length });
   }
   return out;
 }
 
 /** Add a tensor Param leaf's gradient from the last backward (none when it was not reached) into its slots of g. */
 export function addTensorGrad(t: Tape, p: TensorParamLeaf, g: Float64Array): void {
-  // The live buffer, not tensors.gradient(): that copies, and this runs every training step.
-  const tg = t.tensors.store.liveGrad(t.aux[p.node]);
+  // The live buffer, not tensorGradient(): that copies, and this runs every training step.
+  const tg = t.liveGradient(p.node);
   if (tg !== undefined) for (let k = 0; k < p.size; k++) g[p.slot + k] += tg[k];
 }
 
@@ -90,15 +86,15 @@ export class ParamStore {
     const g = this.grads;
     g.fill(0, 0, this.size);
     const op = t.op, aux = t.aux, grad = t.grad;
-    for (let i = 0, n = t.n; i < n; i++) if (op[i] === Op.Param && aux[i] >= 0) g[aux[i]] += grad[i];
+    for (let i = 0, n = t.n; i < n; i++) if (op[i] === Op.Param && aux[i] >= 0 && !t.isTensor(i)) g[aux[i]] += grad[i];
     for (const p of tensorParamLeaves(t)) addTensorGrad(t, p, g);
   }
 
   /** Copy the current values into the Param leaves of a recorded tape (before tape.recompute). */
   scatter(t: Tape): void {
     const op = t.op, aux = t.aux, val = t.val, v = this.values;
-    for (let i = 0, n = t.n; i < n; i++) if (op[i] === Op.Param && aux[i] >= 0) val[i] = v[aux[i]];
-    for (const p of tensorParamLeaves(t)) t.tensors.value(p.node).set(v.subarray(p.slot, p.slot + p.size));
+    for (let i = 0, n = t.n; i < n; i++) if (op[i] === Op.Param && aux[i] >= 0 && !t.isTensor(i)) val[i] = v[aux[i]];
+    for (const p of tensorParamLeaves(t)) t.tensorValue(p.node).set(v.subarray(p.slot, p.slot + p.size));
   }
 
   snapshot(): Float64Array {

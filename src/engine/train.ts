@@ -98,7 +98,7 @@ export class Trainer {
     if (this.replay && this.recorded) {
       const leaves = this.leaves, slots = this.slots, v = this.store.values, val = t.val;
       for (let k = 0; k < leaves.length; k++) val[leaves[k]] = v[slots[k]];
-      for (const p of this.tensorLeaves) t.tensors.value(p.node).set(v.subarray(p.slot, p.slot + p.size));
+      for (const p of this.tensorLeaves) t.tensorValue(p.node).set(v.subarray(p.slot, p.slot + p.size));
       t.recompute(this.from);
     } else {
       t.clear();
@@ -113,14 +113,14 @@ export class Trainer {
   private index(): void {
     const t = this.tape, op = t.op, aux = t.aux;
     let count = 0;
-    for (let i = 0; i < t.n; i++) if (op[i] === Op.Param && aux[i] >= 0) count++;
+    for (let i = 0; i < t.n; i++) if (op[i] === Op.Param && aux[i] >= 0 && !t.isTensor(i)) count++;
     if (this.leaves.length !== count) {
       this.leaves = new Int32Array(count);
       this.slots = new Int32Array(count);
     }
     let k = 0;
     for (let i = 0; i < t.n; i++) {
-      if (op[i] === Op.Param && aux[i] >= 0) {
+      if (op[i] === Op.Param && aux[i] >= 0 && !t.isTensor(i)) {
         this.leaves[k] = i;
         this.slots[k++] = aux[i];
       }

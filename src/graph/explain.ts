@@ -1,6 +1,5 @@
 // Runs anywhere (extension host, CLI, tests): "explain this gradient". Every path from the target down to a node,
 // with the product of local derivatives along it; the products sum to the node's gradient (the chain rule).
-import { Op } from "../engine/op";
 import type { Tape } from "../engine/tape";
 import type { Explanation, GradientPath, ViewModel } from "../view/graph";
 import { ancestors } from "./model";
@@ -50,7 +49,7 @@ export function explainGradient(tape: Tape, target: number, node: number, maxPat
     cursor.push(start[j]);
   }
   const sum = paths.reduce((a, p) => a + p.product, 0);
-  const throughTensors = paths.some((p) => p.nodes.some((i) => tape.op[i] === Op.Tensor));
+  const throughTensors = paths.some((p) => p.nodes.some((i) => tape.isTensor(i)));
   return {
     target, node, paths, sum, grad: tape.grad[node], pathCount: count[target], truncated: paths.length < count[target],
     throughTensors,

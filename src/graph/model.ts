@@ -1,7 +1,8 @@
 // Runs anywhere (extension host, CLI, tests): the graph view model (src/view/graph.ts) from a tape and a target: the
 // nodes the target depends on, with kinds, values, gradients and local derivatives, grouped by the tape's groups and
 // folded to a budget.
-import { Flag, Op, opSymbol } from "../engine/op";
+import { Flag, Op } from "../engine/op";
+import { opSymbol } from "../engine/ops";
 import type { Tape } from "../engine/tape";
 import {
   HARD_MAX_EDGES, HARD_MAX_VISIBLE_NODES, type NodeWarning, type NonFinite, type TensorInfo, type ViewGroup, type ViewModel,
@@ -87,7 +88,7 @@ function tensorInfos(tape: Tape, units: Unit[], target: number): Map<number, Ten
 /** Value and grad fields of a tensor node: the element itself when there is one, else NaN and ‖grad‖₂. */
 function tensorNumbers(tape: Tape, i: number, info: TensorInfo): { value: number; grad: number } {
   if (info.size !== 1) return { value: NaN, grad: info.gradNorm };
-  return { value: tape.tensors.value(i)[0], grad: info.hasGrad ? tape.tensors.gradient(i)[0] : 0 };
+  return { value: tape.tensorValue(i)[0], grad: info.hasGrad ? tape.tensorGradient(i)[0] : 0 };
 }
 
 /** The view model: ancestors of target, grouped and folded to the budget. Gradients are whatever backward left. */
@@ -158,7 +159,7 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
   // A tensor edge has no scalar local derivative: it carries its source's shape instead.
   const edges = !tape.hasTensors ? lay.edges : lay.edges.map((e) => {
     const src = e.tapeEdge >= 0 ? tape.in[e.tapeEdge] : -1;
-    return src >= 0 && isTensorNode(tape, src) ? { ...e, shape: [...tape.tensors.shape(src)] } : e;
+    return src >= 0 && isTensorNode(tape, src) ? { ...e, shape: [...tape.shape(src)] } : e;
   });
   return {
     target, nodes, edges, groups, totalNodes: members.length, totalEdges: lay.totalEdges,

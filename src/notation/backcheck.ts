@@ -51,8 +51,7 @@ function collect(root: Instance): { params: Param[]; objects: Obj[] } {
   const byTensor = new Map<Tensor, Param>(), objects: Obj[] = [], seen = new Set<unknown>();
   const visit = (v: Value, slot: Slot | undefined, path: string, depth: number): void => {
     if (v instanceof Tensor) {
-      const T = v.tape.tensors;
-      if (slot === undefined || T.opName(v.node) !== "param") return;
+      if (slot === undefined || v.tape.opName(v.node) !== "param") return;
       const p = byTensor.get(v);
       if (p) p.slots.push(slot);
       else byTensor.set(v, { name: v.tape.names.get(v.node) ?? path, tensor: v, slots: [slot] });
@@ -74,12 +73,12 @@ function collect(root: Instance): { params: Param[]; objects: Obj[] } {
 
 /** A copy of a tensor's values as a constant on tape t. */
 function constantOn(t: Tape, x: Tensor, data?: Float64Array): Tensor {
-  const d = x.tape.tensors.data(x.node);
-  return new Tensor(t, t.tensors.constant({ shape: d.shape, data: data ?? d.data }));
+  const d = x.tape.tensorData(x.node);
+  return new Tensor(t, t.tensorConst({ shape: d.shape, data: data ?? d.data }));
 }
 
 function values(v: Value): Float64Array | undefined {
-  if (v instanceof Tensor) return v.tape.tensors.value(v.node);
+  if (v instanceof Tensor) return v.tape.tensorValue(v.node);
   if (typeof v === "number") return Float64Array.of(v);
   if (isNumber(v)) return Float64Array.of(v.value);
   return undefined;
@@ -146,7 +145,7 @@ export function backcheck(ip: Interp, model: Instance, inputs: Value[], o: Backc
     const before = params.map((p) => read(p.slots[0]));
     if (out instanceof Tensor) {
       const ov = values(out) as Float64Array;
-      out.props.set("g", new Tensor(t, t.tensors.constant({ shape: out.shape as [number, number], data: o.loss || ov.length === 1 ? new Float64Array(ov.length).fill(1) : (weights as Float64Array) })));
+      out.props.set("g", new Tensor(t, t.tensorConst({ shape: out.shape, data: o.loss || ov.length === 1 ? new Float64Array(ov.length).fill(1) : (weights as Float64Array) })));
     }
     // A plain model's backward gets (inputs..., targets..., out), as many as it declares (seed 000's takes all three).
     const all = [...ins, ...o.targets, out];

@@ -101,7 +101,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
   const leafOf = (slot: number): number => {
     const known = firstLeaf.get(slot);
     if (known !== undefined) return known;
-    for (let i = 0; i < tape.n; i++) if (tape.op[i] === Op.Param && tape.aux[i] === slot) return i;
+    for (let i = 0; i < tape.n; i++) if (tape.op[i] === Op.Param && tape.aux[i] === slot && !tape.isTensor(i)) return i;
     return -1;
   };
   const params: ParamInfo[] = store.names.map((name, slot) => ({ name, slot, node: leafOf(slot), value: store.values[slot], grad: store.grads[slot] }));
@@ -180,7 +180,7 @@ function predict(sf: TS.SourceFile, text: string, opts: DocumentOptions, store: 
   const call = (args: Value[]): number | undefined =>
     firstNumber(guarded(ip, () => (m instanceof Instance ? (instanceMember(m, "forward") as Fn).call(ip, args, ip.sf, m) : m.call(ip, args, ip.sf))));
   // A tensor model takes one row, `forward(tensor([xs]))`, and answers a one-element tensor.
-  const row = (): Value[] => [new Tensor(ip.tape, ip.tape.tensors.constant({ shape: [1, xs.length], data: Float64Array.from(xs) }))];
+  const row = (): Value[] => [new Tensor(ip.tape, ip.tape.tensorConst({ shape: [1, xs.length], data: Float64Array.from(xs) }))];
   if (m instanceof Instance) return call(row());
   const scope = ip.scope, depth = ip.depth;
   try {
@@ -199,7 +199,7 @@ function predict(sf: TS.SourceFile, text: string, opts: DocumentOptions, store: 
 /** The number a model answered: a number, the first of a list, or a one-element tensor. */
 function firstNumber(out: Value): number | undefined {
   const first = Array.isArray(out) ? out[0] : out;
-  if (first instanceof Tensor) return first.size === 1 ? first.tape.tensors.value(first.node)[0] : undefined;
+  if (first instanceof Tensor) return first.size === 1 ? first.tape.tensorValue(first.node)[0] : undefined;
   return isNumber(first) ? (first instanceof Num ? first.value : first) : undefined;
 }
 

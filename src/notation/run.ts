@@ -1,7 +1,7 @@
 // Runs anywhere: what selection and document evaluation share: a fresh interpreter, running the program with
 // stack overflows turned into positioned errors, the target as a node, and NaN/Infinity warnings.
 import type * as TS from "typescript";
-import { Flag, Op, elementIndex, type Tape } from "../engine";
+import { Flag, elementIndex, type Tape } from "../engine";
 import { installGlobals } from "./builtins";
 import { GradLensError, warning, type Diagnostic } from "./errors";
 import { DEFAULT_BOUNDS, Interp, type Bounds } from "./interp";
@@ -50,10 +50,10 @@ export function valueWarnings(ip: Interp, target: number | undefined): Diagnosti
   if (first >= 0) {
     const src = t.source(first);
     let v = t.val[first], where = "";
-    if (t.op[first] === Op.Tensor) {
+    if (t.isTensor(first)) {
       // A tensor's scalar slot holds no value of its own: name the first bad element.
-      const T = t.tensors, k = T.firstNonFinite(first), shape = T.shape(first);
-      v = T.value(first)[k];
+      const k = t.firstNonFiniteElement(first), shape = t.shape(first);
+      v = t.tensorValue(first)[k];
       where = shape.length > 0 ? ` (element ${elementIndex(shape, k)} of a [${shape.join(",")}] tensor)` : "";
     }
     const msg = `${fmt(v)} first appears here${where}${target !== undefined && !Number.isFinite(t.val[target]) ? ` (the target is ${fmt(t.val[target])})` : ""}`;

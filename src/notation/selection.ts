@@ -152,7 +152,7 @@ function run(
   const leaves: Leaf[] = inputs.map(({ name, node }) => ({ name, node, value: tape.val[node], grad: tape.grad[node], kind: "input" }));
   // Params (from param() and mlp), one leaf per slot: the first on the tape, with the slot's summed gradient.
   const first = new Int32Array(ip.store.size).fill(-1);
-  for (let i = 0; i < tape.n; i++) if (tape.op[i] === Op.Param && tape.aux[i] >= 0 && first[tape.aux[i]] < 0) first[tape.aux[i]] = i;
+  for (let i = 0; i < tape.n; i++) if (tape.op[i] === Op.Param && tape.aux[i] >= 0 && !tape.isTensor(i) && first[tape.aux[i]] < 0) first[tape.aux[i]] = i;
   ip.store.names.forEach((name, slot) => {
     if (first[slot] >= 0) leaves.push({ name, node: first[slot], value: ip.store.values[slot], grad: ip.store.grads[slot], kind: "param" });
   });

@@ -12,11 +12,11 @@ function mask(ip: Interp, a: Tensor, other: Value, cmp: (x: number, y: number) =
   const y = isNumber(other) ? ip.plain(other) : NaN;
   if (Number.isNaN(y)) throw ip.error(`\`${who}\` compares with a number, got ${typeName(other)}`, site);
   ip.controlOnValues = true;
-  const T = ip.tape.tensors, v = T.value(a.node);
+  const T = ip.tape, v = T.tensorValue(a.node);
   const data = new Float64Array(v.length);
   for (let k = 0; k < v.length; k++) data[k] = cmp(v[k], y) ? 1 : 0;
   ip.at(site);
-  return wrap(ip, T.constant({ shape: T.shape(a.node), data }));
+  return wrap(ip, T.tensorConst({ shape: T.shape(a.node), data }));
 }
 
 /** Attributes the interpreter owns; a file may set any other (`inp.g = …`). */
@@ -55,7 +55,7 @@ export function tensorMember(ip: Interp, a: Tensor, name: string, site: Site): V
     case "item": return m("item", 0, 0, (ip2, _x, s) => {
       if (a.size !== 1) throw ip2.error(`\`item\` needs a one-element tensor, got shape [${a.shape.join(",")}]`, s);
       ip2.at(s);
-      return ip2.num(ip2.tape.tensors.item(tensorNode(ip2, a, "item", s)));
+      return ip2.num(ip2.tape.item(tensorNode(ip2, a, "item", s)));
     });
     case "row": return m("row", 1, 1, (ip2, [k], s) => row(ip2, a, k, s));
     case "gt": return m("gt", 1, 1, (ip2, [y], s) => mask(ip2, a, y, (p, q) => p > q, "gt", s));
@@ -66,7 +66,7 @@ export function tensorMember(ip: Interp, a: Tensor, name: string, site: Site): V
       if (k === 0) return tensorUnary(ip2, "relu", a, s);
       return tensorArith(ip2, "+", tensorUnary(ip2, "relu", tensorArith(ip2, "-", a, k, s), s), k, s);
     });
-    case "tolist": return m("tolist", 0, 0, () => toNested(a.tape.tensors.data(a.node)));
+    case "tolist": return m("tolist", 0, 0, () => toNested(a.tape.tensorData(a.node)));
     default:
       if (a.props.has(name)) return a.props.get(name);
       return undefined;

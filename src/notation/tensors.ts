@@ -1,5 +1,5 @@
 // Runs anywhere: tensor values in the notation. `tensor([[0, 1]])`, `matmul(a, b)`, `a.T`, `a.sum(0)` and friends
-// record tensor nodes on the interpreter's tape (engine/tensors.ts); arithmetic, math functions, losses and
+// record tensor nodes on the interpreter's tape; arithmetic, math functions, losses and
 // `param` route here when a tensor is involved. Shape problems become positioned errors naming both shapes.
 import type * as TS from "typescript";
 import { tensor, tensorLosses, type LossName, type TensorLike } from "../engine";
@@ -44,12 +44,12 @@ function nested(v: Value): { shape: number[]; elems: (number | Num)[] } | undefi
 
 /** A value as a tensor node of this tape: tensors, numbers (rank 0) and nested arrays of numbers. */
 export function tensorNode(ip: Interp, v: Value, who: string, site: Site): number {
-  const T = ip.tape.tensors;
+  const T = ip.tape;
   if (v instanceof Tensor) {
     if (v.tape === ip.tape) return v.node;
-    return T.constant(v.tape.tensors.data(v.node));
+    return T.tensorConst(v.tape.tensorData(v.node));
   }
-  if (typeof v === "number") return T.constant(v);
+  if (typeof v === "number") return T.tensorConst(v);
   if (v instanceof Num) return ip.node(v);
   const n = nested(v);
   if (n === undefined) {
@@ -57,15 +57,15 @@ export function tensorNode(ip: Interp, v: Value, who: string, site: Site): numbe
   }
   ip.at(site);
   if (n.elems.every((e) => typeof e === "number")) {
-    return T.constant({ shape: n.shape as [number, number], data: Float64Array.from(n.elems as number[]) });
+    return T.tensorConst({ shape: n.shape, data: Float64Array.from(n.elems as number[]) });
   }
-  return guard(ip, site, () => T.fromScalars(n.shape as [number, number], n.elems.map((e) => ip.node(e))));
+  return guard(ip, site, () => T.fromScalars(n.shape, n.elems.map((e) => ip.node(e))));
 }
 
 /** `tensor(x)`: a tensor from a number or nested arrays (elements may be graph values: gradients reach them). */
 export function makeTensor(ip: Interp, v: Value, site: Site): Tensor {
   if (v instanceof Tensor) return v;
-  const node = tensorNode(ip, v, "tensor", site), T = ip.tape.tensors;
+  const node = tensorNode(ip, v, "tensor", site), T = ip.tape;
   return named(ip, wrap(ip, T.isTensor(node) ? node : T.fromScalars([], [node])));
 }
 
@@ -73,13 +73,13 @@ export type TensorArith = "+" | "-" | "*" | "/" | "%" | "**";
 
 /** a op b where at least one side is a tensor (the other may be a number, a graph number or a nested array). */
 export function tensorArith(ip: Interp, op: TensorArith, a: Value, b: Value, site: Site): Tensor {
-  const T = ip.tape.tensors;
+  const T = ip.tape;
   if (op === "%") throw ip.error("`%` is not supported on tensors", site);
   if (op === "**") {
     if (!(a instanceof Tensor)) throw ip.error("`**` with a tensor exponent is not supported (use a number)", site);
     if (typeof b !== "number") throw ip.error(`a tensor's exponent must be a plain number, got ${typeName(b)}`, site);
     ip.at(site);
-    return wrap(ip, guard(ip, site, () => T.pow(tensorNode(ip, a, "**", site), b)));
+    return wrap(ip, guard(ip, site, () => T.powConst(tensorNode(ip, a, "**", site), b)));
   }
   const x = tensorNode(ip, a, op, site), y = tensorNode(ip, b, op, site);
   ip.at(site);
@@ -95,16 +95,16 @@ export function tensorArith(ip: Interp, op: TensorArith, a: Value, b: Value, sit
 
 export function tensorNegate(ip: Interp, a: Tensor, site: Site): Tensor {
   ip.at(site);
-  return wrap(ip, ip.tape.tensors.neg(tensorNode(ip, a, "-", site)));
+  return wrap(ip, ip.tape.neg(tensorNode(ip, a, "-", site)));
 }
 
-const UNARY: Record<string, (T: Interp["tape"]["tensors"], a: number) => number> = {
+const UNARY: Record<string, (T: Interp["tape"], a: number) => number> = {
   exp: (T, a) => T.exp(a),
   log: (T, a) => T.log(a),
   tanh: (T, a) => T.tanh(a),
   sigmoid: (T, a) => T.sigmoid(a),
   relu: (T, a) => T.relu(a),
-  sqrt: (T, a) => T.pow(a, 0.5),
+  sqrt: (T, a) => T.powConst(a, 0.5),
   neg: (T, a) => T.neg(a),
 };
 
@@ -115,7 +115,7 @@ export function tensorUnary(ip: Interp, name: string, a: Tensor, site: Site): Te
     throw ip.error(`\`${name}\` is not supported on tensors (supported: ${Object.keys(UNARY).join(", ")})`, site);
   }
   ip.at(site);
-  return wrap(ip, f(ip.tape.tensors, tensorNode(ip, a, name, site)));
+  return wrap(ip, f(ip.tape, tensorNode(ip, a, name, site)));
 }
 
 function axisArg(ip: Interp, v: Value, who: string, site: Site): 0 | 1 | undefined {
@@ -128,7 +128,7 @@ function axisArg(ip: Interp, v: Value, who: string, site: Site): 0 | 1 | undefin
 
 export function matmul(ip: Interp, a: Value, b: Value, site: Site): Tensor {
   const x = tensorNode(ip, a, "matmul", site), y = tensorNode(ip, b, "matmul", site);
-  const T = ip.tape.tensors;
+  const T = ip.tape;
   if (T.shape(x).length === 0 || T.shape(y).length === 0) {
     // The likely slip: `randn(2, 3)` is one number (mean 2, std 3); a random matrix is `randn([2, 3])`.
     throw ip.error(`matmul: shapes [${T.shape(x).join(",")}] and [${T.shape(y).join(",")}] do not align: one side is a ` +
@@ -141,13 +141,13 @@ export function matmul(ip: Interp, a: Value, b: Value, site: Site): Tensor {
 export function transpose(ip: Interp, a: Value, site: Site): Tensor {
   const x = tensorNode(ip, a, "transpose", site);
   ip.at(site);
-  return wrap(ip, ip.tape.tensors.transpose(x));
+  return wrap(ip, ip.tape.transpose(x));
 }
 
 export function reduce(ip: Interp, kind: "sum" | "mean", a: Value, axis: Value, site: Site): Tensor {
   const x = tensorNode(ip, a, kind, site), ax = axisArg(ip, axis, kind, site);
   ip.at(site);
-  const T = ip.tape.tensors;
+  const T = ip.tape;
   return wrap(ip, guard(ip, site, () => (kind === "sum" ? T.sum(x, ax) : T.mean(x, ax))));
 }
 
@@ -163,14 +163,14 @@ export function shapeArgs(ip: Interp, args: Value[], who: string, site: Site): n
 export function reshape(ip: Interp, a: Value, dims: Value[], site: Site): Tensor {
   const x = tensorNode(ip, a, "reshape", site), shape = shapeArgs(ip, dims, "reshape", site);
   ip.at(site);
-  return wrap(ip, guard(ip, site, () => ip.tape.tensors.reshape(x, shape)));
+  return wrap(ip, guard(ip, site, () => ip.tape.reshape(x, shape)));
 }
 
 /** `a[i]`: row i of a matrix, element i of a vector (a rank-0 tensor). */
 export function row(ip: Interp, a: Tensor, k: Value, site: Site): Tensor {
   const i = isNumber(k) ? ip.plain(k) : NaN;
   ip.at(site);
-  return wrap(ip, guard(ip, site, () => ip.tape.tensors.row(a.node, i)));
+  return wrap(ip, guard(ip, site, () => ip.tape.row(a.node, i)));
 }
 
 /** The rows of a matrix (the elements of a vector, as rank-0 tensors), for `for (const row of X)`. */
@@ -186,24 +186,23 @@ export function filled(ip: Interp, args: Value[], who: string, site: Site, f: ()
   const size = shape.reduce((p, d) => p * d, 1), data = new Float64Array(size);
   for (let k = 0; k < size; k++) data[k] = f();
   ip.at(site);
-  return named(ip, wrap(ip, ip.tape.tensors.constant({ shape: shape as [number, number], data })));
+  return named(ip, wrap(ip, ip.tape.tensorConst({ shape, data })));
 }
 
 /** The losses on tensors: prediction and target must have the same shape (a target array is read as a tensor). */
 export function tensorLoss(ip: Interp, name: LossName, pred: Value, target: Value, site: Site): Tensor {
   const p = tensorNode(ip, pred, name, site), y = tensorNode(ip, target, name, site);
   ip.at(site);
-  return wrap(ip, guard(ip, site, () => tensorLosses[name](ip.tape.tensors, p, y)));
+  return wrap(ip, guard(ip, site, () => tensorLosses[name](ip.tape, p, y)));
 }
 
 /** `param(t)` of a tensor (or nested array): one trainable tensor leaf, one store slot per element. */
 export function tensorParam(ip: Interp, v: Value, label: string, site: Site): Tensor {
-  const T = ip.tape.tensors;
-  const init = v instanceof Tensor ? v.tape.tensors.data(v.node) : undefined;
+  const init = v instanceof Tensor ? v.tape.tensorData(v.node) : undefined;
   const n = init === undefined ? nested(v) : undefined;
   let data: TensorLike;
   if (init !== undefined) data = init;
-  else if (n !== undefined) data = { shape: n.shape as [number, number], data: Float64Array.from(n.elems, (e) => (typeof e === "number" ? e : e.value)) };
+  else if (n !== undefined) data = { shape: n.shape, data: Float64Array.from(n.elems, (e) => (typeof e === "number" ? e : e.value)) };
   else throw ip.error(`\`param\` expects a number or a tensor as its initial value, got ${typeName(v)}`, site);
   const d = guard(ip, site, () => tensor(data));
   const shape = d.shape, slot = ip.store.addTensor(d.data, label, shape);
@@ -212,7 +211,7 @@ export function tensorParam(ip: Interp, v: Value, label: string, site: Site): Te
     if (from !== undefined && slot + k < from.size) ip.store.values[slot + k] = from.values[slot + k];
   }
   ip.at(site);
-  const node = T.param({ shape, data: ip.store.values.slice(slot, slot + d.data.length) }, label, slot);
+  const node = ip.tape.tensorParam({ shape, data: ip.store.values.slice(slot, slot + d.data.length) }, label, slot);
   ip.params.push({ name: label, slot, node });
   return wrap(ip, node);
 }

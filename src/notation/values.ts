@@ -26,10 +26,10 @@ export class Tensor {
     readonly node: number,
   ) {}
   get shape(): readonly number[] {
-    return this.tape.tensors.shape(this.node);
+    return this.tape.shape(this.node);
   }
   get size(): number {
-    return this.tape.tensors.value(this.node).length;
+    return this.tape.tensorValue(this.node).length;
   }
 }
 

@@ -28,10 +28,10 @@ export function applyEdits(text: string, values: ArrayLike<number>, names?: read
     throw new Error("the file's params changed since training started; train again before applying");
   }
   // A tensor param is one leaf whose elements take consecutive slots; only its first slot names the leaf.
-  const T = doc.tape.tensors, tensorSlots = new Map<number, { node: number; size: number }>(), inTensor = new Set<number>();
+  const T = doc.tape, tensorSlots = new Map<number, { node: number; size: number }>(), inTensor = new Set<number>();
   for (const p of doc.params) {
     if (p.node < 0 || !T.isTensor(p.node)) continue;
-    const size = T.value(p.node).length;
+    const size = T.tensorValue(p.node).length;
     tensorSlots.set(p.slot, { node: p.node, size });
     for (let k = 1; k < size; k++) inTensor.add(p.slot + k);
   }

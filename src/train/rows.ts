@@ -18,7 +18,7 @@ function binary(v: Float64Array): boolean {
  * [x1..xk, y]; undefined when the file has no such pair.
  */
 export function rowsFromTensors(tape: Tape): TensorRows | undefined {
-  const T = tape.tensors, consts: number[] = [];
+  const T = tape, consts: number[] = [];
   for (let i = 0; i < tape.n; i++) {
     if (!T.isTensor(i) || tape.group[i] !== -1 || T.opName(i) !== "const") continue;
     const s = T.shape(i);
@@ -26,9 +26,9 @@ export function rowsFromTensors(tape: Tape): TensorRows | undefined {
   }
   for (const x of consts) {
     const n = T.shape(x)[0] ?? 0, k = T.shape(x)[1] ?? 1;
-    const y = consts.find((c) => c > x && T.shape(c)[0] === n && T.shape(c)[1] === 1 && binary(T.value(c)));
+    const y = consts.find((c) => c > x && T.shape(c)[0] === n && T.shape(c)[1] === 1 && binary(T.tensorValue(c)));
     if (y === undefined) continue;
-    const xv = T.value(x), yv = T.value(y);
+    const xv = T.tensorValue(x), yv = T.tensorValue(y);
     const rows = Array.from({ length: n }, (_, r) => [...xv.slice(r * k, r * k + k), yv[r]]);
     return { rows, nin: k };
   }

@@ -113,7 +113,7 @@ export function tensorCase() {
   const w1 = model.nodes.find((n) => n.tapeId === ids.W1)!;
   return {
     message: render(model), nodes: model.nodes.length, edges: model.edges.length,
-    w1: { viewId: w1.id, values: Array.from(tape.tensors.value(ids.W1)), grads: Array.from(tape.tensors.gradient(ids.W1)) },
+    w1: { viewId: w1.id, values: Array.from(tape.tensorValue(ids.W1)), grads: Array.from(tape.tensorGradient(ids.W1)) },
     /** Edge labels as drawn: the source's shape. */
     edgeLabels: model.edges.map((e) => edgeShapeLabel(e.shape ?? [])),
   };

@@ -1,8 +1,8 @@
-// Runs anywhere: tensor shapes (rank 0 to 2, row-major) and tensor data constructors. A rank-1 shape [m] is
-// stored as 1 row of m columns, so it broadcasts against [n,m] the way NumPy's does.
+// Runs anywhere: tensor shapes (rank 0 to 2 for now, row-major) and tensor data constructors. A shape is a plain
+// array of sizes: the op table's rules take and return any rank, and only checkShape fixes today's limit.
 import type { Rng } from "../rng";
 
-export type Shape = readonly [] | readonly [number] | readonly [number, number];
+export type Shape = readonly number[];
 
 /** A value outside any tape: shape plus row-major data. */
 export interface TensorData {
@@ -23,16 +23,11 @@ export function elementIndex(s: readonly number[], k: number): string {
   return s.length === 2 ? `[${Math.floor(k / s[1])}][${k % s[1]}]` : s.length === 1 ? `[${k}]` : "";
 }
 
+/** Number of elements (1 for rank 0). */
 export function sizeOf(s: Shape): number {
-  return s.length === 0 ? 1 : s.length === 1 ? s[0] : s[0] * s[1];
-}
-
-export function rowsOf(s: Shape): number {
-  return s.length === 2 ? s[0] : 1;
-}
-
-export function colsOf(s: Shape): number {
-  return s.length === 0 ? 1 : s.length === 1 ? s[0] : s[1];
+  let n = 1;
+  for (let k = 0; k < s.length; k++) n *= s[k];
+  return n;
 }
 
 export function checkShape(s: readonly number[], who: string): Shape {
@@ -40,7 +35,7 @@ export function checkShape(s: readonly number[], who: string): Shape {
   for (const d of s) {
     if (!Number.isInteger(d) || d < 1) throw new RangeError(`${who}: shape [${s.join(",")}] needs positive integer sizes`);
   }
-  return s as unknown as Shape;
+  return s;
 }
 
 function isData(x: TensorLike): x is TensorData {

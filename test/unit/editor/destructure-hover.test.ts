@@ -181,7 +181,7 @@ describe("tensor-valued names", () => {
     const { result } = evaluate(example("seed002-modules.nn.ts"));
     expect(result.ok).toBe(true);
     expect(result.bindings.x).toBeGreaterThanOrEqual(0);
-    expect(result.tape.tensors.isTensor(result.bindings.x)).toBe(true);
-    expect(result.tape.tensors.shape(result.bindings.x)).toEqual([8, 3]);
+    expect(result.tape.isTensor(result.bindings.x)).toBe(true);
+    expect(result.tape.shape(result.bindings.x)).toEqual([8, 3]);
   });
 });

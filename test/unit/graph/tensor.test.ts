@@ -39,10 +39,10 @@ describe("graph at tensor granularity: seed 000", () => {
 
   it("summarises values (first few, min, max) and sends the full arrays", () => {
     const w1 = byTape(m, ids.W1).tensor!;
-    const v = Array.from(tape.tensors.value(ids.W1));
+    const v = Array.from(tape.tensorValue(ids.W1));
     expect(w1.head).toEqual(v.slice(0, 3));
     expect(w1.values).toEqual(v);
-    expect(w1.grads).toEqual(Array.from(tape.tensors.gradient(ids.W1)));
+    expect(w1.grads).toEqual(Array.from(tape.tensorGradient(ids.W1)));
     expect(w1.min).toBe(Math.min(...v));
     expect(w1.max).toBe(Math.max(...v));
     expect(w1.size).toBe(6);
@@ -55,7 +55,7 @@ describe("graph at tensor granularity: seed 000", () => {
   });
 
   it("gradient norms equal the norm of central differences of the loss", () => {
-    const w0 = Float64Array.from(tape.tensors.value(ids.W1));
+    const w0 = Float64Array.from(tape.tensorValue(ids.W1));
     const f = (w: Float64Array) => { const r = seed000(w); return r.tape.val[r.target]; };
     const h = 1e-6;
     let sq = 0;
@@ -71,7 +71,7 @@ describe("graph at tensor granularity: seed 000", () => {
     expect(w1.tensor!.gradNorm).toBeCloseTo(Math.sqrt(sq), 7);
     expect(w1.grad).toBe(w1.tensor!.gradNorm);
     // And for W2, recomputed from the gradient array the engine holds.
-    expect(byTape(m, ids.W2).tensor!.gradNorm).toBeCloseTo(Math.hypot(...tape.tensors.gradient(ids.W2)), 12);
+    expect(byTape(m, ids.W2).tensor!.gradNorm).toBeCloseTo(Math.hypot(...tape.tensorGradient(ids.W2)), 12);
   });
 
   it("labels tensor edges with their source's shape, and draws shapes and summaries in Mermaid", () => {
@@ -107,9 +107,9 @@ describe("graph at tensor granularity: seed 000", () => {
 
 describe("graph at tensor granularity: marks, caps, escaping, folding", () => {
   it("marks where a NaN first appears in a tensor and where it flows", () => {
-    const t = new Tape(), T = t.tensors;
-    const a = T.param([[1, -1], [4, 2]], "a");
-    const lg = T.log(a), s = T.sum(lg);
+    const t = new Tape();
+    const a = t.tensorParam([[1, -1], [4, 2]], "a");
+    const lg = t.log(a), s = t.sum(lg);
     t.backward(s);
     const m = buildViewModel(t, s);
     expect(byTape(m, a).nonFinite).toBeUndefined();
@@ -118,9 +118,9 @@ describe("graph at tensor granularity: marks, caps, escaping, folding", () => {
     expect(byTape(m, s).nonFinite).toBe("flow");
     expect(toMermaid(m)).toContain(escapeMermaid("NaN/Infinity at [0][1]"));
     // Through mul(log(a), a) the NaN reaches a's gradient: a is marked as inherited, at the element it hit.
-    const u = new Tape(), U = u.tensors;
-    const b = U.param([[1, -1], [4, 2]], "b");
-    const s2 = U.sum(U.mul(U.log(b), b));
+    const u = new Tape();
+    const b = u.tensorParam([[1, -1], [4, 2]], "b");
+    const s2 = u.sum(u.mul(u.log(b), b));
     u.backward(s2);
     const mb = byTape(buildViewModel(u, s2), b);
     expect(mb.nonFinite).toBe("flow");
@@ -129,9 +129,9 @@ describe("graph at tensor granularity: marks, caps, escaping, folding", () => {
   });
 
   it("leaves out arrays over the cap and keeps the message small", () => {
-    const t = new Tape(), T = t.tensors;
-    const big = T.param({ shape: [100, 100], data: new Float64Array(10000).fill(0.5) }, "big");
-    const l = T.mean(big);
+    const t = new Tape();
+    const big = t.tensorParam({ shape: [100, 100], data: new Float64Array(10000).fill(0.5) }, "big");
+    const l = t.mean(big);
     t.backward(l);
     const n = byTape(buildViewModel(t, l), big).tensor!;
     expect(n.size).toBeGreaterThan(MAX_MATRIX_CELLS);
@@ -139,9 +139,9 @@ describe("graph at tensor granularity: marks, caps, escaping, folding", () => {
     expect(n.values).toBeUndefined();
     expect(n.gradNorm).toBeCloseTo(Math.sqrt(10000 * 1e-8), 12);
     // Many matrices under the per-matrix cap: the model's total stays under its own budget.
-    const u = new Tape(), U = u.tensors;
-    const ps = Array.from({ length: 20 }, (_, k) => U.param({ shape: [40, 40], data: new Float64Array(1600).fill(k) }, `P${k}`));
-    const sum = U.sum(ps.reduce((acc, p) => U.add(acc, p)));
+    const u = new Tape();
+    const ps = Array.from({ length: 20 }, (_, k) => u.tensorParam({ shape: [40, 40], data: new Float64Array(1600).fill(k) }, `P${k}`));
+    const sum = u.sum(ps.reduce((acc, p) => u.add(acc, p)));
     u.backward(sum);
     const model = buildViewModel(u, sum);
     const cells = model.nodes.reduce((a, x) => a + (x.tensor?.values?.length ?? 0) + (x.tensor?.grads?.length ?? 0), 0);
@@ -152,9 +152,9 @@ describe("graph at tensor granularity: marks, caps, escaping, folding", () => {
   });
 
   it("escapes a hostile tensor name in node labels", () => {
-    const t = new Tape(), T = t.tensors;
-    const W = T.param([[1, 2]], HOSTILE);
-    const l = T.sum(T.mul(W, W));
+    const t = new Tape();
+    const W = t.tensorParam([[1, 2]], HOSTILE);
+    const l = t.sum(t.mul(W, W));
     t.backward(l);
     const m = buildViewModel(t, l);
     expect(byTape(m, W).title).toBe(HOSTILE);
@@ -193,9 +193,9 @@ describe("graph at tensor granularity: marks, caps, escaping, folding", () => {
   });
 
   it("bundles tensor leaves by kind: a param and an input feeding one matmul never bundle as constants", () => {
-    const t = new Tape(), T = t.tensors;
-    const prods = Array.from({ length: 10 }, (_, k) => T.matmul(T.input([[k, 1]], `x${k}`), T.param([[1], [k]], `w${k}`)));
-    const s = prods.reduce((a, b) => T.add(a, b));
+    const t = new Tape();
+    const prods = Array.from({ length: 10 }, (_, k) => t.matmul(t.tensorInput([[k, 1]], `x${k}`), t.tensorParam([[1], [k]], `w${k}`)));
+    const s = prods.reduce((a, b) => t.add(a, b));
     t.backward(s);
     const m = buildViewModel(t, s, { maxVisibleNodes: 12 });
     expect(m.totalNodes).toBe(39);

@@ -28,7 +28,7 @@ describe("seed 000: matrix MLP with a hand-written backward", () => {
     expect(d.diagnostics).toEqual([]);
     expect(d.targetName).toBe("loss");
     expect(d.store.size).toBe(9);
-    const T = d.tape.tensors, shapes = d.params.filter((p) => p.node >= 0).map((p) => T.shape(p.node));
+    const shapes = d.params.filter((p) => p.node >= 0).map((p) => d.tape.shape(p.node));
     expect(shapes).toEqual([[2, 3], [3, 1]]);
   });
 

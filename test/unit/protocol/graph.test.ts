@@ -30,8 +30,8 @@ describe("graph messages, extension -> webview", () => {
   });
 
   it("a tensor model (shapes, summaries, arrays with NaN and -Infinity) and an explanation pass too", () => {
-    const t = new Tape(), T = t.tensors;
-    const l = T.sum(T.log(T.param([[1, -1], [0, 2]], "a")));
+    const t = new Tape();
+    const l = t.sum(t.log(t.tensorParam([[1, -1], [0, 2]], "a")));
     t.backward(l);
     const model = buildViewModel(t, l);
     const back = wire({ type: "render", model }) as { model: typeof model };

@@ -1,11 +1,12 @@
-// Runs in vitest (Node): the same 2-2-1 network in scalar form (MLP on the scalar Tape) and in tensor form
-// (matmul + bias + activation on the TensorTape) gives the same loss and gradients for the same parameters.
+// Runs in vitest (Node): the same 2-2-1 network in scalar form (MLP, one node per neuron) and in tensor form
+// (matmul + bias + activation) gives the same loss and gradients for the same parameters.
 import { describe, expect, it } from "vitest";
 import { datasets } from "../../../src/engine/data";
 import { losses, type LossName } from "../../../src/engine/losses";
 import { MLP, type Activation } from "../../../src/engine/nn";
 import { Tape } from "../../../src/engine/tape";
-import { TensorTape, bce, mse, sse, type TensorData } from "../../../src/engine/tensor";
+import { bce, mse, sse } from "../../../src/engine/tensor/losses";
+import type { TensorData } from "../../../src/engine/tensor/shape";
 
 const tensorLosses = { sse, mse, bce };
 const rows = datasets.XOR;
@@ -33,21 +34,18 @@ function layerTensors(model: MLP): { w: TensorData; b: TensorData }[] {
   });
 }
 
-/** The tensor form on either backend: the TensorTape alone, or tensor nodes on the scalar Tape (the product's path). */
-function tensorRun(model: MLP, act: Activation, out: Activation, loss: LossName, backend: "tensor-tape" | "tape") {
-  const tape = new Tape(), tt = new TensorTape();
-  const t = backend === "tape" ? tape.tensors : tt;
-  const layers = layerTensors(model).map(({ w, b }) => ({ w: t.param(w), b: t.param(b) }));
-  let h = t.constant(rows.map(([p, q]) => [p, q]));
+/** The tensor form, on a tape of its own. */
+function tensorRun(model: MLP, act: Activation, out: Activation, loss: LossName) {
+  const t = new Tape();
+  const layers = layerTensors(model).map(({ w, b }) => ({ w: t.tensorParam(w), b: t.tensorParam(b) }));
+  let h = t.tensorConst(rows.map(([p, q]) => [p, q]));
   layers.forEach(({ w, b }, i) => {
     const z = t.add(t.matmul(h, w), b), a = i === layers.length - 1 ? out : act;
     h = a === "sigmoid" ? t.sigmoid(z) : a === "tanh" ? t.tanh(z) : a === "relu" ? t.relu(z) : z;
   });
-  const l = tensorLosses[loss](t, h, t.constant(rows.map((r) => [r[2]])));
-  if (backend === "tape") tape.backward(l);
-  else tt.backward(l);
-  const value = backend === "tape" ? tape.value(l) : tt.item(l);
-  return { loss: value, grads: layers.map(({ w, b }) => ({ w: t.gradient(w), b: t.gradient(b) })) };
+  const l = tensorLosses[loss](t, h, t.tensorConst(rows.map((r) => [r[2]])));
+  t.backward(l);
+  return { loss: t.value(l), grads: layers.map(({ w, b }) => ({ w: t.tensorGradient(w), b: t.tensorGradient(b) })) };
 }
 
 const configs: [Activation, Activation, LossName, number][] = [
@@ -56,10 +54,10 @@ const configs: [Activation, Activation, LossName, number][] = [
 ];
 
 describe("scalar MLP and tensor MLP agree", () => {
-  for (const backend of ["tensor-tape", "tape"] as const) for (const [act, out, loss, seed] of configs) {
-    it(`2-2-1 ${act}/${out}, ${loss}, seed ${seed} (${backend})`, () => {
+  for (const [act, out, loss, seed] of configs) {
+    it(`2-2-1 ${act}/${out}, ${loss}, seed ${seed}`, () => {
       const model = new MLP(2, [2, 1], { activation: act, output: out, init: "uniform", seed });
-      const s = scalarRun(model, loss), r = tensorRun(model, act, out, loss, backend);
+      const s = scalarRun(model, loss), r = tensorRun(model, act, out, loss);
       expect(Math.abs(r.loss - s.loss)).toBeLessThanOrEqual(1e-12);
       expect(s.loss).toBeGreaterThan(0);
       let nonzero = 0, compared = 0;

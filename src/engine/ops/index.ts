@@ -1,0 +1,45 @@
+// Runs anywhere: the op table. Every op is one entry, defined once in its family's file: leaves and element moves
+// (shape.ts), one-input elementwise (elementwise.ts), two-input elementwise with broadcasting (arith.ts), matmul,
+// transpose and linear (linalg.ts), sums and reductions (reduce.ts). Indexed here by op code; the tape dispatches
+// replay and backward through the arrays below (dense, so the hot loops load them without lookups).
+import { OP_COUNT } from "../op";
+import { arith } from "./arith";
+import { elementwise } from "./elementwise";
+import { linear, matmul, transpose } from "./linalg";
+import { mean, reduceSum, sum } from "./reduce";
+import { constant, fromScalars, input, item, param, reshape, row } from "./shape";
+import type { Kernel, OpDef, TensorRule, OpTape } from "./types";
+
+/** Every op, indexed by its code. */
+export const ops: readonly OpDef[] = (() => {
+  const all: OpDef[] = [
+    constant, input, param, ...elementwise, ...arith, sum, linear, fromScalars, item, matmul, transpose, reduceSum, mean,
+    reshape, row,
+  ];
+  const table = new Array<OpDef>(OP_COUNT);
+  for (const d of all) {
+    if (table[d.code] !== undefined) throw new Error(`op table: code ${d.code} is both ${table[d.code].name} and ${d.name}`);
+    table[d.code] = d;
+  }
+  for (let c = 0; c < OP_COUNT; c++) if (table[c] === undefined) throw new Error(`op table: no entry for op code ${c}`);
+  return table;
+})();
+
+/** Name as the notation spells it (for messages, JSON, the CLI), by op code. */
+export const opName: readonly string[] = ops.map((d) => d.name);
+
+/** Short label for the graph view, by op code. */
+export const opSymbol: readonly string[] = ops.map((d) => d.symbol);
+
+const none = (): never => {
+  throw new Error("op table: this op has no such form");
+};
+
+/** Scalar kernel of each op code (replay); tensor-only ops throw. */
+export const kernels: readonly Kernel[] = ops.map((d) => d.kernel ?? none);
+
+/** Tensor rule of each op code; scalar-only ops throw. */
+export const tensorRules: readonly TensorRule[] = ops.map((d) => d.tensor ?? { shape: none, forward: none, vjp: none });
+
+/** Backward step of each scalar op whose gradient does not flow along its edges (item); the rest throw. */
+export const pulls: readonly ((t: OpTape, i: number, g: number) => void)[] = ops.map((d) => d.pull ?? none);
