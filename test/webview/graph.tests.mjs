@@ -354,6 +354,8 @@ export function graphTests(fx) {
       assert.equal(await focusedId(page), leaf);
       // Zoomed in, the target is outside the view: Home focuses it and pans it in, keeping the zoom.
       for (let i = 0; i < 6; i++) await page.click('[data-action="zoom-in"]');
+      // Let the last zoom settle (svg-pan-zoom applies it on an animation frame) before reading it.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const scale = () => page.locator("#gl-graph .svg-pan-zoom_viewport").evaluate((g) => g.transform.baseVal.consolidate()?.matrix.a ?? 1);
       const zoom = await scale();
       await node(page, leaf).focus();
