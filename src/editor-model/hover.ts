@@ -8,8 +8,8 @@ import type { DocumentResult } from "../notation";
 import { escapeMarkdown } from "../view/escape";
 import { formatNumber } from "../view/format";
 import { subjectAt } from "./query";
-import { resolveSubject } from "./resolve";
-import type { Reading, Resolved } from "./resolved";
+import { resolveSubject } from "./subject-values";
+import type { Reading, Resolved } from "./readings";
 import { tensorMarkdown } from "./tensor-view";
 
 export interface HoverModel {

@@ -5,7 +5,7 @@ import type * as TS from "typescript";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
 import { formatNumber, formatShape } from "../view/format";
-import { resolveName } from "./resolve";
+import { resolveName } from "./subject-values";
 import { dependsOnParam, tensorFacts } from "./tensor-view";
 
 export interface InlayModel {

@@ -2,14 +2,14 @@
 import type * as TS from "typescript";
 import { arith, compare, negate, type ArithOp, type CompareOp } from "./arith";
 import { Closure } from "./calls";
-import { Instance, callInstance, classExpression, construct, instanceOf, methodOf, receiver, superCall, thisPath, thisValue } from "./classes";
+import { assign, index, withName } from "./assign";
+import { Instance, callInstance, classExpression, construct, instanceOf, methodOf, receiver, superCall, thisValue } from "./classes";
 import type { Interp } from "./interp";
 import { arrayLiteral, objectLiteral } from "./literals";
 import { member } from "./members";
 import { ts } from "./parse";
-import { setTensorAttribute } from "./tensor-members";
 import { row } from "./tensors";
-import { Fn, Obj, Tensor, isNumber, typeName, type Value } from "./values";
+import { Fn, Tensor, isNumber, typeName, type Value } from "./values";
 
 const COMPOUND: Record<string, ArithOp> = { "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%", "**=": "**" };
 const COMPARE = new Set(["<", "<=", ">", ">=", "===", "!==", "==", "!="]);
@@ -189,75 +189,6 @@ function otherBinary(ip: Interp, n: TS.BinaryExpression): Value {
   if (COMPARE.has(op)) return compare(ip, op as CompareOp, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
   if (op === "instanceof") return instanceOf(ip, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
   throw ip.error(`operator \`${op}\` is not supported`, n.operatorToken);
-}
-
-/** Evaluate with the binding path of an assignment target, so `w = param(1)` names the param `w`. */
-export function withName(ip: Interp, target: TS.Node, f: () => Value): Value {
-  const saved = ip.namePath;
-  ip.namePath = pathOf(target, ip);
-  try {
-    return f();
-  } finally {
-    ip.namePath = saved;
-  }
-}
-
-function pathOf(n: TS.Node, ip: Interp): string | undefined {
-  const t = ts();
-  if (t.isIdentifier(n)) return n.text;
-  if (n.kind === kinds().ThisKeyword) return thisPath(ip);
-  if (t.isPropertyAccessExpression(n)) {
-    const p = pathOf(n.expression, ip);
-    return p === undefined ? undefined : `${p}.${n.name.text}`;
-  }
-  return undefined;
-}
-
-export function assign(ip: Interp, target: TS.Expression, v: Value): void {
-  const t = ts();
-  if (t.isParenthesizedExpression(target)) return assign(ip, target.expression, v);
-  if (t.isIdentifier(target)) {
-    const b = ip.scope.lookup(target.text);
-    if (b === undefined && ip.implicitDeclare) {
-      let program = ip.scope;
-      while (program.parent !== undefined && program.parent !== ip.global) program = program.parent;
-      program.declare(target.text, v, false);
-      return;
-    }
-    if (b === undefined) throw ip.error(`unknown name \`${target.text}\``, target);
-    if (b.constant) throw ip.error(`cannot assign to constant \`${target.text}\``, target);
-    b.value = v;
-    return;
-  }
-  if (t.isPropertyAccessExpression(target)) {
-    const o = evalExpr(ip, target.expression);
-    if (o instanceof Tensor) return setTensorAttribute(ip, o, target.name.text, v, target);
-    if (!(o instanceof Obj)) throw ip.error(`cannot set \`${target.name.text}\` on ${typeName(o)}`, target);
-    o.props.set(target.name.text, v);
-    return;
-  }
-  if (t.isElementAccessExpression(target)) {
-    const o = evalExpr(ip, target.expression);
-    const k = evalExpr(ip, target.argumentExpression);
-    if (Array.isArray(o)) {
-      o[index(ip, k, o.length + 1, target)] = v;
-      return;
-    }
-    if (o instanceof Obj && typeof k === "string") {
-      o.props.set(k, v);
-      return;
-    }
-    if (o instanceof Tensor) throw ip.error("tensors are immutable: build a new one (e.g. with `tensor(...)` or arithmetic)", target);
-    throw ip.error(`cannot set an element of ${typeName(o)}`, target);
-  }
-  throw ip.error("invalid assignment target", target);
-}
-
-export function index(ip: Interp, k: Value, limit: number, site: TS.Node): number {
-  if (!isNumber(k)) throw ip.error(`an index must be a number, got ${typeName(k)}`, site);
-  const i = ip.plain(k);
-  if (!Number.isInteger(i) || i < 0 || i >= limit) throw ip.error(`index ${i} out of range (length ${limit})`, site);
-  return i;
 }
 
 function element(ip: Interp, n: TS.ElementAccessExpression): Value {

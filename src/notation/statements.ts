@@ -3,7 +3,8 @@
 import type * as TS from "typescript";
 import { Closure, bind } from "./calls";
 import { declareClass } from "./classes";
-import { assign, evalExpr, kinds, unsupported, withName } from "./expressions";
+import { assign, withName } from "./assign";
+import { evalExpr, kinds, unsupported } from "./expressions";
 import { Scope, type Interp } from "./interp";
 import { bindingLog, madeSince } from "./locate";
 import { ts } from "./parse";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { documentReport } from "../../../src/editor-model/report";
 import { isFromReportView, isToReportView, type ToReportView } from "../../../src/protocol/report";
 import { decodeNumbers, encodeNumbers } from "../../../src/protocol/wire";
-import { evaluate } from "../editor/helpers";
+import { evaluate } from "../editor-model/helpers";
 
 const wire = (m: ToReportView): unknown => decodeNumbers(JSON.parse(JSON.stringify(encodeNumbers(m))));
 

@@ -5,9 +5,9 @@ import type * as TS from "typescript";
 import { Op } from "../engine";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
-import { declaringIdentifier, localSite, type BoundSite } from "./bound";
+import { declaringIdentifier, localSite, type BoundSite } from "./binding-sites";
 import { bareExpression, callResults } from "./query";
-import { labelArguments, reading, type BoundRow, type Reading, type Resolved } from "./resolved";
+import { labelArguments, reading, type BoundRow, type Reading, type Resolved } from "./readings";
 
 /** The nearest enclosing row or call group's label of a tape group (-1: none). */
 function groupLabel(r: DocumentResult, g: number): string | undefined {

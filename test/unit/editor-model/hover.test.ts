@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { formatNumber } from "../../../src/view/format";
 import { hoverAt } from "../../../src/editor-model/hover";
-import { labelArguments } from "../../../src/editor-model/resolved";
+import { labelArguments } from "../../../src/editor-model/readings";
 import { centralDifference, evaluate, example, offsetOf } from "./helpers";
 
 describe("hover in the XOR example", () => {

@@ -1,12 +1,12 @@
 // Runs in vitest (Node): the same 2-2-1 network in scalar form (MLP, one node per neuron) and in tensor form
 // (matmul + bias + activation) gives the same loss and gradients for the same parameters.
 import { describe, expect, it } from "vitest";
-import { datasets } from "../../../src/engine/data";
-import { losses, type LossName } from "../../../src/engine/losses";
-import { MLP, type Activation } from "../../../src/engine/nn";
-import { Tape } from "../../../src/engine/tape";
-import { bce, mse, sse } from "../../../src/engine/tensor/losses";
-import type { TensorData } from "../../../src/engine/tensor/shape";
+import { datasets } from "../../../../src/engine/data";
+import { losses, type LossName } from "../../../../src/engine/losses";
+import { MLP, type Activation } from "../../../../src/engine/nn";
+import { Tape } from "../../../../src/engine/tape";
+import { bce, mse, sse } from "../../../../src/engine/tensor/losses";
+import type { TensorData } from "../../../../src/engine/tensor/shape";
 
 const tensorLosses = { sse, mse, bce };
 const rows = datasets.XOR;

@@ -1,5 +1,5 @@
 // Runs anywhere (extension host, tests): what resolving a name, operator or call of a `.nn.ts` file gives (see
-// resolve.ts and resolve-bound.ts), and the small readers both use.
+// subject-values.ts and logged-values.ts), and the small readers both use.
 import type { DocumentResult } from "../notation";
 import { callLabel } from "./query";
 

@@ -3,10 +3,10 @@
 // ΔW = xᵀ·delta (error = y - out) is the negative gradient of ½·SSE, so it must equal -½ of the tape's ∂SSE/∂W;
 // training on XOR with that update learns XOR, and the two agree at every step.
 import { describe, expect, it } from "vitest";
-import { Rng } from "../../../src/engine/rng";
-import { Tape } from "../../../src/engine/tape";
-import { sse } from "../../../src/engine/tensor/losses";
-import { randn, tensor, type TensorData } from "../../../src/engine/tensor/shape";
+import { Rng } from "../../../../src/engine/rng";
+import { Tape } from "../../../../src/engine/tape";
+import { sse } from "../../../../src/engine/tensor/losses";
+import { randn, tensor, type TensorData } from "../../../../src/engine/tensor/shape";
 
 // The seed's XOR table, in its row order.
 const X = [[1, 0], [1, 1], [0, 1], [0, 0]];

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SETTING_DEFAULTS } from "../../../src/editor-model/settings";
-import { root } from "./helpers";
+import { root } from "../editor-model/helpers";
 
 interface Manifest {
   capabilities?: { untrustedWorkspaces?: { supported: boolean | string; description?: string } };

@@ -1,5 +1,5 @@
-// Runs on Node (vitest): Mermaid text. Golden files for the notation examples (test/unit/graph/golden/*.mmd, read
-// them by eye when they change: GRADLENS_UPDATE_GOLDEN=1 npx vitest run test/unit/graph rewrites them), plus the
+// Runs on Node (vitest): Mermaid text. Golden files for the notation examples (test/unit/view/golden/*.mmd, read
+// them by eye when they change: GRADLENS_UPDATE_GOLDEN=1 npx vitest run test/unit/view rewrites them), plus the
 // rules every text must follow: ids from our counters, classes per kind, label toggles, direction, colours.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,7 +9,7 @@ import { renderMermaid } from "../../../src/graph/index";
 import { buildViewModel } from "../../../src/graph/model";
 import { toMermaid } from "../../../src/view/mermaid";
 import { DEFAULT_COLORS, safeColor, sanitizeColors } from "../../../src/view/theme";
-import { example1, example2, example3, example4, mlp, xor, type Built } from "./tapes";
+import { example1, example2, example3, example4, mlp, xor, type Built } from "../graph/tapes";
 
 const GOLDEN = join(__dirname, "golden");
 

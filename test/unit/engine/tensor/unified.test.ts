@@ -1,14 +1,14 @@
 // Runs in vitest (Node): scalar and tensor nodes on one Tape: scalars flowing into tensors and back, one reverse
 // sweep for both, replay, truncation, tensor params in a ParamStore and a Trainer.
 import { describe, expect, it } from "vitest";
-import { datasets } from "../../../src/engine/data";
-import { Op } from "../../../src/engine/op";
-import { sgd } from "../../../src/engine/optim";
-import { ParamStore, tensorParamLeaves } from "../../../src/engine/params";
-import { Rng } from "../../../src/engine/rng";
-import { Tape } from "../../../src/engine/tape";
-import { Trainer } from "../../../src/engine/train";
-import { mse } from "../../../src/engine/tensor/losses";
+import { datasets } from "../../../../src/engine/data";
+import { Op } from "../../../../src/engine/op";
+import { sgd } from "../../../../src/engine/optim";
+import { ParamStore, tensorParamLeaves } from "../../../../src/engine/params";
+import { Rng } from "../../../../src/engine/rng";
+import { Tape } from "../../../../src/engine/tape";
+import { Trainer } from "../../../../src/engine/train";
+import { mse } from "../../../../src/engine/tensor/losses";
 
 /** loss = Σ sigmoid([x, y] @ W) * x + y² + W[1][2], recorded on one tape. */
 function mixed(x: number, y: number, w: Float64Array): { t: Tape; loss: number; xs: number[]; W: number } {

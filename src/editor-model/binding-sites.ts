@@ -1,6 +1,6 @@
 // Runs anywhere (extension host, tests): which binding a name in a `.nn.ts` file refers to when the tape cannot name
 // it: an element of a destructuring pattern (`const [a, b] = pair`, `function f([x1, x2])`) or a `for … of`
-// variable. Syntax only, by lexical scope; resolve.ts turns the answer into values.
+// variable. Syntax only, by lexical scope; subject-values.ts and logged-values.ts turn the answer into values.
 import type * as TS from "typescript";
 import { ts } from "../notation/parse";
 
@@ -27,7 +27,7 @@ export function functionName(n: TS.SignatureDeclaration): string | undefined {
   return n.parent !== undefined && t.isVariableDeclaration(n.parent) && t.isIdentifier(n.parent.name) ? n.parent.name.text : undefined;
 }
 
-/** The pattern binding or loop variable `id` refers to; undefined for any other name (left to resolve.ts). */
+/** The pattern binding or loop variable `id` refers to; undefined for any other name (left to subject-values.ts). */
 export function boundSite(id: TS.Identifier): BoundSite | undefined {
   const t = ts();
   const binding = declaringIdentifier(id);

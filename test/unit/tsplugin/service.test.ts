@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { GLOBAL_NAMES } from "../../../src/notation/builtins";
 import { builtinsDts, runtimeGlobals } from "../../../src/tsplugin/declarations";
 import { createNnService, isNnFile, nnSuggestions } from "../../../src/tsplugin/service";
-import { root } from "./helpers";
+import { root } from "../editor-model/helpers";
 
 function service(files: Record<string, string>) {
   const libDir = dirname(ts.getDefaultLibFilePath({}));

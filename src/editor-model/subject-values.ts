@@ -5,10 +5,10 @@ import type * as TS from "typescript";
 import { Op } from "../engine";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
-import { boundSite, functionName } from "./bound";
+import { boundSite, functionName } from "./binding-sites";
 import { bareExpression, callResults, declarationFor, lastOfRuns, nodesWithRange, type Subject } from "./query";
-import { declaredValue, resolveBound } from "./resolve-bound";
-import { labelArguments, reading, type Local, type Reading, type Resolved, type TensorItem } from "./resolved";
+import { declaredValue, resolveBound } from "./logged-values";
+import { labelArguments, reading, type Local, type Reading, type Resolved, type TensorItem } from "./readings";
 
 /** Readings that are all tensor nodes as a "tensor" result; undefined when any is a plain number. */
 function tensorReadings(r: DocumentResult, what: "name" | "call" | "operator", readings: Reading[]): Resolved | undefined {

@@ -1,9 +1,9 @@
 // Runs in vitest (Node): a central-difference gradient check for tensor graphs on the tape, element by element.
 // The graph is re-recorded from scratch for every perturbed value, so the check does not lean on the tape's replay.
 import { expect } from "vitest";
-import { Rng } from "../../../src/engine/rng";
-import { Tape } from "../../../src/engine/tape";
-import type { TensorData } from "../../../src/engine/tensor/shape";
+import { Rng } from "../../../../src/engine/rng";
+import { Tape } from "../../../../src/engine/tape";
+import type { TensorData } from "../../../../src/engine/tensor/shape";
 
 export type Build = (t: Tape, leaves: number[]) => number;
 

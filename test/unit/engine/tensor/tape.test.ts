@@ -1,10 +1,10 @@
 // Runs in vitest (Node): the conventions of tensor nodes on the tape: shape errors, fresh gradients, replay, buffer
 // reuse, constructors and losses.
 import { describe, expect, it } from "vitest";
-import { Rng } from "../../../src/engine/rng";
-import { Tape } from "../../../src/engine/tape";
-import { bce, mse, sse } from "../../../src/engine/tensor/losses";
-import { ones, rand, randn, tensor, toNested, zeros } from "../../../src/engine/tensor/shape";
+import { Rng } from "../../../../src/engine/rng";
+import { Tape } from "../../../../src/engine/tape";
+import { bce, mse, sse } from "../../../../src/engine/tensor/losses";
+import { ones, rand, randn, tensor, toNested, zeros } from "../../../../src/engine/tensor/shape";
 
 describe("shape errors", () => {
   const t = new Tape();

@@ -1,9 +1,9 @@
 // Runs in vitest (Node): every tensor op's gradient against central differences, element by element, including
 // each broadcasting case and scalar nodes mixed into tensor ops; values against plain-loop references.
 import { describe, expect, it } from "vitest";
-import { Rng } from "../../../src/engine/rng";
-import { Tape } from "../../../src/engine/tape";
-import { rand, randn, tensor, toNested, type TensorData } from "../../../src/engine/tensor/shape";
+import { Rng } from "../../../../src/engine/rng";
+import { Tape } from "../../../../src/engine/tape";
+import { rand, randn, tensor, toNested, type TensorData } from "../../../../src/engine/tensor/shape";
 import { gradcheck, type Build } from "./check";
 
 const rng = new Rng(42);
