@@ -1,18 +1,19 @@
 // Runs anywhere: the expression nodes of GradLens's language-neutral tree (tree.ts holds the rest and re-exports
 // these). Both front ends lower to them; the one interpreter runs them.
-import type { Pattern, Span, Stmt, Target } from "./tree";
-
-// ---- expressions ----
+import type { Pattern, Span, Stmt, Target, Unsupported } from "./tree";
 
 /** Arithmetic: `+ - * / ** @` as both languages read them; `%` truncated (JS), `mod` floored (Python), `//` floor. */
 export type ArithOp = "+" | "-" | "*" | "/" | "**" | "%" | "mod" | "//" | "@";
-/** Comparisons; `is`/`in` and their negations are Python's; `===`/`!==` read as `==`/`!=` on the notation's values. */
-export type CompareOp = "<" | "<=" | ">" | ">=" | "==" | "!=" | "is" | "is not" | "in" | "not in" | "instanceof";
+/**
+ * Comparisons; `is`/`in` and their negations are Python's. TypeScript's `===`/`!==` stay apart from `==`/`!=`
+ * (`null == undefined` holds, `null === undefined` does not); Python's `==`/`!=` are `==`/`!=`.
+ */
+export type CompareOp = "<" | "<=" | ">" | ">=" | "==" | "!=" | "===" | "!==" | "is" | "is not" | "in" | "not in" | "instanceof";
 
 export type Expr =
   | NumberLit | StringLit | ConstLit | Name | This | Unary | Update | Binary | Compare | Logic | Conditional
-  | AssignExpr | Call | New | Member | Index | Slice | ArrayLit | TupleLit | ObjectLit | SetLit | FunctionExpr
-  | ClassExpr | Template | SuperCall | SuperMember | Comprehension;
+  | AssignExpr | Sequence | Call | New | Member | Index | Slice | ArrayLit | TupleLit | ObjectLit | SetLit
+  | FunctionExpr | ClassExpr | Template | SuperCall | SuperMember | Comprehension | Unsupported;
 
 export interface NumberLit extends Span {
   readonly kind: "number";
@@ -43,8 +44,8 @@ export interface This extends Span {
 
 export interface Unary extends Span {
   readonly kind: "unary";
-  /** `-`, `+`, logical not (`!` / `not`), bitwise `~` (an error at run time: not supported). */
-  readonly op: "-" | "+" | "not" | "~";
+  /** `-`, `+`, logical not (`!` / `not`). Bitwise `~` is lowered to Unsupported. */
+  readonly op: "-" | "+" | "not";
   readonly arg: Expr;
   /** The operator token (hover on `-`). */
   readonly opSpan: Span;
@@ -77,13 +78,16 @@ export interface Compare extends Span {
   readonly rest: readonly { readonly op: CompareOp; readonly opSpan: Span; readonly right: Expr }[];
 }
 
-/** `&&`/`and`, `||`/`or` (both return an operand, by the program's truthiness), `??` (TypeScript). */
+/**
+ * `&&`/`and`, `||`/`or` (both return an operand, by the program's truthiness), `??` (TypeScript): a chain of one
+ * operator, `a and b and c` as one node (walked in a loop, like Binary). `a and b or c` is an `or` of an `and`.
+ */
 export interface Logic extends Span {
   readonly kind: "logic";
   readonly op: "and" | "or" | "??";
-  readonly left: Expr;
-  readonly right: Expr;
-  readonly opSpan: Span;
+  readonly first: Expr;
+  /** `end`: where the chain up to this operand ends (the span of that partial result). */
+  readonly rest: readonly { readonly opSpan: Span; readonly right: Expr; readonly end: number }[];
 }
 
 /** `c ? a : b` and Python's `a if c else b`. */
@@ -96,12 +100,18 @@ export interface Conditional extends Span {
 
 /** An assignment used as an expression (TypeScript's `x = …`, `x += …`; Python's walrus `x := …`). */
 export interface AssignExpr extends Span {
-  readonly kind: "assign";
+  readonly kind: "assignExpr";
   /** undefined for `=`; the arithmetic of a compound assignment (`+=` → "+", Python's `%=` → "mod"). */
   readonly op: ArithOp | undefined;
   readonly target: Target;
   readonly value: Expr;
   readonly opSpan: Span;
+}
+
+/** TypeScript's comma operator `a, b`: each evaluated in turn, the last one's value (a chain, walked in a loop). */
+export interface Sequence extends Span {
+  readonly kind: "sequence";
+  readonly exprs: readonly Expr[];
 }
 
 /** One argument: positional, spread (`...xs` / `*xs`), keyword (`k=1`) or keyword spread (`**d`). */
@@ -140,11 +150,19 @@ export interface Index extends Span {
   readonly index: Expr;
 }
 
-/** Python's `o[lo:hi:step]` (any part may be missing); `o[1:3, ::2]` has several. */
+/** Python's `o[lo:hi:step]` (any part may be missing); `o[1:3, ::2]` has several, `o[1:3, i]` mixes in indexes. */
 export interface Slice extends Span {
   readonly kind: "slice";
   readonly object: Expr;
-  readonly parts: readonly ({ readonly lo?: Expr; readonly hi?: Expr; readonly step?: Expr } | Expr)[];
+  readonly parts: readonly (SliceRange | Expr)[];
+}
+
+/** One `lo:hi:step` of a Slice, with its span (`1:3`). */
+export interface SliceRange extends Span {
+  readonly kind: "range";
+  readonly lo?: Expr;
+  readonly hi?: Expr;
+  readonly step?: Expr;
 }
 
 /** An element of an array, tuple or set literal: a value, a spread (`...xs` / `*xs`), or a hole (`[, 1]`). */
@@ -181,6 +199,8 @@ export interface ObjectLit extends Span {
 export interface Param extends Span {
   readonly target: Pattern;
   readonly default?: Expr;
+  /** TypeScript's `x?`: may be left out (like a defaulted parameter, but with no default). */
+  readonly optional?: boolean;
   readonly rest?: "positional" | "keywords";
   /** Python: after a bare `*` or `*args`, only passed by keyword. */
   readonly keywordOnly?: boolean;

@@ -6,6 +6,9 @@
 // Where the languages differ in meaning, the tree says which meaning: `%` (JavaScript's truncated remainder) and
 // `mod` (Python's, with the divisor's sign) are different operators; `//` is floor division; a number literal knows
 // whether it was written as a Python int; the program says which language's truthiness, printing and scoping apply.
+// In a TypeScript program every statement list (a block, a branch, a loop body) is a block scope.
+import type { ArithOp, ClassExpr, Expr, FunctionExpr, Index, Member, Name, Slice } from "./tree-expressions";
+export * from "./tree-expressions";
 
 /** Document offsets [start, end) of a node. */
 export interface Span {
@@ -22,9 +25,6 @@ export interface Program extends Span {
   readonly body: readonly Stmt[];
 }
 
-import type { ArithOp, ClassExpr, Expr, FunctionExpr, Index, Member, Name, Slice, TupleLit } from "./tree-expressions";
-export * from "./tree-expressions";
-
 // ---- binding and assignment targets ----
 
 /** What a declaration, parameter or loop binds: a name, or a destructuring pattern. */
@@ -39,14 +39,23 @@ export interface PatternElement {
   readonly rest?: boolean;
 }
 
-/** What an assignment writes: a name, a member, an element, or (Python, and TypeScript's `[a, b] = …`) a pattern. */
-export type Target = Name | Member | Index | Slice | Pattern | TupleLit;
+/** What an assignment writes: a name, a member, an element or slice, or an unpacking of several. */
+export type Target = Name | Member | Index | Slice | Unpack;
+
+/**
+ * Unpacking in an assignment, whose leaves may be members and elements (unlike a declaration's Pattern): Python's
+ * `a, (b, *c) = v`, `[x, self.y] = v`, `for i, (p, q) in …`; TypeScript's `[a, b] = [b, a]` (holes are undefined).
+ */
+export interface Unpack extends Span {
+  readonly kind: "unpack";
+  readonly elements: readonly ({ readonly target: Target; readonly starred: boolean } | undefined)[];
+}
 
 // ---- statements ----
 
 export type Stmt =
   | ExprStmt | Declare | Assign | If | For | ForOf | While | Jump | Return | Block | FunctionDecl | ClassDecl | Import
-  | Scope | Assert | Raise | Del | Nothing;
+  | Scope | Assert | Raise | Del | Nothing | Unsupported;
 
 /** Statement flags: `// @target` / `# @target` on the line above. */
 interface StmtBase extends Span {
@@ -71,7 +80,7 @@ export interface Declare extends StmtBase {
  * local to that call unless declared `global`/`nonlocal`.
  */
 export interface Assign extends StmtBase {
-  readonly kind: "assign";
+  readonly kind: "assignStmt";
   readonly targets: readonly Target[];
   readonly op: ArithOp | undefined;
   readonly value: Expr;
@@ -180,8 +189,13 @@ export interface Nothing extends StmtBase {
   readonly kind: "nothing";
 }
 
-/** A syntax construct GradLens does not run, found while lowering: an error at its span naming it. */
-export interface Unsupported {
+/**
+ * A syntax construct GradLens does not run, found while lowering: an error at its span naming it ("`switch` is not
+ * supported"). It stands where the construct stood, as an expression or a statement (a class or function with an
+ * unsupported part becomes one as a whole, as the interpreter rejects it when it is defined); the lowering also
+ * lists every one it made, so they can be reported before anything runs.
+ */
+export interface Unsupported extends Span {
+  readonly kind: "unsupported";
   readonly what: string;
-  readonly span: Span;
 }
