@@ -11,10 +11,11 @@ export interface Lowered {
 }
 
 /**
- * Deepest nesting the lowerings follow (parentheses, calls, brackets, right-nested operators, nested functions and
- * blocks); a left-associative chain (`a + b + …`, `a and b and …`) counts once however long it is.
+ * Deepest nesting the lowerings follow (calls, brackets, right-nested operators, nested functions and blocks; CPython
+ * itself stops at 200 nested parentheses); a left-associative chain (`a + b + …`, `a and b and …`) counts once
+ * however long it is.
  */
-export const MAX_NESTING = 2000;
+export const MAX_NESTING = 1000;
 
 /** Thrown inside a lowering: the nearest expression or statement becomes this Unsupported node. */
 export class Rejected {
@@ -25,6 +26,8 @@ export class Rejected {
 export class Lowering {
   readonly unsupported: Unsupported[] = [];
   private depth = 0;
+  /** The construct entered last: where a stack overflow is reported (see guard). */
+  private at = { start: 0, end: 0 };
 
   constructor(
     /** Offset of the lowered text in its document: spans are document offsets. */
@@ -45,14 +48,34 @@ export class Lowering {
     throw new Rejected(this.unsupportedAt(what, start, end));
   }
 
-  /** Lower one level deeper (the construct at [start, end)); past MAX_NESTING a positioned error ends the lowering. */
-  nest<T>(start: number, end: number, lower: () => T): T {
+  /** One level deeper, into the construct at [start, end); past MAX_NESTING a positioned error ends the lowering. */
+  enter(start: number, end: number): void {
     if (this.depth >= MAX_NESTING) throw this.tooDeep(start, end);
     this.depth++;
+    this.at = { start, end };
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+
+  /** Lower one level deeper (enter, then leave however it ends). */
+  nest<T>(start: number, end: number, lower: () => T): T {
+    this.enter(start, end);
     try {
       return lower();
     } finally {
-      this.depth--;
+      this.leave();
+    }
+  }
+
+  /** Run a whole lowering: a JavaScript stack overflow (a smaller stack than MAX_NESTING needs) becomes a positioned error. */
+  guard<T>(lower: () => T): T {
+    try {
+      return lower();
+    } catch (e) {
+      if (e instanceof RangeError && /call stack/i.test(e.message)) throw this.tooDeep(this.at.start, this.at.end);
+      throw e;
     }
   }
 

@@ -2,7 +2,7 @@
 // offsets, children without comments, and the lowering's shared state (unsupported constructs, nesting bound).
 import { Lowering, Rejected } from "../lowering";
 import type { Span, Unsupported } from "../tree";
-import { deepKey, reparse, type PyNode, type PythonTree } from "./parse";
+import { parseText, type PyNode, type PythonTree } from "./parse";
 
 export class PyLowering {
   constructor(
@@ -46,27 +46,21 @@ export class PyLowering {
   }
 
   /** Lower n one level deeper; a rejection inside becomes the slot's Unsupported node. */
-  slot<T>(n: PyNode, lower: () => T): T | Unsupported {
-    return this.lw.nest(this.start(n), this.end(n), () => {
-      try {
-        return lower();
-      } catch (e) {
-        if (e instanceof Rejected) return e.node;
-        throw e;
-      }
-    });
+  slot<T>(n: PyNode, lower: (cx: PyLowering, n: PyNode) => T): T | Unsupported {
+    this.lw.enter(this.start(n), this.end(n));
+    try {
+      return lower(this, n);
+    } catch (e) {
+      if (e instanceof Rejected) return e.node;
+      throw e;
+    } finally {
+      this.lw.leave();
+    }
   }
 
-  /** Whether lezer may not have kept n whole (deep in a long chain): see resolve. */
-  isDeep(n: PyNode): boolean {
-    return this.tree.deep.has(deepKey(n));
-  }
-
-  /** An expression lezer may not have kept whole (deep in a long chain): parsed again, with its lowering. */
-  resolve(n: PyNode): { n: PyNode; cx: PyLowering } {
-    if (!this.isDeep(n)) return { n, cx: this };
-    const { tree, expr } = reparse(this.tree, n, { base: this.lw.base, text: this.lw.doc });
-    return { n: expr, cx: this.within(tree) };
+  /** Parse text standing for the source at `shift` (chains.ts's operands of a run), in this lowering. */
+  fragment(text: string, shift: number): PyLowering {
+    return this.within(parseText(text, shift, this.tree.floats, { base: this.lw.base, doc: this.lw.doc }));
   }
 }
 

@@ -1,7 +1,9 @@
 // Runs anywhere: Python expressions → GradLens's tree with Python's meanings: `%` is `mod` (floored), `//` floor
 // division, `-x ** 2` is `-(x ** 2)`, `**` right-associative; left-associative chains (`a + b - c`, `a * b / c`) are
-// walked in a loop into one node. and/or/not/comparisons are re-associated in logic.ts.
+// walked in a loop into one node. and/or/not/comparisons are re-associated in logic.ts; runs of more than
+// runs.ts's LONG operators never reach lezer and are lowered by chains.ts.
 import type { Arg, ArithOp, Expr, Member, SuperMember } from "../tree";
+import { lowerRun } from "./chains";
 import { lowerCollection, lowerComprehension, lowerSubscript } from "./collections";
 import { kids, splitCommas, type PyLowering } from "./context";
 import { lowerLambda } from "./functions";
@@ -11,11 +13,10 @@ import type { PyNode } from "./parse";
 
 /** Lower an expression; an unsupported construct in it becomes an Unsupported node in its place. */
 export function lowerExpr(cx: PyLowering, n: PyNode): Expr {
-  const r = cx.resolve(n);
-  return r.cx.slot(r.n, () => expr(r.cx, r.n));
+  return cx.slot(n, expr);
 }
 
-const SUPER = "`super` is supported as `super().m(…)` only";
+const SUPER = "`super` is supported as `super().m(…)` (or `super(C, self).m(…)`) only";
 
 function expr(cx: PyLowering, n: PyNode): Expr {
   for (;;) {
@@ -34,10 +35,13 @@ function expr(cx: PyLowering, n: PyNode): Expr {
       case "ParenthesizedExpression": {
         const inner = kids(n)[1];
         if (inner.name === "*") return cx.reject("a starred expression is not supported here", n);
-        ({ n, cx } = cx.resolve(inner));
+        n = inner;
         continue;
       }
-      case "TupleExpression":
+      case "TupleExpression": {
+        const run = cx.tree.runs.get(n.from);
+        return run !== undefined && run.to === n.to ? lowerRun(cx, run) : lowerCollection(cx, n);
+      }
       case "ArrayExpression":
       case "SetExpression":
       case "DictionaryExpression":
@@ -90,9 +94,8 @@ function arith(cx: PyLowering, n: PyNode): Expr {
   if (group === undefined) return cx.reject(`operator \`${text}\` is not supported`, op);
   const chain: PyNode[] = [n];
   let first = kids(n)[0];
-  // Walk down the left operands of the same precedence (`**` is right-associative: never). An operand lezer may
-  // not have kept whole ends the walk: it is lowered (parsed again) as the chain's first operand.
-  while (group !== 3 && first.name === "BinaryExpression" && !isLogic(first) && !cx.isDeep(first) && GROUP[operator(cx, first).text] === group) {
+  // Walk down the left operands of the same precedence (`**` is right-associative: never).
+  while (group !== 3 && first.name === "BinaryExpression" && !isLogic(first) && GROUP[operator(cx, first).text] === group) {
     chain.push(first);
     first = kids(first)[0];
   }
@@ -118,11 +121,11 @@ function member(cx: PyLowering, n: PyNode): Expr {
   return m;
 }
 
-/** `super()` (with no arguments), as the object of `super().m`. */
+/** `super()`, or Python 2's `super(C, self)` (read as the same), as the object of `super().m`. */
 function isSuperCall(cx: PyLowering, n: PyNode): boolean {
   if (n.name !== "CallExpression") return false;
-  const [callee, args] = kids(n);
-  return callee.name === "VariableName" && cx.text(callee) === "super" && kids(args).length === 2;
+  const [callee, args] = kids(n), count = splitCommas(kids(args).slice(1, -1)).items.length;
+  return callee.name === "VariableName" && cx.text(callee) === "super" && (count === 0 || count === 2);
 }
 
 function call(cx: PyLowering, n: PyNode): Expr {

@@ -81,6 +81,8 @@ function decode(cx: PyLowering, n: PyNode, s: string): string {
 function formatParts(cx: PyLowering, n: PyNode, parts: Part[]): void {
   const { raw, open, close } = literal(cx, n), text = cx.text(n);
   const piece = (from: number, to: number): void => {
+    // lezer 1.1.19 reads `\{` in a raw f-string as an escape, hiding the replacement field after it.
+    if (raw && /\\\{(?!\{)/.test(text.slice(from, to))) cx.reject("`\\{` in a raw f-string is not supported", n);
     const s = text.slice(from, to).replace(/\{\{/g, "{").replace(/\}\}/g, "}");
     addText(parts, raw ? s : decode(cx, n, s));
   };
@@ -106,10 +108,11 @@ function replacement(cx: PyLowering, r: PyNode, parts: Part[]): void {
       spec = cx.text(k[i]).slice(1);
     }
   }
-  // `{x=}` prints its own text, then the value (by repr, unless a conversion or spec says otherwise).
+  // `{x = }` prints its own text up to what follows `=` (spaces included), then the value (by repr, unless a
+  // conversion or spec says otherwise).
   if (selfDoc) {
-    const doc = k.find((x) => x.name === "FormatSelfDoc") as PyNode;
-    addText(parts, cx.tree.text.slice(k[0].to, doc.to));
+    const doc = k.findIndex((x) => x.name === "FormatSelfDoc");
+    addText(parts, cx.tree.text.slice(k[0].to, k[doc + 1].from));
     if (conversion === undefined && spec === undefined) conversion = "r";
   }
   const { items, commas } = splitCommas(values);

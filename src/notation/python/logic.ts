@@ -37,7 +37,7 @@ function flatten(cx: PyLowering, n: PyNode): Token[] {
       out.push(item);
       continue;
     }
-    const { n: m, cx: mcx } = item.n === n ? item : item.cx.resolve(item.n);
+    const { n: m, cx: mcx } = item;
     if (!isLogic(m)) {
       out.push({ kind: "operand", n: m, cx: mcx });
       continue;

@@ -12,6 +12,6 @@ import { lowerBody } from "./statements";
  */
 export function lowerPython(tree: PythonTree, base = 0, doc: string = tree.text): Lowered {
   const lw = new Lowering(base, doc);
-  const body = lowerBody(new PyLowering(lw, tree), tree.top, true);
+  const body = lw.guard(() => lowerBody(new PyLowering(lw, tree), tree.top, true));
   return { program: { kind: "program", lang: "py", body, start: base, end: base + tree.text.length }, unsupported: lw.unsupported };
 }

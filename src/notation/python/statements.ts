@@ -36,7 +36,7 @@ function lowerStmt(cx: PyLowering, s: PyNode, out: Stmt[]): void {
     for (const part of kids(s)) if (part.name !== ";") lowerStmt(cx, part, out);
     return;
   }
-  const lowered = cx.slot(s, () => stmt(cx, s));
+  const lowered = cx.slot(s, stmt);
   for (const l of Array.isArray(lowered) ? lowered : [lowered]) out.push(l.kind !== "unsupported" && marked(cx, s) ? { ...l, marked: true } : l);
 }
 

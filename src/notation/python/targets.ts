@@ -21,7 +21,6 @@ function unpack(cx: PyLowering, items: PyNode[][], from: PyNode, to: PyNode): Un
 }
 
 export function lowerTarget(cx: PyLowering, n: PyNode): Target {
-  ({ n, cx } = cx.resolve(n));
   switch (n.name) {
     case "VariableName": return { kind: "name", name: cx.text(n), ...cx.span(n) };
     case "ParenthesizedExpression": return lowerTarget(cx, kids(n)[1]);

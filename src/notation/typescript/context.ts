@@ -3,7 +3,7 @@
 import type * as TS from "typescript";
 import { Lowering, Rejected } from "../lowering";
 import { ts } from "../parse";
-import type { Span } from "../tree";
+import type { Span, Unsupported } from "../tree";
 
 /** The interpreter's messages for constructs it names (expressions.ts); others are named after their syntax kind. */
 const NAMED: Record<string, string> = {
@@ -62,15 +62,16 @@ export class TsLowering extends Lowering {
   }
 
   /** Run a slot's lowering one level deeper; a rejection inside it becomes the slot's Unsupported node. */
-  slot<T>(n: TS.Node, lower: () => T): T | Rejected["node"] {
-    return this.nest(this.start(n), this.end(n), () => {
-      try {
-        return lower();
-      } catch (e) {
-        if (e instanceof Rejected) return e.node;
-        throw e;
-      }
-    });
+  slot<T>(n: TS.Node, lower: (cx: TsLowering, n: TS.Node) => T): T | Unsupported {
+    this.enter(this.start(n), this.end(n));
+    try {
+      return lower(this, n);
+    } catch (e) {
+      if (e instanceof Rejected) return e.node;
+      throw e;
+    } finally {
+      this.leave();
+    }
   }
 
   /** The modifier of kind k on n, if any. */

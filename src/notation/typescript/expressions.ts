@@ -11,10 +11,10 @@ import { lowerFunction } from "./functions";
 
 /** Lower an expression; an unsupported construct in it becomes an Unsupported node in its place. */
 export function lowerExpr(cx: TsLowering, n: TS.Expression): Expr {
-  return cx.slot(n, () => expr(cx, n));
+  return cx.slot(n, expr) as Expr;
 }
 
-function expr(cx: TsLowering, n: TS.Expression): Expr {
+function expr(cx: TsLowering, n: TS.Node): Expr {
   const K = cx.K;
   for (;;) {
     switch (n.kind) {

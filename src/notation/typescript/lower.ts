@@ -12,6 +12,6 @@ import { lowerStmts } from "./statements";
  */
 export function lowerTypeScript(sf: TS.SourceFile, base = 0, doc: string = sf.text): Lowered {
   const cx = new TsLowering(sf, base, doc);
-  const body = lowerStmts(cx, sf.statements);
+  const body = cx.guard(() => lowerStmts(cx, sf.statements));
   return { program: { kind: "program", lang: "ts", body, start: base, end: base + sf.end }, unsupported: cx.unsupported };
 }

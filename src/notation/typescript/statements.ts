@@ -14,7 +14,7 @@ export function lowerStmts(cx: TsLowering, stmts: readonly TS.Statement[]): Stmt
 
 /** A statement; an unsupported construct in it (outside its nested expressions) makes it Unsupported. */
 export function lowerStmt(cx: TsLowering, s: TS.Statement): Stmt {
-  const lowered = cx.slot(s, () => stmt(cx, s));
+  const lowered = cx.slot(s, stmt);
   return lowered.kind !== "unsupported" && marked(cx, s) ? { ...lowered, marked: true } : lowered;
 }
 
@@ -37,7 +37,7 @@ function body(cx: TsLowering, s: TS.Statement): Stmt[] {
   return s.kind === cx.K.Block ? lowerStmts(cx, (s as TS.Block).statements) : [lowerStmt(cx, s)];
 }
 
-function stmt(cx: TsLowering, s: TS.Statement): Stmt {
+function stmt(cx: TsLowering, s: TS.Node): Stmt {
   const K = cx.K, span = cx.span(s);
   if (cx.modifier(s, K.DeclareKeyword) !== undefined) return { kind: "nothing", ...span };
   switch (s.kind) {
