@@ -222,7 +222,7 @@ export interface ClassExpr extends Span {
   readonly name: string | undefined;
   readonly nameSpan?: Span;
   readonly base: Expr | undefined;
-  /** The constructor (TypeScript's `constructor`, Python's `__init__` stays a method: see the interpreter). */
+  /** The constructor, named "constructor" (TypeScript's; Python's `__init__` stays a method: see the interpreter). */
   readonly ctor: FunctionExpr | undefined;
   readonly methods: readonly FunctionExpr[];
   /**
@@ -232,7 +232,11 @@ export interface ClassExpr extends Span {
   readonly fields: readonly { readonly name: string; readonly nameSpan: Span; readonly value: Expr | undefined }[];
 }
 
-/** A template literal or a Python f-string: text and expressions, each with an optional format spec (`:.3f`). */
+/**
+ * A template literal or a Python f-string: text and expressions, each with an optional format spec (`:.3f`) and
+ * conversion (`!r`). Python's `{x = }` is lowered to its text (`x = `) and the value (by repr, unless it has its own
+ * spec or conversion); implicit concatenation (`"a" f"{b}"`) is one Template.
+ */
 export interface Template extends Span {
   readonly kind: "template";
   readonly parts: readonly (string | { readonly value: Expr; readonly spec?: string; readonly conversion?: "r" | "s" | "a" })[];

@@ -151,7 +151,7 @@ export interface ClassDecl extends StmtBase {
   readonly cls: ClassExpr;
 }
 
-/** `import math`, `import numpy as np`, `from math import exp`; TypeScript imports are Nothing. */
+/** `import math`, `import numpy as np`, `from math import exp`; TypeScript imports are Nothing. `import a, b` is two. */
 export interface Import extends StmtBase {
   readonly kind: "import";
   readonly module: string;

@@ -142,7 +142,8 @@ function step(r: Reader, tokens: readonly Token[], i: number, stack: Reader[], r
         const last = r.items[r.items.length - 1];
         r.items[r.items.length - 1] = { kind: "operand", from: last.from, to: t.to };
         r.state = "after";
-      } else r.operand(t.from, t.to);
+      } else if (r.state === "after") r.valid = false; // two names in a row (`print x`, `match x`)
+      else r.operand(t.from, t.to);
       return false;
     case "op":
       if (t.text === ".") {

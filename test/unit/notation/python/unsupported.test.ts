@@ -48,6 +48,11 @@ describe("unsupported Python", () => {
     expect(show(r.program)).toContain(`!${JSON.stringify(what)}`);
   });
 
+  it("a long Python 2 print statement is still named as one", () => {
+    const src = `print ${Array(200).fill("x").join(" + ")}`;
+    expect(lowerPy(src).unsupported).toEqual([{ kind: "unsupported", what: "`print` without parentheses is Python 2: write `print(…)`", start: 0, end: src.length }]);
+  });
+
   it("`exec` and `eval` are ordinary names (unknown ones, for the interpreter to report)", () => {
     expect(lowerPy("exec('x'); eval('1')").unsupported).toEqual([]);
   });
