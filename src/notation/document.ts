@@ -9,6 +9,7 @@ import { bindings, keepBindingLog, plainBindings, type BoundName, type PlainBind
 import { Model } from "./model";
 import { parse, ts } from "./parse";
 import { evaluateProgram, guarded, newInterp, valueWarnings } from "./run";
+import { noTargetReason } from "./target";
 import { Instance, instanceMember } from "./classes";
 import { Fn, Num, Tensor, isNumber, type Value } from "./values";
 
@@ -42,6 +43,11 @@ export interface DocumentResult {
   train: TrainSettings | undefined;
   gradchecks: GradcheckResult[];
   diagnostics: Diagnostic[];
+  /**
+   * Why there is no target ("no target: `loss` is a [4,1] tensor, …"), undefined when there is one. A file of
+   * gradcheck(…) calls alone needs none: it then gets no warning, but this still says so for callers that need one.
+   */
+  noTarget: string | undefined;
   /** The first dataset the file names (AND, OR, XOR, NAND), for prediction tables. */
   dataset: DatasetName | undefined;
   /** Re-runs the file on the trainer's tape with the store's values; undefined when the file did not evaluate. */
@@ -106,11 +112,17 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
   };
   const params: ParamInfo[] = store.names.map((name, slot) => ({ name, slot, node: leafOf(slot), value: store.values[slot], grad: store.grads[slot] }));
   diagnostics.push(...ip.warnings, ...valueWarnings(ip, ev?.node));
-  if (ev === undefined) diagnostics.push(new GradLensError("no target: nothing at the top level evaluates to a number", 0, 0, text).toDiagnostic("warning"));
+  const why = ev === undefined ? noTargetReason(ip) : undefined;
+  const noTarget = ev === undefined ? `no target: ${why?.reason ?? "nothing at the top level evaluates to a number"}` : undefined;
+  // A file of checks needs no target; a tensor where the target would be is worth saying all the same.
+  if (noTarget !== undefined && (ip.gradchecks.length === 0 || why !== undefined)) {
+    const e = why === undefined ? new GradLensError(noTarget, 0, 0, text) : ip.error(noTarget, why.site);
+    diagnostics.push(e.toDiagnostic("warning"));
+  }
   const initial = store.snapshot();
   return {
     ok: true, tape, target: ev?.node, targetName: ev?.target.name, value: ev === undefined ? undefined : tape.val[ev.node],
-    store, params, train: ip.train, gradchecks: ip.gradchecks, diagnostics, dataset: datasetOf(sf),
+    store, params, train: ip.train, gradchecks: ip.gradchecks, diagnostics, noTarget, dataset: datasetOf(sf),
     objective: ev === undefined ? undefined : objective(sf, text, opts, store.size),
     replaySafe: !ip.controlOnValues, bindings: bindings(ip.scope, tape), bound: log.all(),
     plain: plainBindings(ip.scope, tape),
@@ -122,7 +134,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
 function failed(tape: Tape, store: ParamStore, diagnostics: Diagnostic[]): DocumentResult {
   return {
     ok: false, tape, target: undefined, targetName: undefined, value: undefined, store, params: [], train: undefined,
-    gradchecks: [], diagnostics, dataset: undefined, objective: undefined, replaySafe: false, bindings: {}, bound: [], plain: new Map(),
+    gradchecks: [], diagnostics, noTarget: undefined, dataset: undefined, objective: undefined, replaySafe: false, bindings: Object.create(null) as Record<string, number>, bound: [], plain: new Map(),
     trainingStore: () => copyStore(store, store.snapshot()), predict: () => undefined,
   };
 }

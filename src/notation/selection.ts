@@ -8,6 +8,7 @@ import { collectFree, findConstant, type FoundName } from "./freenames";
 import type { Bounds } from "./interp";
 import { parse } from "./parse";
 import { evaluateProgram, newInterp, rebase, valueWarnings } from "./run";
+import { noTargetReason } from "./target";
 import { Num } from "./values";
 
 /** Where a selection sits: the document around it (free names are looked up there, positions reported there). */
@@ -41,6 +42,11 @@ export interface SelectionResult {
   leaves: Leaf[];
   /** Free names valued from the document (not those the caller gave). */
   foundNames: FoundName[];
+  /**
+   * Names the selection itself assigns a plain number at its top level (`x = 53; …`): constants of this
+   * evaluation, so they get no gradient (callers say how to make them leaves).
+   */
+  constants: { name: string; value: number }[];
   warnings: Diagnostic[];
 }
 
@@ -145,7 +151,11 @@ function run(
     ip.scope.declare(name, new Num(ip.tape, node), false);
   }
   const r = evaluateProgram(ip);
-  if (r === undefined) throw new GradLensError("nothing to differentiate: the selection has no numeric value", base, base + text.length, doc);
+  if (r === undefined) {
+    const why = noTargetReason(ip);
+    throw why === undefined ? new GradLensError("nothing to differentiate: the selection has no numeric value", base, base + text.length, doc)
+      : ip.error(`nothing to differentiate: ${why.reason}`, why.site);
+  }
   const tape = ip.tape;
   tape.backward(r.node);
   ip.store.gather(tape);
@@ -157,5 +167,7 @@ function run(
     if (first[slot] >= 0) leaves.push({ name, node: first[slot], value: ip.store.values[slot], grad: ip.store.grads[slot], kind: "param" });
   });
   const warnings = [...ip.warnings, ...valueWarnings(ip, r.node)];
-  return { tape, target: r.node, value: tape.val[r.node], leaves, foundNames, warnings };
+  const constants: SelectionResult["constants"] = [];
+  for (const [name, b] of ip.scope.vars) if (typeof b.value === "number") constants.push({ name, value: b.value });
+  return { tape, target: r.node, value: tape.val[r.node], leaves, foundNames, constants, warnings };
 }

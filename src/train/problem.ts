@@ -42,12 +42,12 @@ export function buildProblem(config: TrainConfig): Problem {
     };
   }
   // No uri/version: the notation caches by them, and a session must train exactly the text it was given.
-  const doc = evaluateDocument(src.text, src.seed === undefined ? {} : { seed: src.seed });
+  const doc = evaluateDocument(src.text, { ...(src.seed === undefined ? {} : { seed: src.seed }), ...(src.bounds === undefined ? {} : { bounds: src.bounds }) });
   const err = doc.diagnostics.find((d) => d.severity === "error");
   if (!doc.ok || err !== undefined) {
     throw new SettingsError(err ? `${src.label}:${err.line}:${err.column}: ${err.message}` : `${src.label} did not evaluate`);
   }
-  if (doc.objective === undefined) throw new SettingsError(`${src.label}: no target: nothing at the top level evaluates to a number`);
+  if (doc.objective === undefined) throw new SettingsError(`${src.label}: ${doc.noTarget ?? "no target: nothing at the top level evaluates to a number"}`);
   if (doc.store.size === 0) throw new SettingsError(`${src.label}: no param(...) to train`);
   const store = doc.trainingStore();
   const notes = [doc.replaySafe

@@ -1,6 +1,7 @@
 // Runs anywhere (extension host, CLI, tests): the vocabulary of training as a domain: the choices a run is made
 // of (and their lists), its source and settings, the presets, and what a run reports as data. No prose for the
 // eye: the training view model (src/view/training.ts) is built from these outside src/train.
+import type { Bounds } from "../notation";
 
 export const DATASETS = ["AND", "OR", "XOR", "NAND"] as const;
 export const ACTIVATIONS = ["sigmoid", "tanh", "relu"] as const;
@@ -21,6 +22,8 @@ export type TrainSource =
     kind: "document"; uri: string; version: number; text: string; label: string;
     /** Replaces the file's seed(...) and mlp seeds (the CLI's --seed); undefined: the file's own. */
     seed?: number;
+    /** Bounds of every evaluation of the file (the editor's settings, the CLI's --max-* flags); default the notation's. */
+    bounds?: Partial<Bounds>;
   };
 
 export interface TrainSettings {

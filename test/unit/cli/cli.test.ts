@@ -252,6 +252,94 @@ describe("the seed tutorials' tensor examples through the CLI", () => {
   });
 });
 
+/** A file in a fresh temporary folder. */
+function tempFile(name: string, text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), "gradlens-cli-")), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe("answers a new user got wrong (issue 15)", () => {
+  it("a file of gradcheck calls only: check runs them, exit 0, or 1 when one fails; no \"no target\"", () => {
+    const checks = "const sig = (x) => 1 / (1 + exp(-x));\ngradcheck(sig, (x) => sig(x) * (1 - sig(x)), 0.5);\ngradcheck((x) => x * x, (x) => 2 * x, 3);\n";
+    const ok = cli("check", tempFile("checks.nn.ts", checks));
+    expect([ok.code, ok.err]).toEqual([0, ""]);
+    expect(ok.out).toMatch(/^PASS {2}gradcheck at .*checks\.nn\.ts:2:1$/m);
+    expect(ok.out).toMatch(/^PASS {2}gradcheck at .*checks\.nn\.ts:3:1$/m);
+    expect(ok.out).not.toMatch(/no target/);
+    const j = json("check", tempFile("checks.nn.ts", checks), "--json");
+    expect(j.code).toBe(0);
+    expect((j.data.checks as { pass: boolean }[]).map((c) => c.pass)).toEqual([true, true]);
+    const bad = cli("check", tempFile("bad.nn.ts", checks.replace("2 * x", "3 * x")));
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/^FAIL {2}gradcheck at .*bad\.nn\.ts:3:1$/m);
+  });
+
+  it("an expression that assigns its own numbers: says they are constants and how to make them leaves", () => {
+    const r = cli("grad", "x = 53; y = -17; (x**2 + 3)**2 + y");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("value = 7907327\nnote: `x` and `y` are constants here (the expression assigns them numbers), so they have no gradient: make them leaves with `x = param(53)`, or leave out the assignments and give --at x=53,y=-17\n");
+    const j = json("grad", "x = 53; y = -17; (x**2 + 3)**2 + y", "--json").data;
+    expect(j.grads).toEqual({});
+    expect(j.constants).toEqual({ x: 53, y: -17 });
+    expect(j.hint).toMatch(/`x = param\(53\)`.*--at x=53,y=-17/);
+    // Following the hint gives the gradients.
+    expect(json("grad", "x = param(53); y = param(-17); (x**2 + 3)**2 + y", "--json").data.grads).toEqual({ x: 596144, y: 1 });
+  });
+
+  it("a tensor target: its shape and sum/mean, for an expression and for a file", () => {
+    expect(cli("grad", "tensor([[1, 2], [3, 4]]) * x", "--at", "x=2")).toEqual({
+      code: 2, out: "", err: "error: nothing to differentiate: the value is a [2,2] tensor, not a number: reduce it to one with `sum(…)` or `mean(…)` at 1:1\n",
+    });
+    const file = tempFile("t.nn.ts", "const W = param(tensor([[1, 2], [3, 4]]));\nconst loss = W * 2;\n");
+    const r = cli("grad", file);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`error: no target: \`loss\` is a [2,2] tensor, not a number: reduce it to one with \`sum(loss)\` or \`mean(loss)\` at ${file}:2:1\n`);
+  });
+
+  it("--at names: `__proto__`, `constructor` and `toString` are ordinary names; an unused name is reported", () => {
+    expect(json("grad", "__proto__ * toString + constructor", "--at", "__proto__=2,toString=3,constructor=1", "--json").data)
+      .toEqual({ value: 7, grads: { ["__proto__"]: 3, toString: 2, constructor: 1 } }); // computed: an own key, not the prototype
+    const r = cli("grad", "x + 1", "--at", "__proto__=1,x=2");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("∂/∂x = 1");
+    expect(r.out).toContain("warning: --at __proto__: no name `__proto__` in the expression");
+    expect(json("grad", "x + 1", "--at", "x=2,z=1", "--json").data.warnings).toEqual(["warning: --at z: no name `z` in the expression"]);
+    const f = cli("grad", "examples/xor.nn.ts", "--at", "x=1");
+    expect(f.code).toBe(2);
+    expect(f.err).toMatch(/^error: --at x: --at gives values to an expression's free names/);
+  });
+});
+
+describe("bounds on the CLI's work (issue 15)", () => {
+  it("check samples beyond --max-params, says so in text and JSON, and a sample of all is no sample", () => {
+    const r = cli("check", "examples/xor-mlp.nn.ts", "--max-params", "4");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^note: 9 params: checked a random sample of 4 \(seed 1; --max-params raises the bound\)$/m);
+    expect(r.out.match(/^ {2}✓ /gm)).toHaveLength(4);
+    const j = json("check", "examples/xor-mlp.nn.ts", "--max-params", "4", "--json").data;
+    expect(j.sample).toEqual({ checked: 4, total: 9, seed: 1 });
+    const rows = (j.checks as { rows: { name: string }[] }[])[0].rows.map((x) => x.name);
+    // Seeded: the same sample every time.
+    expect(json("check", "examples/xor-mlp.nn.ts", "--max-params", "4", "--json").data.checks).toEqual(j.checks);
+    expect(rows).toHaveLength(4);
+    expect(json("check", "examples/xor-mlp.nn.ts", "--json").data.sample).toBeUndefined();
+  });
+
+  it("--max-steps, --max-nodes and --max-depth lower or raise the evaluation bounds of grad, graph, check and train", () => {
+    const loop = "let s = x; for (let i = 0; i < 1000; i++) s = s + x; s";
+    expect(cli("grad", loop, "--at", "x=1", "--max-steps", "100").err).toMatch(/^error: step limit reached \(100 steps; see gradlens\.maxSteps\)/);
+    expect(cli("graph", loop, "--at", "x=1", "--max-nodes", "50").err).toMatch(/^error: graph too large \(over 50 nodes/);
+    expect(cli("check", loop, "--at", "x=1", "--max-steps", "100").code).toBe(2);
+    expect(json("grad", loop, "--at", "x=1", "--max-steps", "100000", "--json").data.grads).toEqual({ x: 1001 });
+    const deep = tempFile("deep.nn.ts", "function f(n, x) { return n === 0 ? x : f(n - 1, x) * 1; }\nconst w = param(1);\nconst loss = f(50, w);\n");
+    expect(cli("grad", deep, "--max-depth", "20").err).toMatch(/call depth limit reached \(20 nested calls\)/);
+    expect(cli("grad", deep, "--max-depth", "100").code).toBe(0);
+    expect(cli("train", deep, "--max-depth", "20").err).toMatch(/call depth limit reached \(20 nested calls\)/);
+    expect(cli("grad", "x", "--at", "x=1", "--max-steps", "0").err).toBe("error: --max-steps must be a positive integer, got \"0\"\n");
+  });
+});
+
 describe("output piped into a reader that stops early", () => {
   it("exits quietly (no EPIPE crash) when stdout closes before the output is written", async () => {
     const { spawn } = await import("node:child_process");
