@@ -37,19 +37,31 @@ interface Leaves {
   value: number;
 }
 
-/** Notes per leaf: relu/abs at 0 or an undefined pow derivative on a path from the leaf to the target. */
+/**
+ * Notes per leaf: relu/abs at 0 or an undefined pow derivative on a path from the leaf to the target, and only
+ * then: a kink the leaf does not reach says nothing about its row. A param's paths start at every leaf of its slot
+ * (a model read once per call puts one on the tape per call).
+ */
 export function notesOf(tape: Tape, leaves: readonly number[], target: number): string[] {
-  const { start, in: inp, flags, op } = tape;
+  const { start, in: inp, flags, op, aux } = tape;
   const needed = new Uint8Array(target + 1);
   needed[target] = 1;
   for (let i = target; i >= 0; i--) if (needed[i]) for (let k = start[i]; k < start[i + 1]; k++) needed[inp[k]] = 1;
+  const bySlot = new Map<number, number[]>();
+  for (let i = 0; i <= target; i++) {
+    if (op[i] !== Op.Param || aux[i] < 0 || tape.isTensor(i)) continue;
+    const list = bySlot.get(aux[i]);
+    if (list === undefined) bySlot.set(aux[i], [i]);
+    else list.push(i);
+  }
   const reach = new Uint8Array(target + 1);
   return leaves.map((leaf) => {
     if (leaf < 0 || leaf > target) return "";
     reach.fill(0);
-    reach[leaf] = 1;
+    const seeds = op[leaf] === Op.Param && aux[leaf] >= 0 ? bySlot.get(aux[leaf]) ?? [leaf] : [leaf];
+    for (const s of seeds) reach[s] = 1;
     const notes = new Set<string>();
-    for (let i = leaf + 1; i <= target; i++) {
+    for (let i = seeds.reduce((a, b) => Math.min(a, b)) + 1; i <= target; i++) {
       for (let k = start[i]; k < start[i + 1]; k++) if (reach[inp[k]]) { reach[i] = 1; break; }
       if (!reach[i] || !needed[i] || !flags[i]) continue;
       if (flags[i] & Flag.NonDifferentiable) notes.add(`${op[i] === Op.Relu ? "relu" : "abs"} at 0: not differentiable, the convention gives 0`);

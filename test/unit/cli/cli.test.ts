@@ -297,6 +297,24 @@ describe("answers a new user got wrong (issue 15)", () => {
     expect(r.err).toBe(`error: no target: \`loss\` is a [2,2] tensor, not a number: reduce it to one with \`sum(loss)\` or \`mean(loss)\` at ${file}:2:1\n`);
   });
 
+  it("a NaN gradient with finite values (sqrt(x * x) at 0): grad and check say where it came from", () => {
+    const r = cli("grad", "sqrt(x * x)", "--at", "x=0");
+    expect(r.code).toBe(0);
+    expect(r.out).toBe("value = 0\n∂/∂x = NaN   (x = 0)\n1:1: warning: the gradient becomes Infinity at `sqrt`: its local derivative is not finite at these values\n"
+      + "1:6: warning: the gradient with respect to `x` is NaN\n");
+    expect(json("grad", "sqrt(x * x)", "--at", "x=0", "--json").data.warnings).toHaveLength(2);
+    const c = cli("check", tempFile("sq.nn.ts", "const w = param(0);\nconst loss = sqrt(w * w);\n"));
+    expect(c.code).toBe(1);
+    expect(c.out).toMatch(/sq\.nn\.ts:2:14: warning: the gradient becomes Infinity at `sqrt`/);
+    expect(c.out).toMatch(/sq\.nn\.ts:1:11: warning: the gradient with respect to `w` is NaN/);
+  });
+
+  it("check: a kink note (relu at 0) only on the rows of the params it reaches", () => {
+    const r = json("check", tempFile("kink.nn.ts", "const a = param(0);\nconst b = param(2);\nconst loss = relu(a) + b * b;\n"), "--json");
+    const rows = (r.data.checks as { rows: { name: string; note: string }[] }[])[0].rows;
+    expect(rows.map((x) => [x.name, x.note])).toEqual([["a", "relu at 0: not differentiable, the convention gives 0"], ["b", ""]]);
+  });
+
   it("--at names: `__proto__`, `constructor` and `toString` are ordinary names; an unused name is reported", () => {
     expect(json("grad", "__proto__ * toString + constructor", "--at", "__proto__=2,toString=3,constructor=1", "--json").data)
       .toEqual({ value: 7, grads: { ["__proto__"]: 3, toString: 2, constructor: 1 } }); // computed: an own key, not the prototype

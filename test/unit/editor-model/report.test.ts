@@ -122,3 +122,18 @@ describe("bounded work: a seeded sample of the leaves beyond maxLeaves (issue 15
     expect([m?.pass, m?.passed, m?.failed]).toEqual([false, 1, 1]);
   });
 });
+
+describe("kink notes go only where the kink reaches (issue 15)", () => {
+  it("relu at 0 notes the param it reaches, not the other", () => {
+    const { result } = evaluate("const a = param(0);\nconst b = param(2);\nconst loss = relu(a) + b * b;\n");
+    const m = documentReport(result, "kink");
+    expect(m?.rows.map((r) => [r.name, r.note])).toEqual([["a", "relu at 0: not differentiable, the convention gives 0"], ["b", ""]]);
+  });
+
+  it("in a selection too, and in gradcheck(f, at) of a file", () => {
+    const s = selectionReport(prepareSelection("abs(x) + y * y"), { x: 0, y: 3 }, "t");
+    expect(s.rows.map((r) => [r.name, r.note])).toEqual([["x", "abs at 0: not differentiable, the convention gives 0"], ["y", ""]]);
+    const { result } = evaluate("gradcheck((a, b) => relu(a) + b * b, [0, 2]);\n");
+    expect(result.gradchecks[0].rows.map((r) => [r.name, r.note])).toEqual([["a", "relu at 0: not differentiable, the convention gives 0"], ["b", ""]]);
+  });
+});
