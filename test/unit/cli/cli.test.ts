@@ -309,6 +309,13 @@ describe("answers a new user got wrong (issue 15)", () => {
     expect(c.out).toMatch(/sq\.nn\.ts:1:11: warning: the gradient with respect to `w` is NaN/);
   });
 
+  it("an unknown function: said to be one, with the nearest known names; not asked for with --at", () => {
+    const r = cli("grad", "max(x, y)", "--at", "x=1,y=2");
+    expect(r).toEqual({ code: 2, out: "", err: "error: `max` is not a known function: for the larger of two numbers write `a > b ? a : b` (nearest known names: `math`, `mean`, `mlp`) at 1:1\n" });
+    expect(cli("grad", "x + sigmiod(x)", "--at", "x=1").err).toBe("error: `sigmiod` is not a known function (nearest known name: `sigmoid`) at 1:5\n");
+    expect(cli("grad", "max + 1").err).toBe("error: no value for `max` at 1:1 (give values with --at max=…)\n");
+  });
+
   it("check: a kink note (relu at 0) only on the rows of the params it reaches", () => {
     const r = json("check", tempFile("kink.nn.ts", "const a = param(0);\nconst b = param(2);\nconst loss = relu(a) + b * b;\n"), "--json");
     const rows = (r.data.checks as { rows: { name: string; note: string }[] }[])[0].rows;
