@@ -56,7 +56,7 @@ const isParamEntry: Check<ParamEntry> = either(
   }),
 );
 
-const REASONS: readonly VerdictReason[] = ["not-separable", "diverged", "more-steps", "stuck", "no-dataset", "error"];
+const REASONS: readonly VerdictReason[] = ["not-separable", "diverged", "more-steps", "stuck", "no-dataset", "rows-disagree", "error"];
 
 /** What the view reads of a verdict: its kind, its sentence, and the step of a learned one or the reason of another. */
 function isVerdictView(x: unknown): x is VerdictView {

@@ -4,7 +4,7 @@ export { TrainingSession, type SessionOptions } from "./session";
 export { Comparison } from "./compare";
 export { buildProblem, settingsFromFile, type Problem } from "./problem";
 export { applyEdits, applyToText, firstArgument, type ApplyResult, type TextEdit } from "./apply";
-export { verdictOf, linearlySeparable, type VerdictInput } from "./verdict";
+export { verdictOf, linearlySeparable, nearZero, type VerdictInput } from "./verdict";
 export { LossHistory } from "./history";
 export {
   parseSettings, parsePresetSource, parseHidden, isDatasetChoice, SettingsError, MAX_STEPS, MAX_HIDDEN,

@@ -52,7 +52,7 @@ export interface Prediction {
   right: boolean;
 }
 
-export type VerdictReason = "not-separable" | "diverged" | "more-steps" | "stuck" | "no-dataset" | "error";
+export type VerdictReason = "not-separable" | "diverged" | "more-steps" | "stuck" | "no-dataset" | "rows-disagree" | "error";
 
 /**
  * How a run ended, with the numbers that say why. The same shape as src/view/verdict.ts's Verdict, which words it
@@ -67,6 +67,8 @@ export type Verdict =
   }
   | { kind: "not-converged"; reason: "not-separable"; step: number; loss: number; dataset?: string }
   | { kind: "not-converged"; reason: "more-steps" | "stuck" | "no-dataset"; step: number; loss: number }
+  /** The loss reached about 0 while some rows do not round right: the predictions do not read what the loss measures. */
+  | { kind: "not-converged"; reason: "rows-disagree"; step: number; loss: number }
   | { kind: "not-converged"; reason: "error"; step: number; error: string };
 
 export const DEFAULT_SETTINGS: TrainSettings = {

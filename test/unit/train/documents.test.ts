@@ -83,3 +83,14 @@ describe("documents", () => {
     expect(() => new TrainingSession(documentConfig("const s = \"text\";\n"))).toThrow(/no target|no param/);
   });
 });
+
+describe("verdicts that follow the loss (issue 15)", () => {
+  it("a loss at 0 with rows the file's model gets wrong is not \"stuck\": the rows disagree with the loss", async () => {
+    // forward answers 0.5 whatever the params: rows with target 0 round wrong while the loss goes to 0.
+    const text = "const w = param(1);\nfunction forward(p, q) { return 0.5; }\nconst rows = XOR;\nconst loss = w * w;\n";
+    const { snap, session } = await runToEnd(documentConfig(text, { lr: 0.5, steps: 50 }));
+    expect(session.loss).toBe(0);
+    expect(snap.verdict).toMatchObject({ kind: "not-converged", reason: "rows-disagree" });
+    expect(snap.verdict?.message).toMatch(/^the loss reached 0 after 50 steps, yet some rows do not round to their targets/);
+  });
+});
