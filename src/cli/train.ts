@@ -12,7 +12,7 @@ import { BOUND_FLAGS, boundsOption, parseArgs, UsageError, type Parsed } from ".
 import type { Print } from "./commands";
 import { evaluateText, noTarget, readSource } from "./source";
 
-const PRESET_ONLY = ["hidden", "activation", "loss"];
+const PRESET_ONLY = ["hidden", "activation", "loss", "init"];
 const SETTINGS = ["optimizer", "lr", "steps", "method", "seed", "eps"] as const;
 
 /** The flags given, as the form's fields: strings that src/train's validation reads. */

@@ -119,7 +119,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
     const e = why === undefined ? new GradLensError(noTarget, 0, 0, text) : ip.error(noTarget, why.site);
     diagnostics.push(e.toDiagnostic("warning"));
   }
-  const initial = store.snapshot();
+  const initial = store.snapshot(), memo: PredictMemo = { how: undefined };
   return {
     ok: true, tape, target: ev?.node, targetName: ev?.target.name, value: ev === undefined ? undefined : tape.val[ev.node],
     store, params, train: ip.train, gradchecks: ip.gradchecks, diagnostics, noTarget, dataset: datasetOf(sf),
@@ -127,7 +127,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
     replaySafe: !ip.controlOnValues, bindings: bindings(ip.scope, tape), bound: log.all(),
     plain: plainBindings(ip.scope, tape),
     trainingStore: () => copyStore(store, initial),
-    predict: (s, xs) => predict(sf, text, opts, s, xs),
+    predict: (s, xs) => predict(sf, text, opts, s, xs, memo),
   };
 }
 
@@ -182,30 +182,45 @@ function predictor(v: Value): Fn | Instance | undefined {
   return v instanceof Instance && instanceMember(v, "forward") instanceof Fn ? v : undefined;
 }
 
-function predict(sf: TS.SourceFile, text: string, opts: DocumentOptions, store: ParamStore, xs: number[]): number | undefined {
+/** Which way of passing a row a model took (see predict): the same for every row of one document. */
+interface PredictMemo {
+  how: number | undefined;
+}
+
+/**
+ * The model's output for one row, at the store's values. A model takes a row one of three ways: the inputs as
+ * arguments (`forward(p, q)`, a class's too), one array (`model([p, q])`), or one [1,k] tensor (seed 000's
+ * `forward(x)` with matmul); the way that answers a number first is kept for the document's other rows.
+ */
+function predict(sf: TS.SourceFile, text: string, opts: DocumentOptions, store: ParamStore, xs: number[], memo: PredictMemo): number | undefined {
   const { ip } = rerun(sf, text, opts, store, new Tape());
   const vars = ip.scope.vars;
   let model = PREDICTORS.map((n) => vars.get(n)?.value).map((v) => (v === undefined ? undefined : predictor(v))).find((v) => v !== undefined);
   if (model === undefined) for (const b of vars.values()) model = predictor(b.value) ?? model;
   if (model === undefined) return undefined;
-  const m = model;
-  const call = (args: Value[]): number | undefined =>
-    firstNumber(guarded(ip, () => (m instanceof Instance ? (instanceMember(m, "forward") as Fn).call(ip, args, ip.sf, m) : m.call(ip, args, ip.sf))));
-  // A tensor model takes one row, `forward(tensor([xs]))`, and answers a one-element tensor.
+  const self = model instanceof Instance ? model : undefined;
+  const f = (self === undefined ? model : instanceMember(self, "forward")) as Fn;
   const row = (): Value[] => [new Tensor(ip.tape, ip.tape.tensorConst({ shape: [1, xs.length], data: Float64Array.from(xs) }))];
-  if (m instanceof Instance) return call(row());
+  const ways: (() => Value[])[] = [() => xs, () => [xs], row];
+  const arity = f instanceof Closure ? f.arity : undefined;
+  // Inputs as arguments only where the arity says so; a class's forward of one argument takes a tensor first.
+  const order = arity === xs.length ? [0, 1, 2] : self !== undefined ? [2, 1] : [1, 2];
   const scope = ip.scope, depth = ip.depth;
-  try {
-    const out = call(m instanceof Closure && m.arity === xs.length ? xs : [xs]);
-    if (out !== undefined || !(m instanceof Closure && m.arity === 1)) return out;
-  } catch (e) {
-    // A function of one tensor (`forward(x) { return matmul(x, W) }`) fails on plain numbers: give it a row. The
-    // error left the interpreter inside the failed call; put it back where the call started.
-    if (!(e instanceof GradLensError)) throw e;
-    ip.scope = scope;
-    ip.depth = depth;
+  for (const how of memo.how === undefined ? order : [memo.how]) {
+    try {
+      const out = firstNumber(guarded(ip, () => f.call(ip, ways[how](), ip.sf, self)));
+      if (out !== undefined) {
+        memo.how = how;
+        return out;
+      }
+    } catch (e) {
+      // A way the model does not take fails inside the call: put the interpreter back where the call started.
+      if (!(e instanceof GradLensError)) throw e;
+      ip.scope = scope;
+      ip.depth = depth;
+    }
   }
-  return call(row());
+  return undefined;
 }
 
 /** The number a model answered: a number, the first of a list, or a one-element tensor. */

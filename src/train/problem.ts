@@ -33,7 +33,8 @@ export function buildProblem(config: TrainConfig): Problem {
   const src = config.source;
   if (src.kind === "preset") {
     const rows = datasets[src.dataset];
-    const model = new MLP(2, [...src.hidden, 1], { activation: src.activation, output: "sigmoid", seed: s.seed });
+    const init = src.init === undefined || src.init === "auto" ? undefined : src.init;
+    const model = new MLP(2, [...src.hidden, 1], { activation: src.activation, output: "sigmoid", seed: s.seed, init });
     const objective: Objective = datasetObjective(model, rows, src.loss);
     const trainer = new Trainer(objective, model.store, { optimizer, method: s.method, eps: s.eps, replay: true });
     return {

@@ -8,16 +8,23 @@ export const ACTIVATIONS = ["sigmoid", "tanh", "relu"] as const;
 export const LOSSES = ["sse", "mse", "bce"] as const;
 export const OPTIMIZERS = ["sgd", "momentum", "adam"] as const;
 export const METHODS = ["backprop", "finite-difference"] as const;
+/** "auto": the tutorial's uniform [0, 1) for its own 2-2-1 and single-neuron sigmoid nets, else Glorot or He (engine). */
+export const INITS = ["auto", "uniform01", "xavier", "he", "uniform", "normal"] as const;
 
 export type DatasetChoice = (typeof DATASETS)[number];
 export type ActivationChoice = (typeof ACTIVATIONS)[number];
 export type LossChoice = (typeof LOSSES)[number];
 export type OptimizerChoice = (typeof OPTIMIZERS)[number];
 export type MethodChoice = (typeof METHODS)[number];
+export type InitChoice = (typeof INITS)[number];
 
 /** Where the model comes from: a preset dataset with an architecture, or a `.nn.ts` document's objective. */
 export type TrainSource =
-  | { kind: "preset"; dataset: DatasetChoice; hidden: number[]; activation: ActivationChoice; loss: LossChoice }
+  | {
+    kind: "preset"; dataset: DatasetChoice; hidden: number[]; activation: ActivationChoice; loss: LossChoice;
+    /** Initial weights; absent or "auto": by activation and size (the engine's defaultInit). */
+    init?: InitChoice;
+  }
   | {
     kind: "document"; uri: string; version: number; text: string; label: string;
     /** Replaces the file's seed(...) and mlp seeds (the CLI's --seed); undefined: the file's own. */
@@ -87,5 +94,6 @@ export function presetConfig(dataset: DatasetChoice): TrainConfig {
 /** "XOR 2-2-1 sigmoid, sse" */
 export function describeSource(s: TrainSource): string {
   if (s.kind === "document") return s.label;
-  return `${s.dataset} ${[2, ...s.hidden, 1].join("-")} ${s.activation}, ${s.loss}`;
+  const init = s.init === undefined || s.init === "auto" ? "" : `, ${s.init} init`;
+  return `${s.dataset} ${[2, ...s.hidden, 1].join("-")} ${s.activation}, ${s.loss}${init}`;
 }

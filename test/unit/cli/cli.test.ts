@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { defaultForm, trainingSnapshot } from "../../../src/extension/training/view-model";
 import { TrainingSession, parsePresetSource, parseSettings, type Verdict } from "../../../src/train";
 import type { TrainForm } from "../../../src/view/training";
+import { CLASS_NET, MICROGRAD } from "../class-models";
 
 const root = join(__dirname, "../../..");
 
@@ -333,6 +334,27 @@ describe("answers a new user got wrong (issue 15)", () => {
     const f = cli("grad", "examples/xor.nn.ts", "--at", "x=1");
     expect(f.code).toBe(2);
     expect(f.err).toMatch(/^error: --at x: --at gives values to an expression's free names/);
+  });
+});
+
+describe("train takes every file the view trains, and an init that learns (issue 15)", () => {
+  it("a class-based model (forward(p, q), or forward of one array): predictions, learned, exit 0", () => {
+    const net = cli("train", tempFile("net.nn.ts", CLASS_NET));
+    expect([net.code, net.err]).toEqual([0, ""]);
+    expect(net.out).not.toMatch(/NaN|expects 2 arguments/);
+    expect(net.out.trimEnd().split("\n").at(-1)).toBe("learned in 226 steps: every row rounds to its target");
+    expect(cli("train", tempFile("micro.nn.ts", MICROGRAD)).code).toBe(0);
+  });
+
+  it("XOR --hidden 16,16 --activation tanh learns by default; --init chooses (the tutorial's uniform01 does not learn it)", () => {
+    const r = cli("train", "XOR", "--hidden", "16,16", "--activation", "tanh");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/learned in \d+ steps/);
+    expect(cli("train", "XOR", "--hidden", "16,16", "--activation", "tanh", "--init", "uniform01").code).toBe(1);
+    expect(cli("train", "XOR", "--hidden", "16,16", "--activation", "relu", "--init", "he").code).toBe(0);
+    expect(cli("train", "XOR").out).toMatch(/learned in 226 steps/);
+    expect(cli("train", "XOR", "--init", "bogus").err).toBe("error: init must be one of auto, uniform01, xavier, he, uniform, normal, got \"bogus\"\n");
+    expect(cli("train", "examples/xor.nn.ts", "--init", "he").err).toBe("error: --init applies to presets; a file defines its own model\n");
   });
 });
 

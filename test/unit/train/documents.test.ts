@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ParamStore, Trainer, sgd } from "../../../src/engine";
 import { evaluateDocument } from "../../../src/notation";
 import { TrainingSession, buildProblem, presetConfig, settingsFromFile, DEFAULT_SETTINGS } from "../../../src/train";
+import { CLASS_NET, MICROGRAD } from "../class-models";
 import { MLP_FILE, XOR_FILE, documentConfig, runToEnd, scalarValues } from "./helpers";
 
 describe("documents", () => {
@@ -92,5 +93,19 @@ describe("verdicts that follow the loss (issue 15)", () => {
     expect(session.loss).toBe(0);
     expect(snap.verdict).toMatchObject({ kind: "not-converged", reason: "rows-disagree" });
     expect(snap.verdict?.message).toMatch(/^the loss reached 0 after 50 steps, yet some rows do not round to their targets/);
+  });
+});
+
+describe("class-based models train as the view trains them (issue 15)", () => {
+  it("a class whose forward takes the inputs as arguments: predictions from it, every row right", async () => {
+    const { snap } = await runToEnd(documentConfig(CLASS_NET));
+    expect(snap.predictions?.map((r) => r.right)).toEqual([true, true, true, true]);
+    expect(snap.verdict).toMatchObject({ kind: "learned", step: 226 });
+  });
+
+  it("a micrograd-style model whose forward takes one array learns XOR", async () => {
+    const { snap } = await runToEnd(documentConfig(MICROGRAD, { lr: 0.05 }));
+    expect(snap.predictions?.every((r) => Number.isFinite(r.output) && r.right)).toBe(true);
+    expect(snap.verdict?.kind).toBe("learned");
   });
 });
