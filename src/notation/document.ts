@@ -9,6 +9,7 @@ import { bindings, keepBindingLog, plainBindings, type BoundName, type PlainBind
 import { Model } from "./model";
 import { parse, ts } from "./parse";
 import { evaluateProgram, guarded, newInterp, valueWarnings } from "./run";
+import { nameParamsByPath } from "./param-names";
 import { noTargetReason } from "./target";
 import { Instance, instanceMember } from "./classes";
 import { Fn, Num, Tensor, isNumber, type Value } from "./values";
@@ -100,6 +101,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
     return { ...failed(ip.tape, ip.store, diagnostics), train: ip.train, gradchecks: ip.gradchecks };
   }
   const tape = ip.tape, store = ip.store;
+  nameParamsByPath(ip);
   if (ev !== undefined) tape.backward(ev.node);
   store.gather(tape);
   const firstLeaf = new Map<number, number>();

@@ -7,6 +7,7 @@ import { GradLensError, type Diagnostic } from "./errors";
 import { collectFree, findConstant, type FoundName } from "./freenames";
 import type { Bounds } from "./interp";
 import { isCallee } from "./expressions";
+import { nameParamsByPath } from "./param-names";
 import { parse } from "./parse";
 import { declaredIn, unknownFunction } from "./suggest";
 import { evaluateProgram, newInterp, rebase, valueWarnings } from "./run";
@@ -168,6 +169,7 @@ function run(
       : ip.error(`nothing to differentiate: ${why.reason}`, why.site);
   }
   const tape = ip.tape;
+  nameParamsByPath(ip);
   tape.backward(r.node);
   ip.store.gather(tape);
   const leaves: Leaf[] = inputs.map(({ name, node }) => ({ name, node, value: tape.val[node], grad: tape.grad[node], kind: "input" }));
