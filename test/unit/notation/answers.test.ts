@@ -162,3 +162,23 @@ describe("edit distance and nearest names", () => {
     expect(nearestNames("xyzzy", ["exp", "log"])).toEqual([]);
   });
 });
+
+describe("names that are also Object.prototype's are ordinary names (issue 15)", () => {
+  it("a file's params and bindings named `__proto__`, `constructor` and `toString`", () => {
+    const d = evaluateDocument("const __proto__ = param(2);\nconst constructor = param(3);\nconst toString = 4;\nconst loss = __proto__ * constructor * toString;\n");
+    expect(d.params.map((p) => [p.name, p.grad])).toEqual([["__proto__", 12], ["constructor", 8]]);
+    expect(Object.keys(d.bindings).sort()).toEqual(["__proto__", "constructor", "loss"]);
+    expect(d.bindings["__proto__"]).toBe(d.params[0].node);
+    // A name the file does not bind is absent, not Object.prototype's.
+    expect(d.bindings["hasOwnProperty"]).toBeUndefined();
+  });
+
+  it("a selection's free names and the values given for them", () => {
+    const r = evaluateSelection("__proto__ * toString", { values: JSON.parse('{"__proto__": 2, "toString": 3}') as Record<string, number> });
+    expect(r.leaves.map((l) => [l.name, l.grad])).toEqual([["__proto__", 3], ["toString", 2]]);
+    const doc = "constructor = 5\n__proto__ = 7\nconstructor * __proto__\n";
+    const found = evaluateSelection("constructor * __proto__", { documentText: doc, selectionOffset: doc.lastIndexOf("constructor") });
+    expect(found.foundNames.map((f) => [f.name, f.value])).toEqual([["constructor", 5], ["__proto__", 7]]);
+    expect(found.value).toBe(35);
+  });
+});
