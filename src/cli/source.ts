@@ -56,7 +56,8 @@ export function evaluateText(file: string, text: string, seed?: number, bounds?:
 /** A file with no target, as the error `grad`, `graph` and `train` stop with (at the tensor that stood there, if one did). */
 export function noTarget(file: string, text: string, doc: DocumentResult): FileError {
   const why = doc.diagnostics.find((d) => d.message === doc.noTarget);
-  return new FileError(file, doc.noTarget ?? "no target", why?.start ?? 0, why?.end ?? 0, text);
+  const checks = why === undefined && doc.gradchecks.length > 0 ? ` (the file makes gradient checks only: \`gradlens check ${file}\` runs them)` : "";
+  return new FileError(file, `${doc.noTarget ?? "no target"}${checks}`, why?.start ?? 0, why?.end ?? 0, text);
 }
 
 /** `--at` gives values to an expression's free names; a file's values come from the file. */

@@ -274,6 +274,9 @@ describe("answers a new user got wrong (issue 15)", () => {
     const bad = cli("check", tempFile("bad.nn.ts", checks.replace("2 * x", "3 * x")));
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/^FAIL {2}gradcheck at .*bad\.nn\.ts:3:1$/m);
+    // grad needs a target, and says where the checks are run.
+    const file = tempFile("checks.nn.ts", checks), g = cli("grad", file);
+    expect([g.code, g.err]).toEqual([2, `error: no target: nothing at the top level evaluates to a number (the file makes gradient checks only: \`gradlens check ${file}\` runs them) at ${file}:1:1\n`]);
   });
 
   it("an expression that assigns its own numbers: says they are constants and how to make them leaves", () => {
