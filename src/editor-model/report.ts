@@ -132,10 +132,11 @@ export function documentReport(r: DocumentResult, title: string, o: CheckOptions
   }
   if (!r.ok || r.target === undefined || r.value === undefined || objective === undefined) return undefined;
   const base = r.trainingStore();
+  // One store and one tape for every evaluation (x holds every param): a fresh tape each time costs more than the run.
+  const s = r.trainingStore(), tape = new Tape();
   const f: PlainFn = (x) => {
-    const s = r.trainingStore();
     for (let i = 0; i < x.length; i++) s.values[i] = x[i];
-    const tape = new Tape();
+    tape.clear();
     const out = objective(tape, s);
     return tape.val[out];
   };
