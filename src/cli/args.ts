@@ -1,4 +1,5 @@
 // Runs on Node (the `gradlens` CLI): argv parsing by hand, small: one positional source and `--name value` options.
+import type { Bounds } from "../notation";
 
 export class UsageError extends Error {}
 
@@ -37,18 +38,18 @@ function value(argv: readonly string[], i: number, name: string): string {
   return argv[i];
 }
 
-/** `x=53,y=-17` */
+/** `x=53,y=-17`, as own keys: `__proto__`, `constructor` and `toString` are ordinary names. */
 export function parseAt(s: string | undefined): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (s === undefined) return out;
+  const out = new Map<string, number>();
+  if (s === undefined) return {};
   for (const part of s.split(",")) {
     if (part.trim() === "") continue;
     const m = /^\s*([A-Za-z_$][\w$]*)\s*=\s*(.+?)\s*$/.exec(part);
     const v = m ? Number(m[2]) : NaN;
     if (!m || m[2] === "" || Number.isNaN(v)) throw new UsageError(`--at: expected name=number, got "${part}"`);
-    out[m[1]] = v;
+    out.set(m[1], v);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 export function numberOption(p: Parsed, name: string, fallback: number, check: (x: number) => boolean, want: string): number {
@@ -64,4 +65,20 @@ export function choiceOption<T extends string>(p: Parsed, name: string, allowed:
   if (s === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(s)) throw new UsageError(`--${name} must be one of ${allowed.join(", ")}, got "${s}"`);
   return s as T;
+}
+
+/**
+ * The flags that raise (or lower) the evaluation bounds, for a person who means it: the same Bounds the editor's
+ * gradlens.maxSteps / maxNodes / maxCallDepth settings give, with the editor's defaults when a flag is absent.
+ */
+export const BOUND_FLAGS: Readonly<Record<string, keyof Bounds>> = {
+  "max-steps": "maxSteps", "max-nodes": "maxNodes", "max-depth": "maxDepth",
+};
+
+export function boundsOption(p: Parsed): Partial<Bounds> {
+  const out: Partial<Bounds> = {};
+  for (const [flag, key] of Object.entries(BOUND_FLAGS)) {
+    if (p.options.has(flag)) out[key] = numberOption(p, flag, 0, (x) => Number.isSafeInteger(x) && x > 0, "a positive integer");
+  }
+  return out;
 }

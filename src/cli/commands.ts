@@ -1,12 +1,15 @@
-// Runs on Node (the CLI): `gradlens grad`, `graph` and `check`.
+// Runs on Node (the CLI): `gradlens grad`, `graph` and `check` (the editor's gradient-check report, bounded).
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { ParamStore, Tape, checkDerivative, type GradcheckReport } from "../engine";
+import { documentReport, selectionReport } from "../editor-model/report";
 import { renderMermaid } from "../graph";
+import type { PreparedSelection } from "../notation";
 import { escapeHtml } from "../view/escape";
 import { formatNumber } from "../view/format";
-import { choiceOption, numberOption, parseArgs, parseAt, UsageError } from "./args";
-import { evaluate } from "./source";
+import { atFlag, constantsHint } from "../view/hints";
+import type { ReportModel } from "../view/report";
+import { BOUND_FLAGS, boundsOption, choiceOption, numberOption, parseArgs, parseAt, UsageError } from "./args";
+import { evaluate, evaluateText, fileWarnings, isFile, noTarget, readSource, rejectAt } from "./source";
 
 export type Print = (s: string) => void;
 
@@ -20,24 +23,29 @@ const num = (x: number): string => formatNumber(x, 12);
 const err = (x: number): string => formatNumber(x, 3);
 
 export function grad(argv: string[], print: Print): number {
-  const p = parseArgs(argv, ["at"]);
-  const r = evaluate(source(p.positional, "grad"), parseAt(p.options.get("at")));
+  const p = parseArgs(argv, ["at", ...Object.keys(BOUND_FLAGS)]);
+  const r = evaluate(source(p.positional, "grad"), parseAt(p.options.get("at")), boundsOption(p));
+  const hint = constantsHint(r.constants, atFlag(r.constants));
   if (p.flags.has("json")) {
-    const grads: Record<string, number> = {};
-    for (const g of r.grads) grads[g.name] = g.grad;
-    print(JSON.stringify({ value: r.value, grads }));
+    // fromEntries makes own keys: a leaf called `__proto__` is kept like any other.
+    const grads = Object.fromEntries(r.grads.map((g) => [g.name, g.grad]));
+    const constants = Object.fromEntries(r.constants.map((c) => [c.name, c.value]));
+    print(JSON.stringify({
+      value: r.value, grads, ...(hint === undefined ? {} : { constants, hint }), ...(r.warnings.length > 0 ? { warnings: r.warnings } : {}),
+    }));
     return 0;
   }
   print(`value = ${num(r.value)}`);
   for (const g of r.grads) print(`∂/∂${g.name} = ${num(g.grad)}   (${g.name} = ${num(g.value)})`);
+  if (hint !== undefined) print(`note: ${hint}`);
   for (const w of r.warnings) print(w);
   return 0;
 }
 
 export function graph(argv: string[], print: Print): number {
-  const p = parseArgs(argv, ["at", "format"]);
+  const p = parseArgs(argv, ["at", "format", ...Object.keys(BOUND_FLAGS)]);
   const format = choiceOption(p, "format", ["mermaid", "markdown", "html"] as const, "mermaid");
-  const r = evaluate(source(p.positional, "graph"), parseAt(p.options.get("at")));
+  const r = evaluate(source(p.positional, "graph"), parseAt(p.options.get("at")), boundsOption(p));
   const mermaid = renderMermaid(r.tape, r.target);
   const text = format === "mermaid" ? mermaid
     : format === "markdown" ? "```mermaid\n" + mermaid + "\n```"
@@ -81,66 +89,51 @@ ${load}
 </body></html>`;
 }
 
-interface Check {
-  what: string;
-  report: Pick<GradcheckReport, "rows" | "pass">;
-}
+/** Most params (or leaves) `check` checks, each costing two evaluations; beyond it a seeded random sample. */
+export const CHECK_MAX_PARAMS = 200;
 
 export function check(argv: string[], print: Print): number {
-  const p = parseArgs(argv, ["at", "eps"]);
+  const p = parseArgs(argv, ["at", "eps", "max-params", ...Object.keys(BOUND_FLAGS)]);
   const eps = numberOption(p, "eps", 1e-6, (x) => x > 0 && Number.isFinite(x), "a positive number");
-  const src = source(p.positional, "check"), at = parseAt(p.options.get("at"));
-  const r = evaluate(src, at);
-  const checks: Check[] = [];
-  if (r.selection !== undefined) {
-    // Each free name: the autograd gradient against central differences of the whole expression.
-    const sel = r.selection, names = r.grads.map((g) => g.name), point = r.grads.map((g) => g.value);
-    const f = (x: number[]): number => sel.evaluate(Object.fromEntries(names.map((n, i) => [n, x[i]]))).value;
-    const df = (x: number[]): number[] => {
-      const e = sel.evaluate(Object.fromEntries(names.map((n, i) => [n, x[i]])));
-      return names.map((n) => e.leaves.find((l) => l.name === n)?.grad ?? NaN);
-    };
-    if (names.length > 0) checks.push({ what: "gradient", report: checkDerivative(f, df, point, { eps, names }) });
-  } else if (r.doc !== undefined) {
-    const doc = r.doc;
-    if (doc.objective !== undefined && doc.params.length > 0) {
-      const objective = doc.objective, store = doc.trainingStore(), tape = new Tape();
-      const at0 = Array.from(store.snapshot());
-      const run = (x: number[]): ParamStore => {
-        store.restore(x);
-        tape.clear();
-        const out = objective(tape, store);
-        tape.backward(out);
-        store.gather(tape);
-        return store;
-      };
-      const fv = (x: number[]): number => {
-        store.restore(x);
-        tape.clear();
-        return tape.val[objective(tape, store)];
-      };
-      const df = (x: number[]): number[] => Array.from(run(x).grads.subarray(0, x.length));
-      checks.push({ what: `∂${doc.targetName ?? "target"}/∂params`, report: checkDerivative(fv, df, at0, { eps, names: doc.params.map((q) => q.name) }) });
-    }
-    for (const g of doc.gradchecks) checks.push({ what: `gradcheck at ${r.file}:${g.line}:${g.column}`, report: g });
-  }
-  // Analytic and numeric sides may differ at a kink; say so where it happens (rows of gradcheck() calls have notes).
-  if (r.warnings.some((w) => /not differentiable/.test(w))) {
-    for (const c of checks.slice(0, 1)) {
-      c.report = { ...c.report, rows: c.report.rows.map((row) => ({ ...row, note: row.note || "relu/abs at exactly 0: not differentiable there, the convention gives 0" })) };
-    }
-  }
-  const pass = checks.every((c) => c.report.pass);
-  if (p.flags.has("json")) {
-    print(JSON.stringify({ pass, checks: checks.map((c) => ({ what: c.what, pass: c.report.pass, rows: c.report.rows })) }));
+  const maxLeaves = numberOption(p, "max-params", CHECK_MAX_PARAMS, (x) => Number.isSafeInteger(x) && x > 0, "a positive integer");
+  const bounds = boundsOption(p), src = source(p.positional, "check"), at = parseAt(p.options.get("at"));
+  const options = { eps, maxLeaves, sweep: false };
+  let report: ReportModel, what: string, warnings: string[];
+  if (isFile(src)) {
+    rejectAt(src, at);
+    const text = readSource(src), doc = evaluateText(src, text, undefined, bounds);
+    // A file of gradcheck(…) calls needs no target; anything else does.
+    const model = documentReport(doc, src, options);
+    if (model === undefined) throw noTarget(src, text, doc);
+    report = model;
+    what = `∂${doc.targetName ?? "target"}/∂params`;
+    warnings = fileWarnings(src, doc).filter((w) => !/: gradient check failed: /.test(w));
   } else {
+    const r = evaluate(src, at, bounds);
+    report = selectionReport(r.selection as PreparedSelection, at, src, options, bounds);
+    what = "gradient";
+    warnings = r.warnings;
+  }
+  const checks = [
+    ...(report.rows.length > 0 ? [{ what, pass: report.rows.every((row) => row.pass), rows: report.rows }] : []),
+    ...report.calls.map((c) => ({ what: `gradcheck at ${isFile(src) ? `${src}:` : ""}${c.line}:${c.column}`, pass: c.pass, rows: c.rows })),
+  ];
+  const sample = report.sample === undefined ? undefined
+    : `${report.sample.total} params: checked a random sample of ${report.sample.checked} (seed ${report.sample.seed}; --max-params raises the bound)`;
+  if (p.flags.has("json")) {
+    print(JSON.stringify({
+      pass: report.pass, checks, ...(report.sample === undefined ? {} : { sample: report.sample }), ...(warnings.length > 0 ? { warnings } : {}),
+    }));
+  } else {
+    if (sample !== undefined) print(`note: ${sample}`);
     for (const c of checks) {
-      print(`${c.report.pass ? "PASS" : "FAIL"}  ${c.what}`);
-      for (const row of c.report.rows) {
+      print(`${c.pass ? "PASS" : "FAIL"}  ${c.what}`);
+      for (const row of c.rows) {
         print(`  ${row.pass ? "✓" : "✗"} ${row.name}: analytic ${num(row.analytic)}  numeric ${num(row.numeric)}  abs ${err(row.absError)}  rel ${err(row.relError)}${row.note ? `  (${row.note})` : ""}`);
       }
     }
     if (checks.length === 0) print("nothing to check (no free names, params or gradcheck calls)");
+    for (const w of warnings) print(w);
   }
-  return pass ? 0 : 1;
+  return report.pass ? 0 : 1;
 }

@@ -10,10 +10,11 @@ import { train } from "./train";
 const USAGE = `usage:
   gradlens grad "<expr>" [--at x=53,y=-17] [--json]
   gradlens graph <file.nn.ts | "<expr>"> [--at ...] [--format mermaid|markdown|html] [-o FILE]
-  gradlens check <file.nn.ts | "<expr>"> [--at ...] [--eps 1e-6] [--json]
-  gradlens train <AND|OR|XOR|NAND|file.nn.ts> [--hidden 2] [--activation sigmoid] [--loss sse|mse|bce]
+  gradlens check <file.nn.ts | "<expr>"> [--at ...] [--eps 1e-6] [--max-params 200] [--json]
+  gradlens train <AND|OR|XOR|NAND|file.nn.ts> [--hidden 2] [--activation sigmoid] [--loss sse|mse|bce] [--init auto]
                  [--optimizer sgd|momentum|adam] [--lr 1] [--steps 2000] [--method backprop|finite-difference]
-                 [--seed N] [--eps 1e-4] [--json]`;
+                 [--seed N] [--eps 1e-4] [--json]
+every command: [--max-steps 5000000] [--max-nodes 2000000] [--max-depth 1000] (bounds of each evaluation)`;
 
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, tty?: NodeJS.WriteStream): number {
   const [cmd, ...rest] = argv;

@@ -1,7 +1,9 @@
 // Runs on Node (the CLI): a command's source, a `.nn.ts` file or an expression, evaluated to a tape and a target.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import type { Tape } from "../engine";
-import { GradLensError, evaluateDocument, prepareSelection, type DocumentResult, type PreparedSelection } from "../notation";
+import {
+  GradLensError, evaluateDocument, prepareSelection, type Bounds, type DocumentResult, type PreparedSelection,
+} from "../notation";
 import { UsageError } from "./args";
 
 export interface Evaluated {
@@ -11,6 +13,8 @@ export interface Evaluated {
   /** Leaves with their gradients: free names of an expression, params of a file. */
   grads: { name: string; value: number; grad: number }[];
   warnings: string[];
+  /** Names an expression assigns a plain number (`x = 53; …`): constants, with no gradient. */
+  constants: { name: string; value: number }[];
   file: string | undefined;
   doc: DocumentResult | undefined;
   /** An expression, parsed and its free names resolved once (`check` evaluates it again at other points). */
@@ -37,35 +41,57 @@ export function readSource(arg: string): string {
   }
 }
 
-export function evaluateFile(file: string, seed?: number): DocumentResult {
-  return evaluateText(file, readSource(file), seed);
+export function evaluateFile(file: string, bounds?: Partial<Bounds>): DocumentResult {
+  return evaluateText(file, readSource(file), undefined, bounds);
 }
 
 /** A file's text evaluated; its first error, if it did not evaluate, as a FileError. */
-export function evaluateText(file: string, text: string, seed?: number): DocumentResult {
-  const doc = evaluateDocument(text, { seed });
+export function evaluateText(file: string, text: string, seed?: number, bounds?: Partial<Bounds>): DocumentResult {
+  const doc = evaluateDocument(text, { seed, bounds });
   const err = doc.diagnostics.find((d) => d.severity === "error");
   if (!doc.ok && err) throw new FileError(file, err.message, err.start, err.end, text);
   return doc;
 }
 
-export function evaluate(arg: string, at: Record<string, number>): Evaluated {
+/** A file with no target, as the error `grad`, `graph` and `train` stop with (at the tensor that stood there, if one did). */
+export function noTarget(file: string, text: string, doc: DocumentResult): FileError {
+  const why = doc.diagnostics.find((d) => d.message === doc.noTarget);
+  const checks = why === undefined && doc.gradchecks.length > 0 ? ` (the file makes gradient checks only: \`gradlens check ${file}\` runs them)` : "";
+  return new FileError(file, `${doc.noTarget ?? "no target"}${checks}`, why?.start ?? 0, why?.end ?? 0, text);
+}
+
+/** `--at` gives values to an expression's free names; a file's values come from the file. */
+export function rejectAt(arg: string, at: Readonly<Record<string, number>>): void {
+  const names = Object.keys(at);
+  if (names.length > 0) throw new UsageError(`--at ${names.join(",")}: --at gives values to an expression's free names; ${arg} is a file, whose values come from itself`);
+}
+
+/** A file's problems as `file:L:C: severity: message` lines. */
+export function fileWarnings(file: string, doc: DocumentResult): string[] {
+  return doc.diagnostics.map((d) => `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
+}
+
+export function evaluate(arg: string, at: Readonly<Record<string, number>>, bounds?: Partial<Bounds>): Evaluated {
   if (isFile(arg)) {
-    const doc = evaluateFile(arg);
-    if (doc.target === undefined || doc.value === undefined) {
-      throw new FileError(arg, "no target: nothing at the top level evaluates to a number", 0, 0, "");
-    }
+    rejectAt(arg, at);
+    const text = readSource(arg), doc = evaluateText(arg, text, undefined, bounds);
+    if (doc.target === undefined || doc.value === undefined) throw noTarget(arg, text, doc);
     return {
-      tape: doc.tape, target: doc.target, value: doc.value, file: arg, doc, selection: undefined,
+      tape: doc.tape, target: doc.target, value: doc.value, file: arg, doc, selection: undefined, constants: [],
       grads: doc.params.map((p) => ({ name: p.name, value: p.value, grad: p.grad })),
-      warnings: doc.diagnostics.map((d) => `${arg}:${d.line}:${d.column}: ${d.severity}: ${d.message}`),
+      warnings: fileWarnings(arg, doc),
     };
   }
   const selection = prepareSelection(arg);
-  const r = selection.evaluate(at);
+  const r = selection.evaluate(at, bounds);
+  // Every --at name is used or said to be unused (a typo, or `__proto__`, is never silently dropped).
+  const unused = Object.keys(at).filter((n) => !r.leaves.some((l) => l.kind === "input" && l.name === n));
   return {
-    tape: r.tape, target: r.target, value: r.value, file: undefined, doc: undefined, selection,
+    tape: r.tape, target: r.target, value: r.value, file: undefined, doc: undefined, selection, constants: r.constants,
     grads: r.leaves.map((l) => ({ name: l.name, value: l.value, grad: l.grad })),
-    warnings: r.warnings.map((w) => `${w.line}:${w.column}: warning: ${w.message}`),
+    warnings: [
+      ...unused.map((n) => `warning: --at ${n}: no name \`${n}\` in the expression`),
+      ...r.warnings.map((w) => `${w.line}:${w.column}: warning: ${w.message}`),
+    ],
   };
 }

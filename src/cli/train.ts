@@ -8,11 +8,11 @@ import {
 } from "../train";
 import { formatNumber } from "../view/format";
 import { verdictMessage } from "../view/verdict";
-import { parseArgs, UsageError, type Parsed } from "./args";
+import { BOUND_FLAGS, boundsOption, parseArgs, UsageError, type Parsed } from "./args";
 import type { Print } from "./commands";
-import { evaluateText, FileError, readSource } from "./source";
+import { evaluateText, noTarget, readSource } from "./source";
 
-const PRESET_ONLY = ["hidden", "activation", "loss"];
+const PRESET_ONLY = ["hidden", "activation", "loss", "init"];
 const SETTINGS = ["optimizer", "lr", "steps", "method", "seed", "eps"] as const;
 
 /** The flags given, as the form's fields: strings that src/train's validation reads. */
@@ -33,17 +33,19 @@ export function trainConfig(p: Parsed): TrainConfig {
   const text = readSource(src);
   // --seed replaces the file's seed(n) and mlp seeds, so a network can be tried over seeds.
   const seed = p.options.has("seed") ? parseSettings({ seed: p.options.get("seed") }).seed : undefined;
-  const doc = evaluateText(src, text, seed);
-  if (doc.objective === undefined) throw new FileError(src, "no target: nothing at the top level evaluates to a number", 0, 0, "");
+  // Every step re-runs (or replays) the file within the same bounds as the editor, raised by --max-* flags.
+  const bounds = boundsOption(p);
+  const doc = evaluateText(src, text, seed, bounds);
+  if (doc.objective === undefined) throw noTarget(src, text, doc);
   const fromFile = settingsFromFile(doc.train, DEFAULT_SETTINGS);
   return {
-    source: { kind: "document", uri: src, version: 0, text, label: src, ...(seed === undefined ? {} : { seed }) },
+    source: { kind: "document", uri: src, version: 0, text, label: src, ...(seed === undefined ? {} : { seed }), bounds },
     settings: parseSettings({ ...fromFile, ...given(p, SETTINGS) }),
   };
 }
 
 export function train(argv: string[], print: Print, tty: NodeJS.WriteStream | undefined): number {
-  const p = parseArgs(argv, [...PRESET_ONLY, ...SETTINGS]);
+  const p = parseArgs(argv, [...PRESET_ONLY, ...SETTINGS, ...Object.keys(BOUND_FLAGS)]);
   const config = trainConfig(p);
   // The session's time slices queue here instead of on the event loop: the CLI runs them one after another.
   const slices: (() => void)[] = [];

@@ -106,6 +106,15 @@ export function localsOf(r: DocumentResult, node: number, text: string, operands
   return out;
 }
 
+/** A `param(…)` call that made several params (in a loop, per instance): each by its name, not by its call. */
+function paramsMade(r: DocumentResult, readings: Reading[]): Resolved | undefined {
+  if (readings.length < 2 || !readings.every((x) => r.tape.op[x.node] === Op.Param)) return undefined;
+  const byNode = new Map(r.params.map((p) => [p.node, p]));
+  const items = readings.map((x) => byNode.get(x.node));
+  if (items.some((p) => p === undefined)) return undefined;
+  return { kind: "params", items: items.map((p) => ({ name: p!.name, node: p!.node, value: p!.value, grad: p!.grad })) };
+}
+
 export function resolveSubject(r: DocumentResult, sf: TS.SourceFile, s: Subject): Resolved | undefined {
   const text = sf.text;
   if (s.kind === "operator") {
@@ -120,7 +129,8 @@ export function resolveSubject(r: DocumentResult, sf: TS.SourceFile, s: Subject)
     let readings = readingsOf(r, s.expr.getStart(sf), s.expr.end);
     if (readings.length === 0) readings = topLevelCallResult(r, sf, s.expr);
     if (readings.length === 0) readings = callResults(r.tape, s.name).map((c) => reading(r, c.node, c.label));
-    return tensorReadings(r, "call", readings) ?? (readings.length ? { kind: "readings", what: "call", readings, locals: [] } : undefined);
+    return tensorReadings(r, "call", readings) ?? paramsMade(r, readings)
+      ?? (readings.length ? { kind: "readings", what: "call", readings, locals: [] } : undefined);
   }
   return resolveName(r, sf, s.node, s.element);
 }

@@ -12,7 +12,7 @@ export { datasets, datasetNames, isDatasetName, type Row, type DatasetName } fro
 export { Value, sumValues, valuesOn, type ValueLike } from "./value";
 export { sse, mse, bce, nodes, losses, isLossName, BCE_EPS, type LossName, type Targets, type TargetNodes } from "./losses";
 export {
-  MLP, Layer, Neuron, DEFAULT_SEED, activations, inits, isActivation, isInit, applyActivation, activationValue,
+  MLP, Layer, Neuron, DEFAULT_SEED, activations, inits, isActivation, isInit, defaultInit, applyActivation, activationValue,
   type Activation, type Init, type MLPOptions, type BoundParams,
 } from "./nn";
 export {

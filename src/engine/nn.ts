@@ -6,11 +6,14 @@ import { Rng } from "./rng";
 import type { Tape } from "./tape";
 
 export type Activation = "sigmoid" | "tanh" | "relu" | "linear";
-/** "uniform01" is the tutorial's random.random(); "xavier" is Glorot uniform with zero biases. */
-export type Init = "uniform01" | "uniform" | "normal" | "xavier";
+/**
+ * "uniform01" is the tutorial's random.random(); "xavier" is Glorot uniform with zero biases (for tanh and sigmoid),
+ * "he" is He uniform, ±√(6/fan-in), with zero biases (for relu).
+ */
+export type Init = "uniform01" | "uniform" | "normal" | "xavier" | "he";
 
 export const activations: readonly Activation[] = ["sigmoid", "tanh", "relu", "linear"];
-export const inits: readonly Init[] = ["uniform01", "uniform", "normal", "xavier"];
+export const inits: readonly Init[] = ["uniform01", "uniform", "normal", "xavier", "he"];
 
 export function isActivation(s: string): s is Activation {
   return (activations as readonly string[]).includes(s);
@@ -69,7 +72,23 @@ function initValue(rng: Rng, init: Init, nin: number, nout: number, bias: boolea
       const a = Math.sqrt(6 / (nin + nout));
       return rng.uniform(-a, a);
     }
+    case "he": {
+      if (bias) return 0;
+      const a = Math.sqrt(6 / nin);
+      return rng.uniform(-a, a);
+    }
   }
+}
+
+/**
+ * The init when none is asked for: the tutorial's uniform [0, 1) for its own networks (sigmoid throughout, at most
+ * one hidden layer of at most 2 units: the 2-2-1 XOR and the single AND neuron keep their numbers); for anything
+ * wider or deeper, where all-positive weights saturate the units alike, Glorot for sigmoid and tanh and He for relu.
+ */
+export function defaultInit(activation: Activation, output: Activation, sizes: readonly number[]): Init {
+  const hidden = sizes.slice(0, -1);
+  if (activation === "sigmoid" && output === "sigmoid" && hidden.length <= 1 && hidden.every((h) => h <= 2)) return "uniform01";
+  return activation === "relu" ? "he" : "xavier";
 }
 
 export class Neuron {
@@ -162,7 +181,7 @@ export class MLP {
     if (!Number.isInteger(nin) || nin < 1) throw new RangeError(`MLP: input size ${nin} must be a positive integer`);
     if (sizes.length === 0) throw new RangeError("MLP: no layers");
     for (const s of sizes) if (!Number.isInteger(s) || s < 1) throw new RangeError(`MLP: layer size ${s} must be a positive integer`);
-    const act = opts.activation ?? "sigmoid", out = opts.output ?? act, init = opts.init ?? "uniform01";
+    const act = opts.activation ?? "sigmoid", out = opts.output ?? act, init = opts.init ?? defaultInit(act, out, sizes);
     const rng = opts.rng ?? new Rng(opts.seed ?? DEFAULT_SEED);
     this.layers = [];
     let n = nin;

@@ -42,6 +42,8 @@ export async function takeSelection(
   const text = documentText.slice(start, end);
   if (!text.trim()) throw new GradLensError(`nothing to ${verb}: select an expression`, start, start, documentText);
   const prepared = prepareSelection(text, { documentText, selectionOffset: start, languageId: doc.languageId });
+  // `max(x, y)`: say `max` is not a known function before asking for x and y.
+  if (prepared.unknownCall !== undefined) throw prepared.unknownCall;
   let values: Values = {};
   if (prepared.missing.length > 0) {
     const asked = await askValues(context, prepared.missing);

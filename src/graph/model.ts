@@ -54,8 +54,7 @@ export function nodeTitle(tape: Tape, i: number): string {
 /** NaN/Infinity marks: origin where a non-finite value appears from finite inputs, flow where it is inherited. */
 function nonFiniteOf(tape: Tape, i: number, info?: TensorInfo): NonFinite | undefined {
   const finite = info ? info.firstNonFinite < 0 : Number.isFinite(tape.val[i]);
-  const gradFinite = info ? info.gradNonFinite < 0 : Number.isFinite(tape.grad[i]);
-  if (finite && gradFinite) return undefined;
+  if (finite && gradFinite(tape, i, info)) return undefined;
   for (let k = tape.start[i], e = tape.start[i + 1]; k < e; k++) {
     if (!valueFinite(tape, tape.in[k])) return "flow";
   }
@@ -114,7 +113,7 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
       const range = tape.source(i);
       nodes.push({
         id: `n${i}`, kind: isTarget ? "target" : nodeKind(tape, i), tapeId: i, groupId: -1, parentGroup: tape.group[i], title: nodeTitle(tape, i),
-        value: v, grad: g, size: 1, outputs: 1, nonFinite: nonFiniteOf(tape, i, info), ...warningsOf(tape.flags[i]), range, isTarget,
+        value: v, grad: g, size: 1, outputs: 1, nonFinite: nonFiniteOf(tape, i, info), ...warningsOf(tape.flags[i], !gradFinite(tape, i, info)), range, isTarget,
         ...(info ? { tensor: info } : {}),
       });
     } else if (u.kind === "group") {
@@ -130,7 +129,7 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
       nodes.push({
         id: `g${u.groupId}`, kind: "group", tapeId: out, groupId: u.groupId, parentGroup: gr.parent, title,
         value: v, grad: g, size: u.size, outputs: u.outputs, nonFinite: u.nonFinite ? "flow" : undefined,
-        ...warningsOf(u.flags), range: u.range, isTarget: u.isTarget, ...(info ? { tensor: info } : {}),
+        ...warningsOf(u.flags, !gradFinite(tape, out, info)), range: u.range, isTarget: u.isTarget, ...(info ? { tensor: info } : {}),
       });
     } else if (u.kind === "bundle") {
       nodes.push({
@@ -167,11 +166,17 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
   };
 }
 
-/** The node's warnings from the tape's flag bits; no field at all when there are none (most nodes). */
-function warningsOf(flags: number): { warnings?: NodeWarning[] } {
-  if (!flags) return {};
+/** Whether backward left a finite gradient on node i (every element, for a tensor). */
+function gradFinite(tape: Tape, i: number, info?: TensorInfo): boolean {
+  return info ? info.gradNonFinite < 0 : Number.isFinite(tape.grad[i]);
+}
+
+/** The node's warnings from the tape's flag bits and its gradient; no field at all when there are none (most nodes). */
+function warningsOf(flags: number, gradBad: boolean): { warnings?: NodeWarning[] } {
+  if (!flags && !gradBad) return {};
   const warnings: NodeWarning[] = [];
   if (flags & Flag.UndefinedDerivative) warnings.push("undefined-derivative");
   if (flags & Flag.NonDifferentiable) warnings.push("non-differentiable");
+  if (gradBad) warnings.push("non-finite-gradient");
   return { warnings };
 }

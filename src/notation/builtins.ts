@@ -9,6 +9,7 @@ import type { Interp } from "./interp";
 import { Namespace } from "./members";
 import { UNARY_NAMES, power, unary } from "./mathfns";
 import { makeMlp } from "./model";
+import { nameGiven } from "./param-names";
 import { randomTensor, tensorGlobals, tensorNamespace } from "./tensor-globals";
 import { tensorLoss, tensorParam } from "./tensors";
 import { Builtin, Num, Tensor, isNumber, typeName, type Value } from "./values";
@@ -25,6 +26,7 @@ function param(ip: Interp, args: Value[], site: TS.Node): Value {
     if (name !== undefined && typeof name !== "string") throw ip.error(`\`param\` name must be a string, got ${typeName(name)}`, site);
     let label = name ?? ip.namePath ?? `p${ip.store.size}`;
     if (ip.store.names.some((n) => n === label || n.startsWith(`${label}[`))) label = `${label}#${ip.store.size}`;
+    if (name !== undefined) nameGiven(ip, ip.store.size);
     return tensorParam(ip, v, label, site);
   }
   if (!isNumber(v)) throw ip.error(`\`param\` expects a number or a tensor as its initial value, got ${typeName(v)}`, site);
@@ -33,6 +35,7 @@ function param(ip: Interp, args: Value[], site: TS.Node): Value {
   let label = name ?? ip.namePath ?? `p${ip.store.size}`;
   if (ip.store.names.includes(label)) label = `${label}#${ip.store.size}`;
   const slot = ip.store.add(value, label);
+  if (name !== undefined) nameGiven(ip, slot);
   const from = ip.valuesFrom;
   if (from !== undefined && slot < from.size) ip.store.values[slot] = from.values[slot];
   ip.at(site);

@@ -9,6 +9,8 @@ import { bindings, keepBindingLog, plainBindings, type BoundName, type PlainBind
 import { Model } from "./model";
 import { parse, ts } from "./parse";
 import { evaluateProgram, guarded, newInterp, valueWarnings } from "./run";
+import { nameParamsByPath } from "./param-names";
+import { noTargetReason } from "./target";
 import { Instance, instanceMember } from "./classes";
 import { Fn, Num, Tensor, isNumber, type Value } from "./values";
 
@@ -42,6 +44,11 @@ export interface DocumentResult {
   train: TrainSettings | undefined;
   gradchecks: GradcheckResult[];
   diagnostics: Diagnostic[];
+  /**
+   * Why there is no target ("no target: `loss` is a [4,1] tensor, …"), undefined when there is one. A file of
+   * gradcheck(…) calls alone needs none: it then gets no warning, but this still says so for callers that need one.
+   */
+  noTarget: string | undefined;
   /** The first dataset the file names (AND, OR, XOR, NAND), for prediction tables. */
   dataset: DatasetName | undefined;
   /** Re-runs the file on the trainer's tape with the store's values; undefined when the file did not evaluate. */
@@ -94,6 +101,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
     return { ...failed(ip.tape, ip.store, diagnostics), train: ip.train, gradchecks: ip.gradchecks };
   }
   const tape = ip.tape, store = ip.store;
+  nameParamsByPath(ip);
   if (ev !== undefined) tape.backward(ev.node);
   store.gather(tape);
   const firstLeaf = new Map<number, number>();
@@ -106,23 +114,29 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
   };
   const params: ParamInfo[] = store.names.map((name, slot) => ({ name, slot, node: leafOf(slot), value: store.values[slot], grad: store.grads[slot] }));
   diagnostics.push(...ip.warnings, ...valueWarnings(ip, ev?.node));
-  if (ev === undefined) diagnostics.push(new GradLensError("no target: nothing at the top level evaluates to a number", 0, 0, text).toDiagnostic("warning"));
-  const initial = store.snapshot();
+  const why = ev === undefined ? noTargetReason(ip) : undefined;
+  const noTarget = ev === undefined ? `no target: ${why?.reason ?? "nothing at the top level evaluates to a number"}` : undefined;
+  // A file of checks needs no target; a tensor where the target would be is worth saying all the same.
+  if (noTarget !== undefined && (ip.gradchecks.length === 0 || why !== undefined)) {
+    const e = why === undefined ? new GradLensError(noTarget, 0, 0, text) : ip.error(noTarget, why.site);
+    diagnostics.push(e.toDiagnostic("warning"));
+  }
+  const initial = store.snapshot(), memo: PredictMemo = { how: undefined };
   return {
     ok: true, tape, target: ev?.node, targetName: ev?.target.name, value: ev === undefined ? undefined : tape.val[ev.node],
-    store, params, train: ip.train, gradchecks: ip.gradchecks, diagnostics, dataset: datasetOf(sf),
+    store, params, train: ip.train, gradchecks: ip.gradchecks, diagnostics, noTarget, dataset: datasetOf(sf),
     objective: ev === undefined ? undefined : objective(sf, text, opts, store.size),
     replaySafe: !ip.controlOnValues, bindings: bindings(ip.scope, tape), bound: log.all(),
     plain: plainBindings(ip.scope, tape),
     trainingStore: () => copyStore(store, initial),
-    predict: (s, xs) => predict(sf, text, opts, s, xs),
+    predict: (s, xs) => predict(sf, text, opts, s, xs, memo),
   };
 }
 
 function failed(tape: Tape, store: ParamStore, diagnostics: Diagnostic[]): DocumentResult {
   return {
     ok: false, tape, target: undefined, targetName: undefined, value: undefined, store, params: [], train: undefined,
-    gradchecks: [], diagnostics, dataset: undefined, objective: undefined, replaySafe: false, bindings: {}, bound: [], plain: new Map(),
+    gradchecks: [], diagnostics, noTarget: undefined, dataset: undefined, objective: undefined, replaySafe: false, bindings: Object.create(null) as Record<string, number>, bound: [], plain: new Map(),
     trainingStore: () => copyStore(store, store.snapshot()), predict: () => undefined,
   };
 }
@@ -170,30 +184,45 @@ function predictor(v: Value): Fn | Instance | undefined {
   return v instanceof Instance && instanceMember(v, "forward") instanceof Fn ? v : undefined;
 }
 
-function predict(sf: TS.SourceFile, text: string, opts: DocumentOptions, store: ParamStore, xs: number[]): number | undefined {
+/** Which way of passing a row a model took (see predict): the same for every row of one document. */
+interface PredictMemo {
+  how: number | undefined;
+}
+
+/**
+ * The model's output for one row, at the store's values. A model takes a row one of three ways: the inputs as
+ * arguments (`forward(p, q)`, a class's too), one array (`model([p, q])`), or one [1,k] tensor (seed 000's
+ * `forward(x)` with matmul); the way that answers a number first is kept for the document's other rows.
+ */
+function predict(sf: TS.SourceFile, text: string, opts: DocumentOptions, store: ParamStore, xs: number[], memo: PredictMemo): number | undefined {
   const { ip } = rerun(sf, text, opts, store, new Tape());
   const vars = ip.scope.vars;
   let model = PREDICTORS.map((n) => vars.get(n)?.value).map((v) => (v === undefined ? undefined : predictor(v))).find((v) => v !== undefined);
   if (model === undefined) for (const b of vars.values()) model = predictor(b.value) ?? model;
   if (model === undefined) return undefined;
-  const m = model;
-  const call = (args: Value[]): number | undefined =>
-    firstNumber(guarded(ip, () => (m instanceof Instance ? (instanceMember(m, "forward") as Fn).call(ip, args, ip.sf, m) : m.call(ip, args, ip.sf))));
-  // A tensor model takes one row, `forward(tensor([xs]))`, and answers a one-element tensor.
+  const self = model instanceof Instance ? model : undefined;
+  const f = (self === undefined ? model : instanceMember(self, "forward")) as Fn;
   const row = (): Value[] => [new Tensor(ip.tape, ip.tape.tensorConst({ shape: [1, xs.length], data: Float64Array.from(xs) }))];
-  if (m instanceof Instance) return call(row());
+  const ways: (() => Value[])[] = [() => xs, () => [xs], row];
+  const arity = f instanceof Closure ? f.arity : undefined;
+  // Inputs as arguments only where the arity says so; a class's forward of one argument takes a tensor first.
+  const order = arity === xs.length ? [0, 1, 2] : self !== undefined ? [2, 1] : [1, 2];
   const scope = ip.scope, depth = ip.depth;
-  try {
-    const out = call(m instanceof Closure && m.arity === xs.length ? xs : [xs]);
-    if (out !== undefined || !(m instanceof Closure && m.arity === 1)) return out;
-  } catch (e) {
-    // A function of one tensor (`forward(x) { return matmul(x, W) }`) fails on plain numbers: give it a row. The
-    // error left the interpreter inside the failed call; put it back where the call started.
-    if (!(e instanceof GradLensError)) throw e;
-    ip.scope = scope;
-    ip.depth = depth;
+  for (const how of memo.how === undefined ? order : [memo.how]) {
+    try {
+      const out = firstNumber(guarded(ip, () => f.call(ip, ways[how](), ip.sf, self)));
+      if (out !== undefined) {
+        memo.how = how;
+        return out;
+      }
+    } catch (e) {
+      // A way the model does not take fails inside the call: put the interpreter back where the call started.
+      if (!(e instanceof GradLensError)) throw e;
+      ip.scope = scope;
+      ip.depth = depth;
+    }
   }
-  return call(row());
+  return undefined;
 }
 
 /** The number a model answered: a number, the first of a list, or a one-element tensor. */

@@ -8,6 +8,7 @@ import type { Interp } from "./interp";
 import { arrayLiteral, objectLiteral } from "./literals";
 import { member } from "./members";
 import { ts } from "./parse";
+import { namesInScope, unknownFunction } from "./suggest";
 import { row } from "./tensors";
 import { Fn, Tensor, isNumber, typeName, type Value } from "./values";
 
@@ -99,7 +100,14 @@ export function lookup(ip: Interp, id: TS.Identifier): Value {
   const b = ip.scope.lookup(id.text);
   if (b !== undefined) return b.value;
   if (id.text === "undefined") return undefined;
+  if (isCallee(id)) throw ip.error(unknownFunction(id.text, namesInScope(ip.scope)), id);
   throw ip.error(`unknown name \`${id.text}\``, id);
+}
+
+/** `f` in `f(…)`: a name called, not read. */
+export function isCallee(id: TS.Identifier): boolean {
+  const p = id.parent;
+  return p !== undefined && p.kind === kinds().CallExpression && (p as TS.CallExpression).expression === id;
 }
 
 function prefix(ip: Interp, n: TS.PrefixUnaryExpression): Value {

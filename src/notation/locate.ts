@@ -22,7 +22,8 @@ export function nodeAt(tape: Tape, offset: number): number {
 
 /** Top-level names bound to graph values (numbers or tensors): `loss`, `w1[0]`, `layer.b` (name → node on `tape`). */
 export function bindings(scope: Scope, tape: Tape): Record<string, number> {
-  const out: Record<string, number> = {};
+  // No prototype: a file may name a value `__proto__` or `constructor`.
+  const out = Object.create(null) as Record<string, number>;
   const add = (name: string, v: Value, depth: number): void => {
     if (v instanceof Num || v instanceof Tensor) {
       if (v.tape === tape) out[name] = v.node;

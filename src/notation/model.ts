@@ -1,7 +1,7 @@
 // Runs anywhere: `mlp(sizes, options)`, a callable model over the engine's MLP. Its params live in the
 // evaluation's store; its nodes come grouped by layer and neuron (names like `L1.N2.w[0]`).
 import type * as TS from "typescript";
-import { MLP, isActivation, isInit, Rng, type Activation, type BoundParams, type Init, type Tape } from "../engine";
+import { MLP, isActivation, isInit, inits, Rng, type Activation, type BoundParams, type Init, type Tape } from "../engine";
 import type { Interp } from "./interp";
 import { Builtin, Fn, Num, Obj, isNumber, typeName, type Value } from "./values";
 
@@ -76,7 +76,7 @@ export function makeMlp(ip: Interp, args: Value[], site: TS.Node): Model {
       } else if (typeof v !== "string") {
         throw ip.error(`\`mlp\` option \`${k}\` must be a string, got ${typeName(v)}`, site);
       } else if (k === "init") {
-        if (!isInit(v)) throw ip.error(`unknown init "${v}" (uniform01, uniform, normal, xavier)`, site);
+        if (!isInit(v)) throw ip.error(`unknown init "${v}" (${inits.join(", ")})`, site);
         init = v;
       } else {
         if (!isActivation(v) || (k === "activation" && v === "linear")) {

@@ -24,6 +24,19 @@ export interface ParseOptions {
   languageId?: string;
 }
 
+/**
+ * How GradLens parses a text, given the TypeScript module: one place, so that the TS server plugin (which gets
+ * tsserver's module) can tell which syntax errors GradLens reports itself.
+ */
+export function sourceFile(t: typeof TS, text: string): TS.SourceFile {
+  return t.createSourceFile("input.ts", text, t.ScriptTarget.Latest, true, t.ScriptKind.TS);
+}
+
+/** The parser's own diagnostics of a source file (every one is a GradLens parse error, outside Python). */
+export function parseDiagnostics(sf: TS.SourceFile): readonly TS.DiagnosticWithLocation[] {
+  return (sf as unknown as { parseDiagnostics: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics;
+}
+
 /** Parse, or throw a GradLensError holding every parse error (in `all`). */
 export function parse(text: string, opts: ParseOptions = {}): TS.SourceFile {
   const key = opts.uri !== undefined && opts.version !== undefined ? `${opts.uri}\u0000${opts.version}` : `\u0001${text}`;
@@ -31,7 +44,7 @@ export function parse(text: string, opts: ParseOptions = {}): TS.SourceFile {
   if (sf === undefined || sf.text !== text) {
     const t = ts();
     try {
-      sf = t.createSourceFile("input.ts", text, t.ScriptTarget.Latest, true, t.ScriptKind.TS);
+      sf = sourceFile(t, text);
     } catch (e) {
       // TypeScript's parser is recursive: absurd nesting overflows the stack before it can report anything.
       if (e instanceof RangeError) throw new GradLensError("too deeply nested to parse", 0, text.length, text);
@@ -50,7 +63,7 @@ export function parse(text: string, opts: ParseOptions = {}): TS.SourceFile {
 
 function parseErrors(sf: TS.SourceFile, python: boolean): GradLensError[] {
   const t = ts();
-  const diags = (sf as unknown as { parseDiagnostics: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics;
+  const diags = parseDiagnostics(sf);
   const out: GradLensError[] = [];
   for (const d of diags) {
     if (python && d.code === UNARY_POW_DIAGNOSTIC) continue;

@@ -1,7 +1,7 @@
 // Runs anywhere: what selection and document evaluation share: a fresh interpreter, running the program with
 // stack overflows turned into positioned errors, the target as a node, and NaN/Infinity warnings.
 import type * as TS from "typescript";
-import { Flag, elementIndex, type Tape } from "../engine";
+import { Flag, Op, elementIndex, type Tape } from "../engine";
 import { installGlobals } from "./builtins";
 import { GradLensError, warning, type Diagnostic } from "./errors";
 import { DEFAULT_BOUNDS, Interp, type Bounds } from "./interp";
@@ -43,7 +43,7 @@ export function evaluateProgram(ip: Interp): Evaluated | undefined {
   });
 }
 
-/** NaN/Infinity where it first appeared, and flagged derivatives, as warnings. */
+/** NaN/Infinity where it first appeared (a value, else a gradient), and flagged derivatives, as warnings. */
 export function valueWarnings(ip: Interp, target: number | undefined): Diagnostic[] {
   const t = ip.tape, out: Diagnostic[] = [];
   const first = t.firstNonFinite(target ?? t.n - 1);
@@ -59,6 +59,7 @@ export function valueWarnings(ip: Interp, target: number | undefined): Diagnosti
     const msg = `${fmt(v)} first appears here${where}${target !== undefined && !Number.isFinite(t.val[target]) ? ` (the target is ${fmt(t.val[target])})` : ""}`;
     out.push(src ? warning(msg, src.start, src.end, ip.doc) : warning(msg, ip.base, ip.base, ip.doc));
   }
+  if (target !== undefined && first < 0) out.push(...gradientWarnings(ip, target));
   let flagged = 0;
   for (let i = 0; i < t.n && flagged < 3; i++) {
     if (!(t.flags[i] & Flag.NonDifferentiable)) continue;
@@ -66,6 +67,49 @@ export function valueWarnings(ip: Interp, target: number | undefined): Diagnosti
     if (src === undefined) continue;
     flagged++;
     out.push(warning("relu/abs at exactly 0: not differentiable there; the gradient uses the convention 0", src.start, src.end, ip.doc));
+  }
+  return out;
+}
+
+/** A gradient element that is NaN or ±Infinity (every element, for a tensor), or undefined when all are finite. */
+function badGradient(t: Tape, i: number): number | undefined {
+  if (!t.isTensor(i)) return Number.isFinite(t.grad[i]) ? undefined : t.grad[i];
+  const g = t.liveGradient(i);
+  if (g !== undefined) for (let k = 0; k < g.length; k++) if (!Number.isFinite(g[k])) return g[k];
+  return undefined;
+}
+
+/** Leaves with a NaN or infinite gradient flagged at their own position besides the origin, at most. */
+const MAX_LEAF_WARNINGS = 3;
+
+/**
+ * With every value finite, a NaN or infinite gradient comes from a local derivative that is not finite (`sqrt` at
+ * 0, `log` at 0, `x ** 0.5` at 0): flagged at the operation where it first appears going back from the target (the
+ * one whose own gradient is finite, on an input whose gradient is not), and at the first few leaves it reaches.
+ */
+function gradientWarnings(ip: Interp, target: number): Diagnostic[] {
+  const t = ip.tape, out: Diagnostic[] = [];
+  let bad = -1, g = 0;
+  for (let i = target; i >= 0 && bad < 0; i--) {
+    const b = badGradient(t, i);
+    if (b !== undefined) [bad, g] = [i, b];
+  }
+  if (bad < 0) return out;
+  let via = -1;
+  for (let j = bad + 1; j <= target && via < 0; j++) {
+    if (badGradient(t, j) !== undefined) continue;
+    for (let k = t.start[j]; k < t.start[j + 1]; k++) if (t.in[k] === bad) via = j;
+  }
+  const at = (i: number, msg: string): Diagnostic => {
+    const src = t.source(i);
+    return src ? warning(msg, src.start, src.end, ip.doc) : warning(msg, ip.base, ip.base, ip.doc);
+  };
+  out.push(via >= 0
+    ? at(via, `the gradient becomes ${fmt(g)} at \`${t.opName(via)}\`: its local derivative is not finite at these values`)
+    : at(bad, `the gradient is ${fmt(g)} here`));
+  for (let i = 0; i <= target && out.length <= MAX_LEAF_WARNINGS; i++) {
+    const name = t.names.get(i), b = t.op[i] === Op.Param || t.op[i] === Op.Input ? badGradient(t, i) : undefined;
+    if (b !== undefined && name !== undefined && i !== bad) out.push(at(i, `the gradient with respect to \`${name}\` is ${fmt(b)}`));
   }
   return out;
 }

@@ -6,8 +6,12 @@ import { Op, type Tape } from "../engine";
 import { GradLensError, type Diagnostic } from "./errors";
 import { collectFree, findConstant, type FoundName } from "./freenames";
 import type { Bounds } from "./interp";
+import { isCallee } from "./expressions";
+import { nameParamsByPath } from "./param-names";
 import { parse } from "./parse";
+import { declaredIn, unknownFunction } from "./suggest";
 import { evaluateProgram, newInterp, rebase, valueWarnings } from "./run";
+import { noTargetReason } from "./target";
 import { Num } from "./values";
 
 /** Where a selection sits: the document around it (free names are looked up there, positions reported there). */
@@ -41,6 +45,11 @@ export interface SelectionResult {
   leaves: Leaf[];
   /** Free names valued from the document (not those the caller gave). */
   foundNames: FoundName[];
+  /**
+   * Names the selection itself assigns a plain number at its top level (`x = 53; …`): constants of this
+   * evaluation, so they get no gradient (callers say how to make them leaves).
+   */
+  constants: { name: string; value: number }[];
   warnings: Diagnostic[];
 }
 
@@ -86,8 +95,10 @@ function constantValue(rhs: string, languageId: string | undefined): number | un
 export interface PreparedSelection {
   /** Free names the document gives a value, with the line of the assignment. */
   readonly found: readonly FoundName[];
-  /** Free names with no value in the document, in order of first use. */
+  /** Free names with no value in the document, in order of first use (not those called: see unknownCall). */
   readonly missing: readonly string[];
+  /** A free name called as a function with no value in the document: evaluate fails on it unless given a value. */
+  readonly unknownCall: GradLensError | undefined;
   /** Evaluates and back-propagates; `values` win over the document's. Throws MissingNamesError when a name has none. */
   evaluate(values?: Readonly<Record<string, number>>, bounds?: Partial<Bounds>): SelectionResult;
 }
@@ -100,7 +111,11 @@ export function prepareSelection(text: string, place: SelectionPlace = {}): Prep
   const sf = parseSelection(text, place);
   const free = collectFree(sf);
   const found: FoundName[] = [], missing: string[] = [];
-  for (const { name } of free) {
+  const unknownCallError = (name: string, first: TS.Identifier): GradLensError =>
+    new GradLensError(unknownFunction(name, declaredIn(place.documentText ?? text)), base + first.getStart(sf), base + first.end, doc);
+  for (const { name, first } of free) {
+    // A free name that is called is not a value to ask for: unless given one, it is a function the notation lacks.
+    if (isCallee(first)) continue;
     const f = place.documentText === undefined ? undefined
       : findConstant(place.documentText, name, place.selectionOffset ?? 0, (rhs) => constantValue(rhs, place.languageId));
     if (f !== undefined) found.push(f);
@@ -109,6 +124,8 @@ export function prepareSelection(text: string, place: SelectionPlace = {}): Prep
   const evaluate = (given: Readonly<Record<string, number>> = {}, bounds?: Partial<Bounds>): SelectionResult => {
     const foundNames = found.filter((f) => !has(given, f.name));
     const unvalued = free.filter(({ name }) => !has(given, name) && !foundNames.some((f) => f.name === name));
+    const call = unvalued.find(({ first }) => isCallee(first));
+    if (call !== undefined) throw unknownCallError(call.name, call.first);
     if (unvalued.length > 0) {
       const first = unvalued[0].first;
       throw new MissingNamesError(unvalued.map((m) => m.name), base + first.getStart(sf), base + first.end, doc);
@@ -117,7 +134,8 @@ export function prepareSelection(text: string, place: SelectionPlace = {}): Prep
       name, first, value: has(given, name) ? given[name] : (foundNames.find((f) => f.name === name) as FoundName).value,
     })), foundNames);
   };
-  return { found, missing, evaluate };
+  const call = free.find(({ first }) => isCallee(first));
+  return { found, missing, unknownCall: call && unknownCallError(call.name, call.first), evaluate };
 }
 
 /** The selection's free names: those the document gives a value (with the line) and those still missing. */
@@ -145,8 +163,13 @@ function run(
     ip.scope.declare(name, new Num(ip.tape, node), false);
   }
   const r = evaluateProgram(ip);
-  if (r === undefined) throw new GradLensError("nothing to differentiate: the selection has no numeric value", base, base + text.length, doc);
+  if (r === undefined) {
+    const why = noTargetReason(ip);
+    throw why === undefined ? new GradLensError("nothing to differentiate: the selection has no numeric value", base, base + text.length, doc)
+      : ip.error(`nothing to differentiate: ${why.reason}`, why.site);
+  }
   const tape = ip.tape;
+  nameParamsByPath(ip);
   tape.backward(r.node);
   ip.store.gather(tape);
   const leaves: Leaf[] = inputs.map(({ name, node }) => ({ name, node, value: tape.val[node], grad: tape.grad[node], kind: "input" }));
@@ -157,5 +180,7 @@ function run(
     if (first[slot] >= 0) leaves.push({ name, node: first[slot], value: ip.store.values[slot], grad: ip.store.grads[slot], kind: "param" });
   });
   const warnings = [...ip.warnings, ...valueWarnings(ip, r.node)];
-  return { tape, target: r.node, value: tape.val[r.node], leaves, foundNames, warnings };
+  const constants: SelectionResult["constants"] = [];
+  for (const [name, b] of ip.scope.vars) if (typeof b.value === "number") constants.push({ name, value: b.value });
+  return { tape, target: r.node, value: tape.val[r.node], leaves, foundNames, constants, warnings };
 }

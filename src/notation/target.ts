@@ -8,7 +8,7 @@ import type { Interp } from "./interp";
 import { ts } from "./parse";
 import { Completion, exec, hoist } from "./statements";
 import { asNumber } from "./tensors";
-import { isNumber, type Value } from "./values";
+import { Tensor, isNumber, type Value } from "./values";
 
 export interface Target {
   value: number | import("./values").Num;
@@ -32,6 +32,27 @@ function markedTarget(sf: TS.SourceFile, s: TS.Statement): boolean {
 }
 
 type Candidate = { kind: "expr"; value: Value; site: TS.Node } | { kind: "decl"; names: string[]; site: TS.Node };
+
+/** Why a program has no target, when a better word than "nothing evaluates to a number" applies. */
+export interface NoTarget {
+  /** "`loss` is a [4,1] tensor, not a number; …" */
+  reason: string;
+  site: TS.Node;
+}
+
+const noTargets = new WeakMap<Interp, NoTarget>();
+
+/** Why the last runProgram on ip found no target, when a tensor stood where a number was wanted. */
+export function noTargetReason(ip: Interp): NoTarget | undefined {
+  return noTargets.get(ip);
+}
+
+/** "`loss` is a [4,1] tensor, …" for a tensor of more than one element (one element reads as a number). */
+function tensorReason(v: Value | undefined, name: string | undefined): string | undefined {
+  if (!(v instanceof Tensor) || v.size === 1) return undefined;
+  const what = name === undefined ? "the value" : `\`${name}\``, arg = name ?? "…";
+  return `${what} is a [${v.shape.join(",")}] tensor, not a number: reduce it to one with \`sum(${arg})\` or \`mean(${arg})\``;
+}
 
 /** Run the program's top-level statements, then pick the target (undefined when nothing is a number). */
 export function runProgram(ip: Interp, sf: TS.SourceFile): Target | undefined {
@@ -67,19 +88,39 @@ export function runProgram(ip: Interp, sf: TS.SourceFile): Target | undefined {
     }
     return undefined;
   };
+  /** A tensor where the target would be: the reason there is none. */
+  const tensorIn = (c: Candidate): string | undefined => {
+    if (c.kind === "expr") return tensorReason(c.value, undefined);
+    for (const n of c.names) {
+      const why = tensorReason(program.vars.get(n)?.value, n);
+      if (why !== undefined) return why;
+    }
+    return undefined;
+  };
   if (marked !== undefined) {
     const m = read(marked);
-    if (m === undefined) throw ip.error("the `// @target` declaration is not a number", marked.site);
+    if (m === undefined) {
+      const why = tensorIn(marked);
+      throw ip.error(`the \`// @target\` declaration is not a number${why === undefined ? "" : ` (${why})`}`, marked.site);
+    }
     return m;
   }
   const loss0 = program.vars.get("loss")?.value, loss = loss0 === undefined ? loss0 : asNumber(ip, loss0);
-  if (loss !== undefined && isNumber(loss)) {
-    const site = candidates.find((c) => c.kind === "decl" && c.names.includes("loss"))?.site ?? sf;
-    return { value: loss, name: "loss", site };
-  }
+  const lossSite = candidates.find((c) => c.kind === "decl" && c.names.includes("loss"))?.site ?? sf;
+  if (loss !== undefined && isNumber(loss)) return { value: loss, name: "loss", site: lossSite };
   for (let i = candidates.length - 1; i >= 0; i--) {
     const r = read(candidates[i]);
     if (r !== undefined) return r;
+  }
+  const lossWhy = tensorReason(loss0, "loss");
+  if (lossWhy !== undefined) noTargets.set(ip, { reason: lossWhy, site: lossSite });
+  else {
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const why = tensorIn(candidates[i]);
+      if (why === undefined) continue;
+      noTargets.set(ip, { reason: why, site: candidates[i].site });
+      break;
+    }
   }
   return undefined;
 }

@@ -23,7 +23,7 @@ const isViewNode: Check<ViewNode> = object<ViewNode>({
   id: viewId, kind: oneOf<NodeKind>(["param", "input", "const", "op", "target", "group", "bundle", "hidden"]),
   tapeId: isInt, groupId: isInt, parentGroup: isInt, title: isString, value: isNumber, grad: isNumber, size: isInt,
   outputs: isInt, nonFinite: optional(oneOf(["origin", "flow"] as const)),
-  warnings: optional(arrayOf(oneOf<NodeWarning>(["undefined-derivative", "non-differentiable"]))),
+  warnings: optional(arrayOf(oneOf<NodeWarning>(["undefined-derivative", "non-differentiable", "non-finite-gradient"]))),
   range: optional(isViewRange), isTarget: isBoolean, tensor: optional(isTensorInfo),
 });
 

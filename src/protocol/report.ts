@@ -1,7 +1,7 @@
 // Runs on both sides (extension host and gradient-check webview): the report view's messages, a discriminated union
 // on `type` each way, and the one guard each way that a received message must pass before anything acts on it.
-import type { ReportCall, ReportModel, ReportPoint, ReportRow } from "../view/report";
-import { arrayOf, either, isBoolean, isInt, isNumber, isRecord, isString, isUndefined, object, oneOf, type Check } from "./check";
+import type { ReportCall, ReportModel, ReportPoint, ReportRow, ReportSample } from "../view/report";
+import { arrayOf, either, isBoolean, isInt, isNumber, isRecord, isString, isUndefined, object, oneOf, optional, type Check } from "./check";
 
 /** Extension -> gradient-check webview. */
 export type ToReportView = { type: "report"; report: ReportModel };
@@ -21,6 +21,7 @@ const isReport: Check<ReportModel> = object<ReportModel>({
     line: isInt, column: isInt, kind: oneOf(["gradient", "derivative", "backward"] as const), pass: isBoolean, rows: arrayOf(isRow),
   })),
   pass: isBoolean, passed: isInt, failed: isInt, conventions: isString,
+  sample: optional(object<ReportSample>({ checked: isInt, total: isInt, seed: isInt })),
 });
 
 /** The guard of the report webview. */

@@ -39,11 +39,11 @@ const isHistory = object<TrainingSnapshot["history"]>({ steps: numbers, losses: 
 
 export const isTrainForm: Check<TrainForm> = object<TrainForm>({
   source: oneOf(["preset", "document"] as const), dataset: isString, hidden: isString, activation: isString,
-  loss: isString, optimizer: isString, lr: isString, steps: isString, seed: isString, method: isString, eps: isString,
+  loss: isString, init: isString, optimizer: isString, lr: isString, steps: isString, seed: isString, method: isString, eps: isString,
 });
 
 export const isTrainChoices: Check<TrainChoices> = object<TrainChoices>({
-  dataset: strings, activation: strings, loss: strings, optimizer: strings, method: strings,
+  dataset: strings, activation: strings, loss: strings, init: strings, optimizer: strings, method: strings,
 } satisfies Record<ChoiceField, Check<string[]>>);
 
 const isPrediction: Check<PredictionRow> = object<PredictionRow>({ inputs: numbers, target: isNumber, output: isNumber, right: isBoolean });
@@ -56,7 +56,7 @@ const isParamEntry: Check<ParamEntry> = either(
   }),
 );
 
-const REASONS: readonly VerdictReason[] = ["not-separable", "diverged", "more-steps", "stuck", "no-dataset", "error"];
+const REASONS: readonly VerdictReason[] = ["not-separable", "diverged", "more-steps", "stuck", "no-dataset", "rows-disagree", "error"];
 
 /** What the view reads of a verdict: its kind, its sentence, and the step of a learned one or the reason of another. */
 function isVerdictView(x: unknown): x is VerdictView {

@@ -33,7 +33,8 @@ export function buildProblem(config: TrainConfig): Problem {
   const src = config.source;
   if (src.kind === "preset") {
     const rows = datasets[src.dataset];
-    const model = new MLP(2, [...src.hidden, 1], { activation: src.activation, output: "sigmoid", seed: s.seed });
+    const init = src.init === undefined || src.init === "auto" ? undefined : src.init;
+    const model = new MLP(2, [...src.hidden, 1], { activation: src.activation, output: "sigmoid", seed: s.seed, init });
     const objective: Objective = datasetObjective(model, rows, src.loss);
     const trainer = new Trainer(objective, model.store, { optimizer, method: s.method, eps: s.eps, replay: true });
     return {
@@ -42,12 +43,12 @@ export function buildProblem(config: TrainConfig): Problem {
     };
   }
   // No uri/version: the notation caches by them, and a session must train exactly the text it was given.
-  const doc = evaluateDocument(src.text, src.seed === undefined ? {} : { seed: src.seed });
+  const doc = evaluateDocument(src.text, { ...(src.seed === undefined ? {} : { seed: src.seed }), ...(src.bounds === undefined ? {} : { bounds: src.bounds }) });
   const err = doc.diagnostics.find((d) => d.severity === "error");
   if (!doc.ok || err !== undefined) {
     throw new SettingsError(err ? `${src.label}:${err.line}:${err.column}: ${err.message}` : `${src.label} did not evaluate`);
   }
-  if (doc.objective === undefined) throw new SettingsError(`${src.label}: no target: nothing at the top level evaluates to a number`);
+  if (doc.objective === undefined) throw new SettingsError(`${src.label}: ${doc.noTarget ?? "no target: nothing at the top level evaluates to a number"}`);
   if (doc.store.size === 0) throw new SettingsError(`${src.label}: no param(...) to train`);
   const store = doc.trainingStore();
   const notes = [doc.replaySafe

@@ -1,26 +1,36 @@
 // Runs anywhere (extension host, CLI, tests): the vocabulary of training as a domain: the choices a run is made
 // of (and their lists), its source and settings, the presets, and what a run reports as data. No prose for the
 // eye: the training view model (src/view/training.ts) is built from these outside src/train.
+import type { Bounds } from "../notation";
 
 export const DATASETS = ["AND", "OR", "XOR", "NAND"] as const;
 export const ACTIVATIONS = ["sigmoid", "tanh", "relu"] as const;
 export const LOSSES = ["sse", "mse", "bce"] as const;
 export const OPTIMIZERS = ["sgd", "momentum", "adam"] as const;
 export const METHODS = ["backprop", "finite-difference"] as const;
+/** "auto": the tutorial's uniform [0, 1) for its own 2-2-1 and single-neuron sigmoid nets, else Glorot or He (engine). */
+export const INITS = ["auto", "uniform01", "xavier", "he", "uniform", "normal"] as const;
 
 export type DatasetChoice = (typeof DATASETS)[number];
 export type ActivationChoice = (typeof ACTIVATIONS)[number];
 export type LossChoice = (typeof LOSSES)[number];
 export type OptimizerChoice = (typeof OPTIMIZERS)[number];
 export type MethodChoice = (typeof METHODS)[number];
+export type InitChoice = (typeof INITS)[number];
 
 /** Where the model comes from: a preset dataset with an architecture, or a `.nn.ts` document's objective. */
 export type TrainSource =
-  | { kind: "preset"; dataset: DatasetChoice; hidden: number[]; activation: ActivationChoice; loss: LossChoice }
+  | {
+    kind: "preset"; dataset: DatasetChoice; hidden: number[]; activation: ActivationChoice; loss: LossChoice;
+    /** Initial weights; absent or "auto": by activation and size (the engine's defaultInit). */
+    init?: InitChoice;
+  }
   | {
     kind: "document"; uri: string; version: number; text: string; label: string;
     /** Replaces the file's seed(...) and mlp seeds (the CLI's --seed); undefined: the file's own. */
     seed?: number;
+    /** Bounds of every evaluation of the file (the editor's settings, the CLI's --max-* flags); default the notation's. */
+    bounds?: Partial<Bounds>;
   };
 
 export interface TrainSettings {
@@ -49,7 +59,7 @@ export interface Prediction {
   right: boolean;
 }
 
-export type VerdictReason = "not-separable" | "diverged" | "more-steps" | "stuck" | "no-dataset" | "error";
+export type VerdictReason = "not-separable" | "diverged" | "more-steps" | "stuck" | "no-dataset" | "rows-disagree" | "error";
 
 /**
  * How a run ended, with the numbers that say why. The same shape as src/view/verdict.ts's Verdict, which words it
@@ -64,6 +74,8 @@ export type Verdict =
   }
   | { kind: "not-converged"; reason: "not-separable"; step: number; loss: number; dataset?: string }
   | { kind: "not-converged"; reason: "more-steps" | "stuck" | "no-dataset"; step: number; loss: number }
+  /** The loss reached about 0 while some rows do not round right: the predictions do not read what the loss measures. */
+  | { kind: "not-converged"; reason: "rows-disagree"; step: number; loss: number }
   | { kind: "not-converged"; reason: "error"; step: number; error: string };
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -82,5 +94,6 @@ export function presetConfig(dataset: DatasetChoice): TrainConfig {
 /** "XOR 2-2-1 sigmoid, sse" */
 export function describeSource(s: TrainSource): string {
   if (s.kind === "document") return s.label;
-  return `${s.dataset} ${[2, ...s.hidden, 1].join("-")} ${s.activation}, ${s.loss}`;
+  const init = s.init === undefined || s.init === "auto" ? "" : `, ${s.init} init`;
+  return `${s.dataset} ${[2, ...s.hidden, 1].join("-")} ${s.activation}, ${s.loss}${init}`;
 }

@@ -1,7 +1,7 @@
 // Runs anywhere: checks settings that arrive from a webview, from saved workspace state or from the CLI's flags
 // (none is trusted to be well formed) and returns either a clean config or one clear message.
 import {
-  ACTIVATIONS, DATASETS, DEFAULT_SETTINGS, LOSSES, METHODS, OPTIMIZERS, type DatasetChoice, type TrainSettings,
+  ACTIVATIONS, DATASETS, DEFAULT_SETTINGS, INITS, LOSSES, METHODS, OPTIMIZERS, type DatasetChoice, type TrainSettings,
   type TrainSource,
 } from "./types";
 
@@ -58,6 +58,7 @@ export function parsePresetSource(x: unknown): TrainSource {
     hidden: parseHidden(o.hidden ?? []),
     activation: o.activation === undefined ? "sigmoid" : pick(o.activation, ACTIVATIONS, "activation"),
     loss: o.loss === undefined ? "sse" : pick(o.loss, LOSSES, "loss"),
+    ...(o.init === undefined ? {} : { init: pick(o.init, INITS, "init") }),
   };
 }
 

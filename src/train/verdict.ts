@@ -31,16 +31,30 @@ export function linearlySeparable(rows: readonly (readonly number[])[]): boolean
   return !(a === d && b === c && a !== b);
 }
 
+/**
+ * The loss is about 0: within 1e-8 of it, or a millionth of where it began. A loss there cannot be "stuck" or
+ * "diverged"; with rows still wrong, the predictions do not read what the loss measures.
+ */
+export function nearZero(loss: number, initialLoss: number): boolean {
+  return Math.abs(loss) <= 1e-8 || (Number.isFinite(initialLoss) && initialLoss > 0 && loss >= 0 && loss <= initialLoss * 1e-6);
+}
+
+/**
+ * Each verdict agrees with the loss: learned when every row rounds right; diverged only when the loss went
+ * non-finite or ended above where it began (and is not about 0); stuck or still falling only with a loss that is not
+ * about 0 (see nearZero); not separable only for a single neuron on XOR-like rows.
+ */
 export function verdictOf(v: VerdictInput): Verdict {
-  const step = v.steps, loss = v.finalLoss;
+  const step = v.steps, loss = v.finalLoss, zero = nearZero(loss, v.initialLoss);
   if (v.divergedAt !== undefined) {
     return { kind: "not-converged", reason: "diverged", how: "non-finite", step: v.divergedAt, initialLoss: v.initialLoss, loss, lr: v.lr };
   }
-  if (v.learnedAt === undefined && Number.isFinite(v.initialLoss) && loss > v.initialLoss * 1.05 + 1e-12) {
+  if (v.learnedAt !== undefined) return { kind: "learned", step: v.learnedAt };
+  if (!zero && Number.isFinite(v.initialLoss) && loss > v.initialLoss * 1.05 + 1e-12) {
     return { kind: "not-converged", reason: "diverged", how: "rose", step, initialLoss: v.initialLoss, loss, lr: v.lr };
   }
   if (!v.hasRows) return { kind: "not-converged", reason: "no-dataset", step, loss };
-  if (v.learnedAt !== undefined) return { kind: "learned", step: v.learnedAt };
+  if (zero) return { kind: "not-converged", reason: "rows-disagree", step, loss };
   if (v.singleNeuron && v.rows && !linearlySeparable(v.rows)) {
     return { kind: "not-converged", reason: "not-separable", step, loss, ...(v.dataset !== undefined ? { dataset: v.dataset } : {}) };
   }

@@ -3,6 +3,7 @@
 // module (so two files may both declare `x`), no DOM, and the notation's looseness (untyped parameters are fine,
 // a class's fields come from assignments to them).
 import type * as TS from "typescript";
+import { parseDiagnostics, sourceFile } from "../notation/parse";
 import { builtinsDts } from "./declarations";
 
 export const BUILTINS_FILE = "/__gradlens__/builtins.d.ts";
@@ -117,6 +118,16 @@ function assignedFieldFilter(ts: typeof TS, program: TS.Program, sf: TS.SourceFi
   };
 }
 
+/**
+ * A filter for the syntax errors of a `.nn.ts` file that GradLens's own diagnostics report (it parses with the same
+ * parser, so every one): Problems then shows each once, as GradLens's, which exists wherever the extension runs,
+ * also where this plugin is not loaded.
+ */
+function notReportedByGradLens(ts: typeof TS, text: string): (d: TS.Diagnostic) => boolean {
+  const reported = new Set(parseDiagnostics(sourceFile(ts, text)).map((d) => `${d.start}:${d.code}`));
+  return (d) => d.start === undefined || !reported.has(`${d.start}:${d.code}`);
+}
+
 export interface NnService {
   service: TS.LanguageService;
   /** Adds a file to the program (when it is asked about); returns the service. */
@@ -149,6 +160,11 @@ export function createNnService(ts: typeof TS, host: NnHost): NnService {
   const base = ts.createLanguageService(lsHost, ts.createDocumentRegistry());
   const service: TS.LanguageService = {
     ...base,
+    getSyntacticDiagnostics(fileName) {
+      const all = base.getSyntacticDiagnostics(fileName);
+      const sf = all.length === 0 ? undefined : base.getProgram()?.getSourceFile(fileName);
+      return sf === undefined ? all : all.filter(notReportedByGradLens(ts, sf.text));
+    },
     getSemanticDiagnostics(fileName) {
       const all = base.getSemanticDiagnostics(fileName), program = base.getProgram();
       const sf = program?.getSourceFile(fileName);

@@ -5,8 +5,8 @@
 export type NodeKind = "param" | "input" | "const" | "op" | "target" | "group" | "bundle" | "hidden";
 /** origin: the value is NaN/±Infinity while every input is finite (where it first appears); flow: inherited. */
 export type NonFinite = "origin" | "flow";
-/** What the tape noted at a node's forward step. */
-export type NodeWarning = "undefined-derivative" | "non-differentiable";
+/** What the tape noted at a node's forward step, and a gradient that came out NaN or ±Infinity. */
+export type NodeWarning = "undefined-derivative" | "non-differentiable" | "non-finite-gradient";
 export type GroupKind = "call" | "layer" | "neuron" | "sample" | "loop" | "model";
 
 /** Document offsets [start, end) of the code a node came from. */
@@ -145,9 +145,11 @@ export interface Explanation {
 
 /** What a warning means, for hovers. */
 export function warningText(w: NodeWarning): string {
-  return w === "undefined-derivative"
-    ? "derivative undefined here (reported as 0)"
-    : "not differentiable here (one-sided derivatives differ; 0 used)";
+  switch (w) {
+    case "undefined-derivative": return "derivative undefined here (reported as 0)";
+    case "non-differentiable": return "not differentiable here (one-sided derivatives differ; 0 used)";
+    case "non-finite-gradient": return "gradient NaN or Infinity here (a local derivative on the way from the target is not finite)";
+  }
 }
 
 /** Rows and columns of a heat map: a vector is one row, a scalar one cell. */

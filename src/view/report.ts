@@ -42,4 +42,12 @@ export interface ReportModel {
   passed: number;
   failed: number;
   conventions: string;
+  /** Set when there were more leaves than the bound: a seeded random sample of `checked` of the `total` was checked. */
+  sample?: ReportSample;
+}
+
+export interface ReportSample {
+  checked: number;
+  total: number;
+  seed: number;
 }

@@ -15,6 +15,8 @@ export interface TrainForm {
   hidden: string;
   activation: string;
   loss: string;
+  /** Initial weights of a preset: "auto" (by activation and size) or one of the engine's inits. */
+  init: string;
   optimizer: string;
   lr: string;
   steps: string;
@@ -24,7 +26,7 @@ export interface TrainForm {
 }
 
 /** The fields of the form that are a choice from a list, and the lists (from src/train, through the messages). */
-export type ChoiceField = "dataset" | "activation" | "loss" | "optimizer" | "method";
+export type ChoiceField = "dataset" | "activation" | "loss" | "init" | "optimizer" | "method";
 export type TrainChoices = Record<ChoiceField, readonly string[]>;
 
 export interface PredictionRow {

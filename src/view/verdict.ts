@@ -3,7 +3,7 @@
 // it declares the same shape; passing one where the other is expected is what checks that they agree).
 import { formatFull, formatNumber } from "./format";
 
-export type VerdictReason = "not-separable" | "diverged" | "more-steps" | "stuck" | "no-dataset" | "error";
+export type VerdictReason = "not-separable" | "diverged" | "more-steps" | "stuck" | "no-dataset" | "rows-disagree" | "error";
 
 /** How a run ended: learned from a step on, or why not, with the numbers the message needs. */
 export type Verdict =
@@ -15,6 +15,8 @@ export type Verdict =
   }
   | { kind: "not-converged"; reason: "not-separable"; step: number; loss: number; dataset?: string }
   | { kind: "not-converged"; reason: "more-steps" | "stuck" | "no-dataset"; step: number; loss: number }
+  /** The loss reached about 0 while some rows do not round right: the predictions do not read what the loss measures. */
+  | { kind: "not-converged"; reason: "rows-disagree"; step: number; loss: number }
   | { kind: "not-converged"; reason: "error"; step: number; error: string };
 
 /** The sentence the training view and the CLI show for a verdict. */
@@ -32,6 +34,8 @@ export function verdictMessage(v: Verdict): string {
       return `did not converge: a single neuron cannot represent ${v.dataset ?? "this dataset"} (it is not linearly separable) — add a hidden layer`;
     case "more-steps":
       return `did not converge yet: the loss (${formatNumber(v.loss)}) is still falling after ${v.step} steps — train for more steps or raise the learning rate`;
+    case "rows-disagree":
+      return `the loss reached ${formatNumber(v.loss)} after ${v.step} steps, yet some rows do not round to their targets: the predictions come from the file's model (\`model\`, \`forward\`, \`predict\` or \`net\`), which is not what the loss measures`;
     case "stuck":
       return `did not converge: the loss settled at ${formatNumber(v.loss)} with some rows wrong — the network is stuck in a local minimum; try another seed`;
     case "error":

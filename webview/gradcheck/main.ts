@@ -83,10 +83,12 @@ function render(m: ReportModel): void {
   root.append(el("h1", m.title));
   const total = m.passed + m.failed;
   root.append(el("p", m.pass ? `All ${total} checks pass.` : `${m.failed} of ${total} checks fail.`, `summary ${m.pass ? "pass" : "fail"}`));
-  root.append(el("p", `Gradient of ${m.subject} (value ${fmt(m.value, 10)}) against central differences with eps ${fmt(m.eps)}; pass when |analytic − numeric| ≤ atol + rtol·|numeric| (atol ${fmt(m.atol)}, rtol ${fmt(m.rtol)}).`, "muted"));
+  const value = Number.isNaN(m.value) && m.rows.length === 0 ? "" : ` (value ${fmt(m.value, 10)})`;
+  root.append(el("p", `Gradient of ${m.subject}${value} against central differences with eps ${fmt(m.eps)}; pass when |analytic − numeric| ≤ atol + rtol·|numeric| (atol ${fmt(m.atol)}, rtol ${fmt(m.rtol)}).`, "muted"));
+  if (m.sample) root.append(el("p", `${m.sample.total} leaves: a random sample of ${m.sample.checked} of them is checked (seed ${m.sample.seed}), which bounds the work.`, "muted"));
   if (m.rows.length > 0) {
     root.append(el("h2", "Leaves"), rowsTable(m.rows, "leaf"));
-  } else root.append(el("p", "No leaves to check: nothing the value depends on is a param or an input.", "muted"));
+  } else if (m.calls.length === 0) root.append(el("p", "No leaves to check: nothing the value depends on is a param or an input.", "muted"));
   if (m.sweep.length > 0) {
     root.append(el("h2", "Error against eps"));
     root.append(el("p", `Truncation error falls as eps shrinks, round-off error rises; the best eps here is ${m.best ? fmt(m.best.eps) : "undefined"}${m.sweepLeaves < m.rows.length ? ` (first ${m.sweepLeaves} leaves)` : ""}.`, "muted"));

@@ -6,15 +6,15 @@ import type { ChoiceField, TrainChoices, TrainForm } from "../../src/view/traini
 type Field = keyof TrainForm;
 
 /** Fields that are a choice from a list: the source's two, and the lists the extension sends. */
-const SELECTS: readonly Field[] = ["source", "dataset", "activation", "loss", "optimizer", "method"] satisfies ("source" | ChoiceField)[];
+const SELECTS: readonly Field[] = ["source", "dataset", "activation", "loss", "init", "optimizer", "method"] satisfies ("source" | ChoiceField)[];
 
 const LABELS: Record<Field, string> = {
-  source: "Source", dataset: "Dataset", hidden: "Hidden", activation: "Activation", loss: "Loss",
+  source: "Source", dataset: "Dataset", hidden: "Hidden", activation: "Activation", loss: "Loss", init: "Init",
   optimizer: "Optimizer", lr: "Learning rate", steps: "Steps", seed: "Seed", method: "Method", eps: "ε (finite diff.)",
 };
 
 /** Preset-only fields, hidden when training a document. */
-const PRESET_ONLY: readonly Field[] = ["dataset", "hidden", "activation", "loss", "seed"];
+const PRESET_ONLY: readonly Field[] = ["dataset", "hidden", "activation", "loss", "init", "seed"];
 
 export interface Form {
   el: HTMLFormElement;
@@ -70,7 +70,7 @@ export function buildForm(): Form {
       const get = (f: Field) => inputs.get(f)!.value;
       return {
         source: get("source") === "document" && docLabel !== undefined ? "document" : "preset",
-        dataset: get("dataset"), hidden: get("hidden"), activation: get("activation"), loss: get("loss"),
+        dataset: get("dataset"), hidden: get("hidden"), activation: get("activation"), loss: get("loss"), init: get("init"),
         optimizer: get("optimizer"), lr: get("lr"), steps: get("steps"), seed: get("seed"), method: get("method"), eps: get("eps"),
       };
     },

@@ -9,6 +9,7 @@ import { readSettings } from "../editor/settings";
 import { selectionOrLine, showFailure, takeSelection, type Failure } from "../selection";
 import { oneLine } from "../text";
 import { formatFull, formatNumber } from "../../view/format";
+import { constantsHint } from "../../view/hints";
 
 const SHOW_OUTPUT = "Show Output";
 
@@ -42,22 +43,25 @@ async function evaluate(context: vscode.ExtensionContext): Promise<EvaluateOutco
     if (taken === "cancelled") return { kind: "cancelled" };
     const { text, values } = taken;
     const result = taken.prepared.evaluate(values, readSettings().bounds);
-    const grads: Record<string, number> = {};
     const lines = [`${vscode.workspace.asRelativePath(doc.uri)}:${taken.range.start.line + 1}  ${oneLine(text, 80)}`];
     lines.push(`  value = ${readable(result.value, true)}`);
     for (const leaf of result.leaves) {
-      grads[leaf.name] = leaf.grad;
       const found = result.foundNames.find((f) => f.name === leaf.name);
-      const from = found ? `, from line ${found.line}` : leaf.name in values ? ", entered" : "";
+      const from = found ? `, from line ${found.line}` : Object.hasOwn(values, leaf.name) ? ", entered" : "";
       lines.push(`  ∂/∂${leaf.name} = ${readable(leaf.grad, true)}   (${leaf.name} = ${readable(leaf.value, true)}${from})`);
     }
+    const hint = constantsHint(result.constants, "select only the expression: GradLens then reads their values from the lines above it, or asks");
+    if (hint !== undefined) lines.push(`  note: ${hint}`);
     for (const w of result.warnings) lines.push(`  warning: ${w.message} (line ${w.line}:${w.column})`);
     const shown = lines.join("\n");
     const out = outputChannel(context);
     out.appendLine(shown);
     const gradText = result.leaves.map((l) => `∂/∂${l.name} = ${readable(l.grad)}`).join(", ");
-    const message = `GradLens: value ${readable(result.value)}${gradText ? `; ${gradText}` : ""}`;
+    const consts = hint === undefined ? "" : `; ${result.constants.map((c) => c.name).join(", ")} assigned in the selection: constants, no gradient (see Output)`;
+    const message = `GradLens: value ${readable(result.value)}${gradText ? `; ${gradText}` : ""}${consts}`;
     void vscode.window.showInformationMessage(message, SHOW_OUTPUT).then((pick) => pick === SHOW_OUTPUT && out.show(true));
+    // fromEntries makes own keys, so a leaf called `__proto__` is kept like any other.
+    const grads = Object.fromEntries(result.leaves.map((l) => [l.name, l.grad]));
     return { kind: "value", value: result.value, grads, text: shown };
   } catch (e) {
     return showFailure(context, doc, e);

@@ -39,8 +39,8 @@ export function decodeSource(raw: unknown): GraphSource | undefined {
   const int = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
   if (typeof o.text !== "string" || !int(o.start) || !int(o.end) || (o.end as number) < (o.start as number)) return undefined;
   if (typeof o.values !== "object" || o.values === null) return undefined;
-  const values: Record<string, number> = {};
-  for (const [k, v] of Object.entries(o.values)) if (typeof v === "number") values[k] = v;
+  // fromEntries makes own keys: `__proto__` is an ordinary name here.
+  const values = Object.fromEntries(Object.entries(o.values).filter(([, v]) => typeof v === "number")) as Record<string, number>;
   const languageId = typeof o.languageId === "string" ? o.languageId : "typescript";
   return { kind: "selection", uri: o.uri, text: o.text, start: o.start as number, end: o.end as number, languageId, values };
 }

@@ -9,6 +9,7 @@ import {
   settingsFromFile, type DatasetChoice, type TrainConfig,
 } from "../../train";
 import { evaluateDocument } from "../../notation";
+import { readSettings } from "../editor/settings";
 import { COMMANDS } from "../ids";
 import type { CompareSnapshot, TrainForm, TrainingSnapshot } from "../../view/training";
 import { outputChannel } from "../output";
@@ -107,7 +108,9 @@ export class TrainingController implements vscode.Disposable {
     if (!this.documentUri) throw new SettingsError("no .nn.ts file chosen: use Train active file");
     const doc = await vscode.workspace.openTextDocument(this.documentUri);
     const label = vscode.workspace.asRelativePath(doc.uri);
-    return { source: { kind: "document", uri: doc.uri.toString(), version: doc.version, text: doc.getText(), label }, settings };
+    // Each step re-runs the file within the editor's bounds (gradlens.maxSteps, …), as the CLI's train does.
+    const bounds = readSettings().bounds;
+    return { source: { kind: "document", uri: doc.uri.toString(), version: doc.version, text: doc.getText(), label, bounds }, settings };
   }
 
   /** Resume when nothing changed since the session paused; otherwise a fresh session. */

@@ -2,7 +2,7 @@
 // worker can use it too): the training view model, built in this one place from src/train's domain data: the
 // settings form and its choice lists, snapshots of a session and of a comparison, verdicts with their sentence.
 import {
-  ACTIVATIONS, DATASETS, DEFAULT_SETTINGS, LOSSES, METHODS, OPTIMIZERS, presetSource, type Comparison, type DatasetChoice,
+  ACTIVATIONS, DATASETS, DEFAULT_SETTINGS, INITS, LOSSES, METHODS, OPTIMIZERS, presetSource, type Comparison, type DatasetChoice,
   type TrainingSession, type Verdict,
 } from "../../train";
 import type { CompareSnapshot, TrainChoices, TrainForm, TrainingSnapshot, VerdictView } from "../../view/training";
@@ -14,7 +14,7 @@ export const MAX_PARAM_ROWS = 200;
 
 /** The lists the form's choices offer: src/train's, which its validation accepts. */
 export function trainChoices(): TrainChoices {
-  return { dataset: DATASETS, activation: ACTIVATIONS, loss: LOSSES, optimizer: OPTIMIZERS, method: METHODS };
+  return { dataset: DATASETS, activation: ACTIVATIONS, loss: LOSSES, init: INITS, optimizer: OPTIMIZERS, method: METHODS };
 }
 
 /** The form of a preset with the default settings. */
@@ -22,7 +22,7 @@ export function defaultForm(dataset: DatasetChoice = "XOR"): TrainForm {
   const src = presetSource(dataset), s = DEFAULT_SETTINGS;
   const hidden = src.kind === "preset" && src.hidden.length ? src.hidden.join(",") : "0";
   return {
-    source: "preset", dataset, hidden, activation: "sigmoid", loss: "sse", optimizer: s.optimizer, lr: String(s.lr),
+    source: "preset", dataset, hidden, activation: "sigmoid", loss: "sse", init: "auto", optimizer: s.optimizer, lr: String(s.lr),
     steps: String(s.steps), seed: String(s.seed), method: s.method, eps: String(s.eps),
   };
 }

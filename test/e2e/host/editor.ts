@@ -175,4 +175,16 @@ export const tests: HostTest[] = [
       assert.match(bySource(other.document.uri, "ts")[0].message, /not assignable to type 'number'/);
     },
   },
+  {
+    name: "a syntax error in a .nn.ts file is in Problems once, as GradLens's (issue 15)",
+    fn: async () => {
+      const ed = await writeAndOpen("twice.nn.ts", "const w = param(1);\nconst loss = sigmoid(\"one\") + (w * 2;\n");
+      const uri = ed.document.uri;
+      // TypeScript's semantic error shows that the plugin has answered for this file.
+      await waitFor("TypeScript's type error in twice.nn.ts", () => bySource(uri, "ts").some((d) => /not assignable/.test(d.message)), 20_000);
+      await waitFor("GradLens's syntax error", () => bySource(uri, "gradlens").some((d) => /'\)' expected/.test(d.message)));
+      const all = vscode.languages.getDiagnostics(uri).filter((d) => /'\)' expected/.test(d.message));
+      assert.deepEqual(all.map((d) => d.source), ["gradlens"]);
+    },
+  },
 ];

@@ -28,6 +28,29 @@ export const tests: HostTest[] = [
     },
   },
   {
+    name: "says when the selection's names are constants it assigned itself, and how to make them leaves",
+    fn: async () => {
+      const editor = await openFixture("constants.md");
+      select(editor, "x = 53; y = -17; (x**2 + 3)**2 + y");
+      const r = await run();
+      assert.equal(r?.kind, "value", JSON.stringify(r));
+      if (r.kind !== "value") return;
+      assert.equal(r.value, 7907327);
+      assert.deepEqual({ ...r.grads }, {});
+      assert.match(r.text, /note: `x` and `y` are constants here \(the expression assigns them numbers\), so they have no gradient: make them leaves with `x = param\(53\)`/);
+    },
+  },
+  {
+    name: "an unknown function is said to be one, before any prompt for values",
+    fn: async () => {
+      const editor = await openFixture("constants.md");
+      select(editor, "max(a, b)");
+      const r = await run();
+      assert.equal(r?.kind, "error", JSON.stringify(r));
+      if (r.kind === "error") assert.match(r.message, /^`max` is not a known function/);
+    },
+  },
+  {
     name: "evaluates the current line when the selection is empty",
     fn: async () => {
       const editor = await openFixture("square.nn.ts");

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { defaultForm, trainingSnapshot } from "../../../src/extension/training/view-model";
 import { TrainingSession, parsePresetSource, parseSettings, type Verdict } from "../../../src/train";
 import type { TrainForm } from "../../../src/view/training";
+import { CLASS_NET, MICROGRAD } from "../class-models";
 
 const root = join(__dirname, "../../..");
 
@@ -249,6 +250,143 @@ describe("the seed tutorials' tensor examples through the CLI", () => {
     const d = json("grad", "examples/seed000-xor.nn.ts", "--json").data as { grads: Record<string, number> };
     expect(Object.keys(d.grads)).toEqual(["model.W1[0][0]", "model.W1[0][1]", "model.W1[0][2]", "model.W1[1][0]",
       "model.W1[1][1]", "model.W1[1][2]", "model.W2[0][0]", "model.W2[1][0]", "model.W2[2][0]"]);
+  });
+});
+
+/** A file in a fresh temporary folder. */
+function tempFile(name: string, text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), "gradlens-cli-")), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe("answers a new user got wrong (issue 15)", () => {
+  it("a file of gradcheck calls only: check runs them, exit 0, or 1 when one fails; no \"no target\"", () => {
+    const checks = "const sig = (x) => 1 / (1 + exp(-x));\ngradcheck(sig, (x) => sig(x) * (1 - sig(x)), 0.5);\ngradcheck((x) => x * x, (x) => 2 * x, 3);\n";
+    const ok = cli("check", tempFile("checks.nn.ts", checks));
+    expect([ok.code, ok.err]).toEqual([0, ""]);
+    expect(ok.out).toMatch(/^PASS {2}gradcheck at .*checks\.nn\.ts:2:1$/m);
+    expect(ok.out).toMatch(/^PASS {2}gradcheck at .*checks\.nn\.ts:3:1$/m);
+    expect(ok.out).not.toMatch(/no target/);
+    const j = json("check", tempFile("checks.nn.ts", checks), "--json");
+    expect(j.code).toBe(0);
+    expect((j.data.checks as { pass: boolean }[]).map((c) => c.pass)).toEqual([true, true]);
+    const bad = cli("check", tempFile("bad.nn.ts", checks.replace("2 * x", "3 * x")));
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/^FAIL {2}gradcheck at .*bad\.nn\.ts:3:1$/m);
+    // grad needs a target, and says where the checks are run.
+    const file = tempFile("checks.nn.ts", checks), g = cli("grad", file);
+    expect([g.code, g.err]).toEqual([2, `error: no target: nothing at the top level evaluates to a number (the file makes gradient checks only: \`gradlens check ${file}\` runs them) at ${file}:1:1\n`]);
+  });
+
+  it("an expression that assigns its own numbers: says they are constants and how to make them leaves", () => {
+    const r = cli("grad", "x = 53; y = -17; (x**2 + 3)**2 + y");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("value = 7907327\nnote: `x` and `y` are constants here (the expression assigns them numbers), so they have no gradient: make them leaves with `x = param(53)`, or leave out the assignments and give --at x=53,y=-17\n");
+    const j = json("grad", "x = 53; y = -17; (x**2 + 3)**2 + y", "--json").data;
+    expect(j.grads).toEqual({});
+    expect(j.constants).toEqual({ x: 53, y: -17 });
+    expect(j.hint).toMatch(/`x = param\(53\)`.*--at x=53,y=-17/);
+    // Following the hint gives the gradients.
+    expect(json("grad", "x = param(53); y = param(-17); (x**2 + 3)**2 + y", "--json").data.grads).toEqual({ x: 596144, y: 1 });
+  });
+
+  it("a tensor target: its shape and sum/mean, for an expression and for a file", () => {
+    expect(cli("grad", "tensor([[1, 2], [3, 4]]) * x", "--at", "x=2")).toEqual({
+      code: 2, out: "", err: "error: nothing to differentiate: the value is a [2,2] tensor, not a number: reduce it to one with `sum(…)` or `mean(…)` at 1:1\n",
+    });
+    const file = tempFile("t.nn.ts", "const W = param(tensor([[1, 2], [3, 4]]));\nconst loss = W * 2;\n");
+    const r = cli("grad", file);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`error: no target: \`loss\` is a [2,2] tensor, not a number: reduce it to one with \`sum(loss)\` or \`mean(loss)\` at ${file}:2:1\n`);
+  });
+
+  it("a NaN gradient with finite values (sqrt(x * x) at 0): grad and check say where it came from", () => {
+    const r = cli("grad", "sqrt(x * x)", "--at", "x=0");
+    expect(r.code).toBe(0);
+    expect(r.out).toBe("value = 0\n∂/∂x = NaN   (x = 0)\n1:1: warning: the gradient becomes Infinity at `sqrt`: its local derivative is not finite at these values\n"
+      + "1:6: warning: the gradient with respect to `x` is NaN\n");
+    expect(json("grad", "sqrt(x * x)", "--at", "x=0", "--json").data.warnings).toHaveLength(2);
+    const c = cli("check", tempFile("sq.nn.ts", "const w = param(0);\nconst loss = sqrt(w * w);\n"));
+    expect(c.code).toBe(1);
+    expect(c.out).toMatch(/sq\.nn\.ts:2:14: warning: the gradient becomes Infinity at `sqrt`/);
+    expect(c.out).toMatch(/sq\.nn\.ts:1:11: warning: the gradient with respect to `w` is NaN/);
+  });
+
+  it("an unknown function: said to be one, with the nearest known names; not asked for with --at", () => {
+    const r = cli("grad", "max(x, y)", "--at", "x=1,y=2");
+    expect(r).toEqual({ code: 2, out: "", err: "error: `max` is not a known function: for the larger of two numbers write `a > b ? a : b` (nearest known names: `math`, `mean`, `mlp`) at 1:1\n" });
+    expect(cli("grad", "x + sigmiod(x)", "--at", "x=1").err).toBe("error: `sigmiod` is not a known function (nearest known name: `sigmoid`) at 1:5\n");
+    expect(cli("grad", "max + 1").err).toBe("error: no value for `max` at 1:1 (give values with --at max=…)\n");
+  });
+
+  it("check: a kink note (relu at 0) only on the rows of the params it reaches", () => {
+    const r = json("check", tempFile("kink.nn.ts", "const a = param(0);\nconst b = param(2);\nconst loss = relu(a) + b * b;\n"), "--json");
+    const rows = (r.data.checks as { rows: { name: string; note: string }[] }[])[0].rows;
+    expect(rows.map((x) => [x.name, x.note])).toEqual([["a", "relu at 0: not differentiable, the convention gives 0"], ["b", ""]]);
+  });
+
+  it("--at names: `__proto__`, `constructor` and `toString` are ordinary names; an unused name is reported", () => {
+    expect(json("grad", "__proto__ * toString + constructor", "--at", "__proto__=2,toString=3,constructor=1", "--json").data)
+      .toEqual({ value: 7, grads: { ["__proto__"]: 3, toString: 2, constructor: 1 } }); // computed: an own key, not the prototype
+    const r = cli("grad", "x + 1", "--at", "__proto__=1,x=2");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("∂/∂x = 1");
+    expect(r.out).toContain("warning: --at __proto__: no name `__proto__` in the expression");
+    expect(json("grad", "x + 1", "--at", "x=2,z=1", "--json").data.warnings).toEqual(["warning: --at z: no name `z` in the expression"]);
+    const f = cli("grad", "examples/xor.nn.ts", "--at", "x=1");
+    expect(f.code).toBe(2);
+    expect(f.err).toMatch(/^error: --at x: --at gives values to an expression's free names/);
+  });
+});
+
+describe("train takes every file the view trains, and an init that learns (issue 15)", () => {
+  it("a class-based model (forward(p, q), or forward of one array): predictions, learned, exit 0", () => {
+    const net = cli("train", tempFile("net.nn.ts", CLASS_NET));
+    expect([net.code, net.err]).toEqual([0, ""]);
+    expect(net.out).not.toMatch(/NaN|expects 2 arguments/);
+    expect(net.out.trimEnd().split("\n").at(-1)).toBe("learned in 226 steps: every row rounds to its target");
+    expect(cli("train", tempFile("micro.nn.ts", MICROGRAD)).code).toBe(0);
+  });
+
+  it("XOR --hidden 16,16 --activation tanh learns by default; --init chooses (the tutorial's uniform01 does not learn it)", () => {
+    const r = cli("train", "XOR", "--hidden", "16,16", "--activation", "tanh");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/learned in \d+ steps/);
+    expect(cli("train", "XOR", "--hidden", "16,16", "--activation", "tanh", "--init", "uniform01").code).toBe(1);
+    expect(cli("train", "XOR", "--hidden", "16,16", "--activation", "relu", "--init", "he").code).toBe(0);
+    expect(cli("train", "XOR").out).toMatch(/learned in 226 steps/);
+    expect(cli("train", "XOR", "--init", "bogus").err).toBe("error: init must be one of auto, uniform01, xavier, he, uniform, normal, got \"bogus\"\n");
+    expect(cli("train", "examples/xor.nn.ts", "--init", "he").err).toBe("error: --init applies to presets; a file defines its own model\n");
+  });
+});
+
+describe("bounds on the CLI's work (issue 15)", () => {
+  it("check samples beyond --max-params, says so in text and JSON, and a sample of all is no sample", () => {
+    const r = cli("check", "examples/xor-mlp.nn.ts", "--max-params", "4");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^note: 9 params: checked a random sample of 4 \(seed 1; --max-params raises the bound\)$/m);
+    expect(r.out.match(/^ {2}✓ /gm)).toHaveLength(4);
+    const j = json("check", "examples/xor-mlp.nn.ts", "--max-params", "4", "--json").data;
+    expect(j.sample).toEqual({ checked: 4, total: 9, seed: 1 });
+    const rows = (j.checks as { rows: { name: string }[] }[])[0].rows.map((x) => x.name);
+    // Seeded: the same sample every time.
+    expect(json("check", "examples/xor-mlp.nn.ts", "--max-params", "4", "--json").data.checks).toEqual(j.checks);
+    expect(rows).toHaveLength(4);
+    expect(json("check", "examples/xor-mlp.nn.ts", "--json").data.sample).toBeUndefined();
+  });
+
+  it("--max-steps, --max-nodes and --max-depth lower or raise the evaluation bounds of grad, graph, check and train", () => {
+    const loop = "let s = x; for (let i = 0; i < 1000; i++) s = s + x; s";
+    expect(cli("grad", loop, "--at", "x=1", "--max-steps", "100").err).toMatch(/^error: step limit reached \(100 steps; see gradlens\.maxSteps\)/);
+    expect(cli("graph", loop, "--at", "x=1", "--max-nodes", "50").err).toMatch(/^error: graph too large \(over 50 nodes/);
+    expect(cli("check", loop, "--at", "x=1", "--max-steps", "100").code).toBe(2);
+    expect(json("grad", loop, "--at", "x=1", "--max-steps", "100000", "--json").data.grads).toEqual({ x: 1001 });
+    const deep = tempFile("deep.nn.ts", "function f(n, x) { return n === 0 ? x : f(n - 1, x) * 1; }\nconst w = param(1);\nconst loss = f(50, w);\n");
+    expect(cli("grad", deep, "--max-depth", "20").err).toMatch(/call depth limit reached \(20 nested calls\)/);
+    expect(cli("grad", deep, "--max-depth", "100").code).toBe(0);
+    expect(cli("train", deep, "--max-depth", "20").err).toMatch(/call depth limit reached \(20 nested calls\)/);
+    expect(cli("grad", "x", "--at", "x=1", "--max-steps", "0").err).toBe("error: --max-steps must be a positive integer, got \"0\"\n");
   });
 });
 

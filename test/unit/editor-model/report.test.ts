@@ -1,7 +1,7 @@
 // Runs in vitest (Node): the gradient-check report model: per-leaf rows against central differences, notes at
 // non-differentiable points, the error-vs-eps sweep, gradcheck(...) calls, selections, and the wire format.
 import { describe, expect, it } from "vitest";
-import { documentReport, selectionReport } from "../../../src/editor-model/report";
+import { documentReport, sampleIndices, selectionReport } from "../../../src/editor-model/report";
 import { prepareSelection } from "../../../src/notation";
 import { centralDifference, evaluate, example } from "./helpers";
 
@@ -82,5 +82,58 @@ describe("gradient-check report of a selection", () => {
     expect(m.value).toBe(7907327);
     expect(m.rows.map((r) => [r.name, r.analytic, r.pass])).toEqual([["x", 596144, true], ["y", 1, true]]);
     expect(m.rows[1].numeric).toBeCloseTo(1, 2);
+  });
+});
+
+describe("bounded work: a seeded sample of the leaves beyond maxLeaves (issue 15)", () => {
+  it("sampleIndices: all when within the bound, else that many distinct sorted indices, the same for the same seed", () => {
+    expect(sampleIndices(5, 10)).toEqual([0, 1, 2, 3, 4]);
+    const s = sampleIndices(1000, 50);
+    expect(s).toHaveLength(50);
+    expect(new Set(s).size).toBe(50);
+    expect(s).toEqual([...s].sort((a, b) => a - b));
+    expect(s.every((i) => Number.isInteger(i) && i >= 0 && i < 1000)).toBe(true);
+    expect(sampleIndices(1000, 50)).toEqual(s);
+    expect(sampleIndices(1000, 50, 2)).not.toEqual(s);
+    // Not simply the first ones.
+    expect(s.at(-1)).toBeGreaterThan(100);
+  });
+
+  it("a report over more leaves than maxLeaves checks the sample, each row against its own central difference, and says so", () => {
+    const { result } = evaluate(example("xor.nn.ts"));
+    const m = documentReport(result, "xor", { maxLeaves: 4, sweep: false });
+    if (!m) throw new Error("no report");
+    expect(m.sample).toEqual({ checked: 4, total: 9, seed: 1 });
+    expect(m.sweep).toEqual([]);
+    const picked = sampleIndices(9, 4);
+    expect(m.rows.map((r) => r.name)).toEqual(picked.map((i) => result.params[i].name));
+    for (const [k, row] of m.rows.entries()) {
+      expect(row.analytic).toBe(result.params[picked[k]].grad);
+      expect(row.numeric).toBeCloseTo(centralDifference(result, picked[k]), 8);
+    }
+    expect(documentReport(result, "xor")?.sample).toBeUndefined();
+  });
+
+  it("a file of gradcheck calls only gets a report of its calls (no target needed)", () => {
+    const { result } = evaluate("gradcheck((x) => x * x, (x) => 2 * x, 3);\ngradcheck((x) => x * x, (x) => 3 * x, 3);\n");
+    const m = documentReport(result, "checks");
+    expect(m?.rows).toEqual([]);
+    expect(m?.calls.map((c) => [c.line, c.pass])).toEqual([[1, true], [2, false]]);
+    expect([m?.pass, m?.passed, m?.failed]).toEqual([false, 1, 1]);
+  });
+});
+
+describe("kink notes go only where the kink reaches (issue 15)", () => {
+  it("relu at 0 notes the param it reaches, not the other", () => {
+    const { result } = evaluate("const a = param(0);\nconst b = param(2);\nconst loss = relu(a) + b * b;\n");
+    const m = documentReport(result, "kink");
+    expect(m?.rows.map((r) => [r.name, r.note])).toEqual([["a", "relu at 0: not differentiable, the convention gives 0"], ["b", ""]]);
+  });
+
+  it("in a selection too, and in gradcheck(f, at) of a file", () => {
+    const s = selectionReport(prepareSelection("abs(x) + y * y"), { x: 0, y: 3 }, "t");
+    expect(s.rows.map((r) => [r.name, r.note])).toEqual([["x", "abs at 0: not differentiable, the convention gives 0"], ["y", ""]]);
+    const { result } = evaluate("gradcheck((a, b) => relu(a) + b * b, [0, 2]);\n");
+    expect(result.gradchecks[0].rows.map((r) => [r.name, r.note])).toEqual([["a", "relu at 0: not differentiable, the convention gives 0"], ["b", ""]]);
   });
 });

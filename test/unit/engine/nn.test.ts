@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { gradcheck } from "../../../src/engine/gradcheck";
 import { sse } from "../../../src/engine/losses";
-import { MLP, activations } from "../../../src/engine/nn";
+import { MLP, activations, defaultInit } from "../../../src/engine/nn";
 import { Op } from "../../../src/engine/op";
 import { ParamStore } from "../../../src/engine/params";
 import { Rng } from "../../../src/engine/rng";
@@ -137,5 +137,30 @@ describe("MLP", () => {
       expect(report.pass).toBe(true);
       expect(report.rows.every((r) => r.absError < 1e-8)).toBe(true);
     }
+  });
+});
+
+describe("defaultInit (issue 15)", () => {
+  it("the tutorial's own nets keep uniform [0, 1); wider or deeper ones get Glorot, relu ones He", () => {
+    expect(defaultInit("sigmoid", "sigmoid", [2, 1])).toBe("uniform01");
+    expect(defaultInit("sigmoid", "sigmoid", [1])).toBe("uniform01");
+    expect(defaultInit("sigmoid", "sigmoid", [3, 1])).toBe("xavier");
+    expect(defaultInit("sigmoid", "sigmoid", [2, 2, 1])).toBe("xavier");
+    expect(defaultInit("tanh", "sigmoid", [2, 1])).toBe("xavier");
+    expect(defaultInit("tanh", "sigmoid", [16, 16, 1])).toBe("xavier");
+    expect(defaultInit("relu", "sigmoid", [16, 16, 1])).toBe("he");
+  });
+
+  it("He: weights within ±√(6/fan-in), biases 0; an MLP without init takes the default", () => {
+    const m = new MLP(2, [16, 1], { activation: "relu", init: "he", seed: 3 });
+    const v = m.store.values, names = m.store.names;
+    for (let i = 0; i < m.store.size; i++) {
+      if (names[i].endsWith(".b")) expect(v[i]).toBe(0);
+      else expect(Math.abs(v[i])).toBeLessThanOrEqual(Math.sqrt(6 / (names[i].startsWith("L1") ? 2 : 16)));
+    }
+    const auto = new MLP(2, [16, 1], { activation: "relu", seed: 3 });
+    expect(auto.store.snapshot()).toEqual(m.store.snapshot());
+    const tutorial = new MLP(2, [2, 1], { seed: 1 }), explicit = new MLP(2, [2, 1], { seed: 1, init: "uniform01" });
+    expect(tutorial.store.snapshot()).toEqual(explicit.store.snapshot());
   });
 });

@@ -27,3 +27,17 @@ describe("parseValues", () => {
     expect(parseValues("a 2", ["a"])).toEqual({ error: 'expected name = number, got "a 2"' });
   });
 });
+
+describe("names that are also Object.prototype's (issue 15)", () => {
+  it("`__proto__`, `constructor` and `toString` are read, kept and asked for like any name", () => {
+    const r = parseValues("__proto__ = 1, constructor = 2", ["__proto__", "constructor", "toString"]);
+    expect(r).toEqual({ error: "missing a value for toString" });
+    const ok = parseValues("__proto__ = 1, constructor = 2, toString = 3", ["__proto__", "constructor", "toString"]);
+    expect("values" in ok && Object.entries(ok.values)).toEqual([["__proto__", 1], ["constructor", 2], ["toString", 3]]);
+  });
+
+  it("the prompt leaves them blank unless a value was used before", () => {
+    expect(formatValues(["constructor", "toString", "__proto__"], {})).toBe("constructor = , toString = , __proto__ = ");
+    expect(formatValues(["__proto__"], JSON.parse('{"__proto__": 4}') as Record<string, number>)).toBe("__proto__ = 4");
+  });
+});

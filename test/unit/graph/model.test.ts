@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { Tape } from "../../../src/engine/tape";
 import { ancestors, buildViewModel } from "../../../src/graph/model";
+import { warningText } from "../../../src/view/graph";
 import { example1, example3, xor } from "./tapes";
 
 describe("buildViewModel", () => {
@@ -66,6 +67,25 @@ describe("buildViewModel", () => {
     expect(m.nodes.find((n) => n.tapeId === r)!.warnings).toEqual(["non-differentiable"]);
     expect(m.nodes.find((n) => n.tapeId === p)!.warnings).toEqual(["undefined-derivative"]);
     expect(m.nodes.find((n) => n.tapeId === y)!.warnings).toBeUndefined();
+  });
+
+  it("flags every NaN or infinite gradient on its node, with a finite value (issue 15: sqrt(x * x) at 0)", () => {
+    const t = new Tape();
+    const x = t.input(0, "x");
+    const sq = t.mul(x, x);
+    const r = t.sqrt(sq);
+    const y = t.add(r, t.input(1, "b"));
+    t.backward(y);
+    const m = buildViewModel(t, y);
+    const at = (i: number) => m.nodes.find((n) => n.tapeId === i)!;
+    expect(at(sq).grad).toBe(Infinity);
+    expect(at(sq).warnings).toEqual(["non-finite-gradient"]);
+    expect(at(x).grad).toBeNaN();
+    expect(at(x).warnings).toEqual(["non-finite-gradient"]);
+    // sqrt's own gradient is finite: its derivative is the non-finite one, not its gradient.
+    expect(at(r).warnings).toBeUndefined();
+    expect(at(y).warnings).toBeUndefined();
+    expect(warningText("non-finite-gradient")).toMatch(/gradient NaN or Infinity here/);
   });
 
   it("keeps groups, names and source ranges of the XOR network", () => {

@@ -33,7 +33,9 @@ describe("report messages", () => {
       null, { type: "report" }, { type: "report", json: "{}" }, { type: "report", report: { ...m, rows: [{ name: "w" }] } },
       { type: "report", report: { ...m, title: 1 } }, { type: "report", report: { ...m, best: null } },
       { type: "report", report: { ...m, calls: [{ line: 1, column: 1, kind: "other", pass: true, rows: [] }] } }, { type: "eval" },
+      { type: "report", report: { ...m, sample: { checked: "3", total: 9, seed: 1 } } }, { type: "report", report: { ...m, sample: null } },
     ];
+    expect(isToReportView({ type: "report", report: { ...m, sample: { checked: 3, total: 9, seed: 1 } } })).toBe(true);
     for (const x of bad) expect(isToReportView(x), JSON.stringify(x)?.slice(0, 60)).toBe(false);
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ParamStore, Trainer, sgd } from "../../../src/engine";
 import { evaluateDocument } from "../../../src/notation";
 import { TrainingSession, buildProblem, presetConfig, settingsFromFile, DEFAULT_SETTINGS } from "../../../src/train";
+import { CLASS_NET, MICROGRAD } from "../class-models";
 import { MLP_FILE, XOR_FILE, documentConfig, runToEnd, scalarValues } from "./helpers";
 
 describe("documents", () => {
@@ -81,5 +82,30 @@ describe("documents", () => {
     expect(() => new TrainingSession(documentConfig("const w = param(1);\nconst loss = w * ;\n"))).toThrow(/test\.nn\.ts:2:\d+: /);
     expect(() => new TrainingSession(documentConfig("const loss = 3 * 4;\n"))).toThrow(/no param/);
     expect(() => new TrainingSession(documentConfig("const s = \"text\";\n"))).toThrow(/no target|no param/);
+  });
+});
+
+describe("verdicts that follow the loss (issue 15)", () => {
+  it("a loss at 0 with rows the file's model gets wrong is not \"stuck\": the rows disagree with the loss", async () => {
+    // forward answers 0.5 whatever the params: rows with target 0 round wrong while the loss goes to 0.
+    const text = "const w = param(1);\nfunction forward(p, q) { return 0.5; }\nconst rows = XOR;\nconst loss = w * w;\n";
+    const { snap, session } = await runToEnd(documentConfig(text, { lr: 0.5, steps: 50 }));
+    expect(session.loss).toBe(0);
+    expect(snap.verdict).toMatchObject({ kind: "not-converged", reason: "rows-disagree" });
+    expect(snap.verdict?.message).toMatch(/^the loss reached 0 after 50 steps, yet some rows do not round to their targets/);
+  });
+});
+
+describe("class-based models train as the view trains them (issue 15)", () => {
+  it("a class whose forward takes the inputs as arguments: predictions from it, every row right", async () => {
+    const { snap } = await runToEnd(documentConfig(CLASS_NET));
+    expect(snap.predictions?.map((r) => r.right)).toEqual([true, true, true, true]);
+    expect(snap.verdict).toMatchObject({ kind: "learned", step: 226 });
+  });
+
+  it("a micrograd-style model whose forward takes one array learns XOR", async () => {
+    const { snap } = await runToEnd(documentConfig(MICROGRAD, { lr: 0.05 }));
+    expect(snap.predictions?.every((r) => Number.isFinite(r.output) && r.right)).toBe(true);
+    expect(snap.verdict?.kind).toBe("learned");
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { datasets } from "../../../src/engine";
 import {
-  LossHistory, SettingsError, linearlySeparable, parseHidden, parsePresetSource, parseSettings, verdictOf, DEFAULT_SETTINGS,
+  LossHistory, SettingsError, linearlySeparable, nearZero, parseHidden, parsePresetSource, parseSettings, verdictOf, DEFAULT_SETTINGS,
   type Verdict, type VerdictInput,
 } from "../../../src/train";
 
@@ -25,6 +25,33 @@ describe("verdict", () => {
     expect(verdictOf({ ...base, finalLoss: 2, losses: [1.4, 2, 2, 2, 2, 2] }))
       .toEqual({ kind: "not-converged", reason: "diverged", how: "rose", step: 100, initialLoss: 1.4, loss: 2, lr: 1 });
     expect(verdictOf({ ...base, singleNeuron: true })).toEqual({ kind: "not-converged", reason: "not-separable", step: 100, loss: 0.6, dataset: "XOR" });
+  });
+
+  it("follows the loss (issue 15): a loss of about 0 is never stuck, still falling, not separable or diverged", () => {
+    // The training view said "stuck" at loss 0: rows judged by a model the loss does not measure.
+    const zero = { ...base, losses: [1.4, 0.2, 1e-9, 0, 0, 0], finalLoss: 0 };
+    expect(verdictOf(zero)).toEqual({ kind: "not-converged", reason: "rows-disagree", step: 100, loss: 0 });
+    expect(reason(verdictOf({ ...zero, finalLoss: 1e-7, losses: [1.4, 1e-3, 1e-5, 1e-6, 3e-7, 1e-7] }))).toBe("rows-disagree");
+    expect(reason(verdictOf({ ...zero, singleNeuron: true }))).toBe("rows-disagree");
+    // A loss about 0 that rose from an even smaller one did not diverge.
+    expect(reason(verdictOf({ ...zero, initialLoss: 1e-12, finalLoss: 1e-9, losses: [1e-12, 1e-9] }))).toBe("rows-disagree");
+    // With every row right it learned, whatever the loss did; with no rows, the loss is all there is.
+    expect(reason(verdictOf({ ...zero, learnedAt: 7 }))).toBe("learned");
+    expect(reason(verdictOf({ ...base, learnedAt: 7, finalLoss: 2, losses: [1.4, 2] }))).toBe("learned");
+    expect(reason(verdictOf({ ...zero, hasRows: false, rows: undefined }))).toBe("no-dataset");
+    // Not about 0: the reasons before.
+    expect(reason(verdictOf({ ...base, finalLoss: 0.5, losses: [1.4, 0.6, 0.5, 0.5, 0.5, 0.5] }))).toBe("stuck");
+    expect(reason(verdictOf({ ...base, finalLoss: 1e-3, losses: [1.4, 0.5, 0.1, 0.01, 3e-3, 1e-3] }))).toBe("more-steps");
+  });
+
+  it("nearZero: within 1e-8, or a millionth of the initial loss", () => {
+    expect(nearZero(0, 1)).toBe(true);
+    expect(nearZero(5e-9, 1)).toBe(true);
+    expect(nearZero(1e-6, 4)).toBe(true);
+    expect(nearZero(1e-5, 4)).toBe(false);
+    expect(nearZero(0.25, 1.4)).toBe(false);
+    expect(nearZero(NaN, 1)).toBe(false);
+    expect(nearZero(-1, 1)).toBe(false);
   });
 
   it("XOR and XNOR are the only gates no line separates", () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { GLOBAL_NAMES } from "../../../src/notation/builtins";
 import { builtinsDts, runtimeGlobals } from "../../../src/tsplugin/declarations";
 import { createNnService, isNnFile, nnSuggestions } from "../../../src/tsplugin/service";
+import { evaluateDocument } from "../../../src/notation";
 import { root } from "../editor-model/helpers";
 
 function service(files: Record<string, string>) {
@@ -77,6 +78,20 @@ describe("the .nn.ts language service", () => {
     const s = service({ "/w/u.nn.ts": text }).track("/w/u.nn.ts");
     expect(s.getSuggestionDiagnostics("/w/u.nn.ts").map((d) => d.code)).toContain(6133);
     expect(nnSuggestions(s, "/w/u.nn.ts")).toEqual([]);
+  });
+
+  it("leaves a syntax error of a .nn.ts file to GradLens's own diagnostics: Problems shows it once (issue 15)", () => {
+    const text = "const w = param(1);\nconst loss = (w * 2;\n";
+    const s = service({ "/w/s.nn.ts": text }).track("/w/s.nn.ts");
+    expect(s.getSyntacticDiagnostics("/w/s.nn.ts")).toEqual([]);
+    // GradLens reports it, at the place TypeScript's parser puts it.
+    const parsed = ts.createSourceFile("s.ts", text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS) as unknown as { parseDiagnostics: ts.Diagnostic[] };
+    const mine = evaluateDocument(text).diagnostics.filter((d) => d.severity === "error");
+    expect(mine.map((d) => d.start)).toEqual(parsed.parseDiagnostics.map((d) => d.start));
+    expect(mine).toHaveLength(1);
+    expect(mine[0].message).toBe("')' expected");
+    // The semantic side is unchanged: a wrong type still shows.
+    expect(diagnostics({ "/w/t.nn.ts": 'const loss = sigmoid("one");\n' }, "/w/t.nn.ts")).toHaveLength(1);
   });
 
   it("answers quick info on a built-in with its declaration", () => {

@@ -19,5 +19,7 @@ describe("verdictMessage", () => {
     expect(verdictMessage({ kind: "not-converged", reason: "no-dataset", step: 300, loss: 1.5e-7 }))
       .toBe("finished 300 steps with loss 1.5e-7 (the file names no dataset, so there are no rows to judge)");
     expect(verdictMessage({ kind: "not-converged", reason: "error", step: 3, error: "x is not defined" })).toBe("stopped at step 3: x is not defined");
+    expect(verdictMessage({ kind: "not-converged", reason: "rows-disagree", step: 2000, loss: 0 })).toBe("the loss reached 0 after 2000 steps, yet some rows "
+      + "do not round to their targets: the predictions come from the file's model (`model`, `forward`, `predict` or `net`), which is not what the loss measures");
   });
 });

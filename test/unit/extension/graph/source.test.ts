@@ -20,6 +20,12 @@ describe("graph sources", () => {
     expect(decodeSource(savedSource(state))).toEqual(s);
   });
 
+  it("keep values named `__proto__`, `constructor` and `toString` (issue 15)", () => {
+    const values = JSON.parse('{"__proto__": 1, "constructor": 2, "toString": 3}') as Record<string, number>;
+    const back = decodeSource(encodeSource(sel({ values })));
+    expect(back?.kind === "selection" && Object.entries(back.values)).toEqual([["__proto__", 1], ["constructor", 2], ["toString", 3]]);
+  });
+
   it("reject malformed saved state instead of guessing", () => {
     expect(savedSource(undefined)).toBeUndefined();
     expect(savedSource({ state: {} })).toBeUndefined();
