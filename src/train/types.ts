@@ -1,6 +1,7 @@
 // Runs anywhere (extension host, CLI, tests): the vocabulary of training as a domain: the choices a run is made
 // of (and their lists), its source and settings, the presets, and what a run reports as data. No prose for the
 // eye: the training view model (src/view/training.ts) is built from these outside src/train.
+import type { Bounds } from "../notation";
 
 export const DATASETS = ["AND", "OR", "XOR", "NAND"] as const;
 export const ACTIVATIONS = ["sigmoid", "tanh", "relu"] as const;
@@ -36,6 +37,8 @@ export interface TrainSettings {
 export interface TrainConfig {
   source: TrainSource;
   settings: TrainSettings;
+  /** Bounds of a document's evaluations (each training step re-runs or replays it); the notation's defaults if absent. */
+  bounds?: Partial<Bounds>;
 }
 
 export type SessionState = "idle" | "running" | "paused" | "done" | "cancelled";

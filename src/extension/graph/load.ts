@@ -1,25 +1,32 @@
-// Runs in the VS Code extension host: from what a graph shows to a tape and its target: a `.nn.ts` file through the
-// shared document service (the evaluation hovers and CodeLenses use), a selection through ./input.ts.
+// Runs in the VS Code extension host: from what a graph shows to what an evaluator worker is asked to draw (a
+// `.nn.ts` file's target by uri and version, its text riding along; a selection with its document's current text),
+// and the panel's title for it.
 import * as vscode from "vscode";
-import { GradLensError } from "../../notation";
-import type { DocumentService } from "../editor/service";
-import { readSettings } from "../editor/settings";
-import { reevaluateSelection, type GraphInput } from "./input";
+import type { GraphOpened, GraphSpec } from "../evaluation/protocol";
+import { oneLine } from "../text";
 import type { GraphSource } from "./source";
 
-/** The graph of a `.nn.ts` document's target. Throws GradLensError when the file has none (with the reason). */
-export function documentInput(doc: vscode.TextDocument, service: DocumentService): GraphInput {
-  const r = service.get(doc).result;
-  const name = vscode.workspace.asRelativePath(doc.uri);
-  if (r.target === undefined) {
-    const d = r.diagnostics.find((x) => x.severity === "error") ?? r.diagnostics[0];
-    if (d) throw new GradLensError(d.message, d.start, d.end, doc.getText());
-    throw new Error(`${name} has no target to draw: end it with an expression or assign \`loss\``);
-  }
-  return { tape: r.tape, target: r.target, title: `Graph: ${name}${r.targetName ? ` (${r.targetName})` : ""}` };
+export interface GraphAsk {
+  spec: GraphSpec;
+  /** The document's text, for a document graph (sent when the worker lacks that version). */
+  text?: string;
+  /** What is drawn, for messages: "foo.nn.ts", "the selection in foo.nn.ts". */
+  label: string;
 }
 
-/** The graph of a source as `doc`, its document, is now: how the panel redraws after an edit, a setting or a restart. */
-export function loadSource(source: GraphSource, doc: vscode.TextDocument, service: DocumentService): GraphInput {
-  return source.kind === "document" ? documentInput(doc, service) : reevaluateSelection(source, doc.getText(), readSettings().bounds);
+/** The request that draws `source` as `doc`, its document, is now: after an edit, a setting or a restart. */
+export function askFor(source: GraphSource, doc: vscode.TextDocument): GraphAsk {
+  const name = vscode.workspace.asRelativePath(doc.uri);
+  if (source.kind === "document") {
+    return { spec: { kind: "document", doc: { uri: doc.uri.toString(), version: doc.version } }, text: doc.getText(), label: name };
+  }
+  // Names the selection takes from the document follow edits there; the values the user typed stay.
+  return { spec: { kind: "selection", source, documentText: doc.getText() }, label: `the selection in ${name}` };
+}
+
+/** "Graph: xor.nn.ts (loss)" or "Graph: (x**2 + 3)**2 + y". */
+export function titleOf(source: GraphSource, opened: GraphOpened): string {
+  if (source.kind === "selection") return `Graph: ${oneLine(source.text, 40)}`;
+  const name = vscode.workspace.asRelativePath(vscode.Uri.parse(source.uri));
+  return `Graph: ${name}${opened.targetName ? ` (${opened.targetName})` : ""}`;
 }
