@@ -7,7 +7,7 @@ import * as vscode from "vscode";
 import type { HoverModel } from "../../editor-model/hover";
 import type { InlayModel } from "../../editor-model/inlays";
 import type { TrainSettings } from "../../notation";
-import { isCancelled } from "../evaluation/errors";
+import { EvaluatorError, isCancelled } from "../evaluation/errors";
 import type { EvaluatorPool } from "../evaluation/pool";
 import type { Request, RequestKind, Results, Summary } from "../evaluation/protocol";
 import { SETTINGS } from "../ids";
@@ -70,9 +70,13 @@ export class DocumentService implements vscode.Disposable {
       return summary;
     }, (e: unknown) => {
       if (isCancelled(e)) return undefined;
-      // The worker stopped or ran out of time where it could not be interrupted: say so in Problems, at the top.
-      const message = e instanceof Error ? e.message : String(e);
-      const summary: Summary = { problems: [{ start: 0, end: Math.min(1, doc.getText().length), message, severity: "error", code: "bound" }], lenses: [], ms: 0 };
+      // The worker stopped, ran out of time where it could not be interrupted, or hit a bug of ours: say so in
+      // Problems, at the top (a bug's worker stack goes to the output channel).
+      const full = e instanceof Error ? e.message : String(e), internal = !(e instanceof EvaluatorError) || e.code === "internal";
+      if (internal) this.log(`summary ${vscode.workspace.asRelativePath(doc.uri)}: ${full}`);
+      const message = internal ? `GradLens internal error: ${full.split("\n")[0]}` : full;
+      const problem = { start: 0, end: Math.min(1, doc.getText().length), message, severity: "error", code: internal ? "error" : "bound" } as const;
+      const summary: Summary = { problems: [problem], lenses: [], ms: 0 };
       this.known.set(uri, { version, key, summary, failed: true });
       return summary;
     }).finally(() => {

@@ -121,6 +121,11 @@ export class EvaluatorClient {
     return this.evaluated.get(uri) === version;
   }
 
+  /** Documents whose text the worker holds. */
+  get documents(): number {
+    return this.texts.size;
+  }
+
   hasText(uri: string): boolean {
     return this.texts.has(uri);
   }

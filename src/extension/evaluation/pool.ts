@@ -79,7 +79,8 @@ export class EvaluatorPool {
     const holder = this.editors.find((c) => c.holds(uri, version) || (!c.idle && c.busyOnlyWith(uri, version)));
     if (holder && (holder.idle || holder.busyOnlyWith(uri, version))) return holder;
     const idle = this.editors.filter((c) => c.idle);
-    if (idle.length > 0) return idle.find((c) => c.hasText(uri)) ?? idle[0];
+    // An idle worker that has the text, else the one holding the fewest evaluations (documents spread out).
+    if (idle.length > 0) return idle.find((c) => c.hasText(uri)) ?? idle.reduce((a, b) => (b.documents < a.documents ? b : a));
     return holder ?? this.leastLoaded();
   }
 

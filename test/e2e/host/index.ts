@@ -6,6 +6,7 @@ import type { HostTest } from "./harness";
 import { tests as activation } from "./activation";
 import { tests as editor } from "./editor";
 import { tests as evaluate } from "./evaluate";
+import { tests as evaluator } from "./evaluator";
 import { tests as graph } from "./graph";
 import { tests as training } from "./training";
 
@@ -15,6 +16,7 @@ const files: [string, HostTest[]][] = [
   ["editor (.nn.ts)", editor],
   ["training", training],
   ["graph view", graph],
+  ["evaluator workers", evaluator],
 ];
 
 export function run(): Promise<void> {
