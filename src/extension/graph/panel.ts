@@ -46,6 +46,8 @@ export class GraphPanel implements vscode.Disposable {
   /** The view model drawn now (the command's outcome counts its nodes; a click without a range looks up its node). */
   model: ViewModel | undefined;
   private sentState = false;
+  /** A restored panel has drawn nothing of its own yet: a failure then means it could not be restored. */
+  private drawn = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Draws started: an older one that answers late is dropped. */
   private seq = 0;
@@ -118,7 +120,7 @@ export class GraphPanel implements vscode.Disposable {
   static async restore(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, pool: EvaluatorPool, service: DocumentService, source: GraphSource): Promise<GraphPanel> {
     GraphPanel.current?.panel.dispose();
     const p = GraphPanel.current = new GraphPanel(panel, context, service, new RemoteGraph(pool), source);
-    await p.reload(true, "The graph could not be restored");
+    await p.reload(true);
     return p;
   }
 
@@ -128,6 +130,7 @@ export class GraphPanel implements vscode.Disposable {
     // Settings go with the first render (and after they change) only, so the view's own toggles are not undone.
     const state: Partial<GraphViewState> | undefined = this.sentState ? undefined : { direction: s.direction, digits: s.digits };
     this.sentState = true;
+    this.drawn = true;
     this.send({ ...opened.render, state });
     if (opened.explanation) this.delivery.send(opened.explanation);
     void this.context.workspaceState.update(SOURCE_KEY, encodeSource(this.source));
@@ -140,8 +143,9 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   /** Evaluates the source again and redraws, keeping the user's folding; a failure shows in the view's banner. */
-  async reload(fresh = false, failure = "The graph is not up to date"): Promise<void> {
+  async reload(fresh = false): Promise<void> {
     const seq = ++this.seq, uri = vscode.Uri.parse(this.source.uri);
+    const failure = this.drawn ? "The graph is not up to date" : "The graph could not be restored";
     let doc: vscode.TextDocument;
     try {
       doc = await vscode.workspace.openTextDocument(uri);
