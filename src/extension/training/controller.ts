@@ -168,7 +168,7 @@ export class TrainingController implements vscode.Disposable {
     const src = s.config.source, uri = vscode.Uri.parse(src.uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     if (doc.getText() !== src.text) throw new SettingsError("the file changed since training started; train again before applying");
-    const { edits, skipped } = await s.edits();
+    const { edits, skipped } = await s.edits(readSettings().limits.editor);
     const we = new vscode.WorkspaceEdit();
     for (const e of edits) we.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
     if (edits.length && !(await vscode.workspace.applyEdit(we))) throw new SettingsError("the editor refused the edit");

@@ -62,8 +62,9 @@ export class RemoteTraining {
     return this.last;
   }
 
-  edits(): Promise<Results["trainEdits"]> {
-    return this.client.call({ kind: "trainEdits", session: this.id }, { label: `training ${this.last.label}` }).promise;
+  /** The edits that write the trained values into the file (the worker evaluates it once more for them). */
+  edits(limit: Limit): Promise<Results["trainEdits"]> {
+    return this.client.call({ kind: "trainEdits", session: this.id }, { label: `training ${this.last.label}`, limit }).promise;
   }
 
   private take(s: TrainingSnapshot): void {
