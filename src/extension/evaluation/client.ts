@@ -157,7 +157,7 @@ export class EvaluatorClient {
     const at = this.queue.indexOf(p);
     if (at >= 0) {
       this.queue.splice(at, 1);
-      p.reject(new EvaluatorError("cancelled", "cancelled"));
+      p.reject(new EvaluatorError("cancelled", "cancelled: a newer edit replaced this evaluation"));
     } else if (this.current === p && p.flag) {
       Atomics.store(p.flag, 0, 1);
     }
