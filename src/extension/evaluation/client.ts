@@ -22,6 +22,8 @@ export interface ClientOptions {
   /** The worker's bundle (dist/evaluator.js). */
   script: string;
   resourceLimits?: ResourceLimits;
+  /** Load TypeScript's parser as soon as the worker starts (the editor's workers: their first hover is then quick). */
+  warm?: boolean;
   /** How long past its limit a request may run before the worker is ended (default 2000 ms). */
   graceMs?: number;
   onEvent?: (e: WorkerEvent) => void;
@@ -182,7 +184,9 @@ export class EvaluatorClient {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(this.opts.script, { resourceLimits: this.opts.resourceLimits ?? RESOURCE_LIMITS, name: "GradLens evaluator" });
+    const w = new Worker(this.opts.script, {
+      resourceLimits: this.opts.resourceLimits ?? RESOURCE_LIMITS, name: "GradLens evaluator", workerData: { warm: this.opts.warm === true },
+    });
     this.worker = w;
     this.generation++;
     this.lastError = undefined;

@@ -21,7 +21,7 @@ export class EvaluatorPool {
   private nextSession = 1;
 
   constructor(private readonly opts: PoolOptions) {
-    this.editors = Array.from({ length: Math.max(1, opts.size ?? 2) }, () => this.client());
+    this.editors = Array.from({ length: Math.max(1, opts.size ?? 2) }, () => this.client(true));
     for (const c of this.editors) c.start();
   }
 
@@ -39,7 +39,7 @@ export class EvaluatorPool {
 
   /** Training's own worker, started on first use. */
   training(): EvaluatorClient {
-    this.trainer ??= this.client();
+    this.trainer ??= this.client(false);
     return this.trainer;
   }
 
@@ -88,9 +88,10 @@ export class EvaluatorPool {
     return this.editors.reduce((a, b) => (b.load < a.load ? b : a));
   }
 
-  private client(): EvaluatorClient {
+  private client(warm: boolean): EvaluatorClient {
     return new EvaluatorClient({
       ...this.opts,
+      warm,
       onEvent: (e) => { for (const f of this.eventListeners) f(e); },
       onStopped: (s) => { for (const f of this.stopListeners) f(s); },
     });
