@@ -10,7 +10,7 @@ import type { EvaluatorPool } from "../evaluation/pool";
 import { COMMANDS, GRAPH_SETTINGS } from "../ids";
 import { selectionOrLine, showFailure, takeSelection, type Failure } from "../selection";
 import { parseVisualizeArgs } from "./args";
-import { askFor } from "./load";
+import { askFor } from "./ask";
 import { GraphPanel } from "./panel";
 import type { GraphSource } from "./source";
 

@@ -19,7 +19,7 @@ import { outputChannel } from "../output";
 import { revealRange, saveExport } from "./actions";
 import { GraphDelivery } from "./delivery";
 import { graphHtml } from "./html";
-import { askFor, titleOf, type GraphAsk } from "./load";
+import { askFor, titleOf, type GraphAsk } from "./ask";
 import { adjustRange } from "./range";
 import { RemoteGraph, type DrawOptions } from "./remote";
 import { graphSettings } from "./settings";

@@ -7,7 +7,7 @@ import { EvaluatorError } from "../evaluation/errors";
 import type { EvaluatorPool } from "../evaluation/pool";
 import type { GraphAction, GraphOpened, Limit, PlainBounds } from "../evaluation/protocol";
 import type { ToGraphView } from "../../protocol/graph";
-import type { GraphAsk } from "./load";
+import type { GraphAsk } from "./ask";
 
 export interface DrawOptions {
   /** Keep the session's folding (a redraw of the same source after an edit). */
