@@ -25,6 +25,8 @@ const nodeTargets = [
   ["node_modules/typescript/lib/typescript.js", "dist/typescript.js", {}],
   ["src/extension/main.ts", "dist/extension.js", { external: ["vscode"], plugins: [typescriptBeside("dist/extension.js"), examplesInline()] }],
   ["src/cli/main.ts", "dist/cli.js", { plugins: [typescriptBeside("dist/cli.js")] }],
+  // The evaluator worker (worker_threads) every evaluation of the editor features runs in; no vscode in it.
+  ["src/extension/evaluation/worker/main.ts", "dist/evaluator.js", { plugins: [typescriptBeside("dist/evaluator.js")] }],
   ["test/e2e/host/index.ts", "dist/test/host.js", { external: ["vscode", "mocha"], plugins: [typescriptBeside("dist/test/host.js")] }],
   ["src/tsplugin/index.ts", "dist/tsplugin.js", {
     external: ["typescript"],

@@ -71,7 +71,7 @@ export function choiceOption<T extends string>(p: Parsed, name: string, allowed:
  * The flags that raise (or lower) the evaluation bounds, for a person who means it: the same Bounds the editor's
  * gradlens.maxSteps / maxNodes / maxCallDepth settings give, with the editor's defaults when a flag is absent.
  */
-export const BOUND_FLAGS: Readonly<Record<string, keyof Bounds>> = {
+export const BOUND_FLAGS: Readonly<Record<string, "maxSteps" | "maxNodes" | "maxDepth">> = {
   "max-steps": "maxSteps", "max-nodes": "maxNodes", "max-depth": "maxDepth",
 };
 

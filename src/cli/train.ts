@@ -39,8 +39,9 @@ export function trainConfig(p: Parsed): TrainConfig {
   if (doc.objective === undefined) throw noTarget(src, text, doc);
   const fromFile = settingsFromFile(doc.train, DEFAULT_SETTINGS);
   return {
-    source: { kind: "document", uri: src, version: 0, text, label: src, ...(seed === undefined ? {} : { seed }), bounds },
+    source: { kind: "document", uri: src, version: 0, text, label: src, ...(seed === undefined ? {} : { seed }) },
     settings: parseSettings({ ...fromFile, ...given(p, SETTINGS) }),
+    bounds,
   };
 }
 

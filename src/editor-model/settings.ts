@@ -16,6 +16,15 @@ export const SETTING_DEFAULTS = {
   "gradcheck.eps": GRADCHECK_EPS,
   "gradcheck.atol": GRADCHECK_ATOL,
   "gradcheck.rtol": GRADCHECK_RTOL,
+  "timeLimit.editor": 5,
+  "timeLimit.graph": 15,
+  "timeLimit.check": 30,
+  "timeLimit.selection": 10,
+  "timeLimit.trainingStep": 10,
 } as const;
+
+/** Each time limit's hard maximum in seconds (package.json declares the same; a workspace cannot go past it). */
+export const TIME_LIMIT_MAX = { editor: 60, graph: 120, check: 600, selection: 120, trainingStep: 60 } as const;
+export type TimeLimitKind = keyof typeof TIME_LIMIT_MAX;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

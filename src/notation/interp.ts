@@ -9,6 +9,11 @@ export interface Bounds {
   maxSteps: number;
   maxNodes: number;
   maxDepth: number;
+  /** A performance.now() time after which evaluation stops with deadlineMessage (polled every 1024 steps). */
+  deadline?: number;
+  deadlineMessage?: string;
+  /** Polled every 1024 steps: a string stops the evaluation with that message (a newer edit, a time limit). */
+  interrupted?: () => string | undefined;
 }
 
 export const DEFAULT_BOUNDS: Bounds = { maxSteps: 5_000_000, maxNodes: 2_000_000, maxDepth: 1000 };
@@ -140,6 +145,11 @@ export class Interp {
     this.current = n;
     if (++this.steps > this.bounds.maxSteps) {
       throw this.error(`step limit reached (${this.bounds.maxSteps} steps; see gradlens.maxSteps)`, n);
+    }
+    if ((this.steps & 1023) === 0) {
+      const b = this.bounds;
+      const stop = b.deadline !== undefined && performance.now() > b.deadline ? (b.deadlineMessage ?? "time limit reached") : b.interrupted?.();
+      if (stop !== undefined) throw this.error(stop, n);
     }
     if (this.tape.n > this.bounds.maxNodes) {
       throw this.error(`graph too large (over ${this.bounds.maxNodes} nodes; see gradlens.maxNodes)`, n);

@@ -14,7 +14,7 @@ export class Comparison {
   constructor(config: TrainConfig, private readonly onChange: (c: Comparison) => void, opts: Omit<SessionOptions, "onChange"> = {}) {
     const methods: MethodChoice[] = ["backprop", "finite-difference"];
     this.sessions = methods.map((method) => new TrainingSession(
-      { source: config.source, settings: { ...config.settings, method } },
+      { ...config, settings: { ...config.settings, method } },
       { ...opts, onChange: () => { if (this.ready) this.onChange(this); } },
     ));
     this.ready = true;

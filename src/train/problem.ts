@@ -43,7 +43,7 @@ export function buildProblem(config: TrainConfig): Problem {
     };
   }
   // No uri/version: the notation caches by them, and a session must train exactly the text it was given.
-  const doc = evaluateDocument(src.text, { ...(src.seed === undefined ? {} : { seed: src.seed }), ...(src.bounds === undefined ? {} : { bounds: src.bounds }) });
+  const doc = evaluateDocument(src.text, { bounds: config.bounds, ...(src.seed === undefined ? {} : { seed: src.seed }) });
   const err = doc.diagnostics.find((d) => d.severity === "error");
   if (!doc.ok || err !== undefined) {
     throw new SettingsError(err ? `${src.label}:${err.line}:${err.column}: ${err.message}` : `${src.label} did not evaluate`);

@@ -29,8 +29,6 @@ export type TrainSource =
     kind: "document"; uri: string; version: number; text: string; label: string;
     /** Replaces the file's seed(...) and mlp seeds (the CLI's --seed); undefined: the file's own. */
     seed?: number;
-    /** Bounds of every evaluation of the file (the editor's settings, the CLI's --max-* flags); default the notation's. */
-    bounds?: Partial<Bounds>;
   };
 
 export interface TrainSettings {
@@ -46,6 +44,11 @@ export interface TrainSettings {
 export interface TrainConfig {
   source: TrainSource;
   settings: TrainSettings;
+  /**
+   * Bounds of a document's evaluations (each training step re-runs or replays it): the editor's settings, the CLI's
+   * --max-* flags; the notation's defaults if absent.
+   */
+  bounds?: Partial<Bounds>;
 }
 
 export type SessionState = "idle" | "running" | "paused" | "done" | "cancelled";

@@ -1,8 +1,10 @@
 // Runs in the VS Code extension host: **GradLens: Evaluate Selection**. Evaluates the selection (or the current line)
-// with the notation, asks for names it cannot find, writes value and gradients to the GradLens output channel and
-// shows a short notification. The selection is taken as the other selection commands take it (../selection.ts).
+// with the notation in an evaluator worker, asks for names it cannot find, writes value and gradients to the GradLens
+// output channel and shows a short notification. The selection is taken as the other selection commands take it
+// (../selection.ts).
 // Returns an outcome, the command's result, saying what it showed.
 import * as vscode from "vscode";
+import type { EvaluatorPool } from "../evaluation/pool";
 import { COMMANDS } from "../ids";
 import { outputChannel } from "../output";
 import { readSettings } from "../editor/settings";
@@ -18,8 +20,8 @@ export type EvaluateOutcome =
   | Failure
   | { readonly kind: "cancelled" };
 
-export function registerEvaluateSelection(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.evaluateSelection, () => evaluate(context)));
+export function registerEvaluateSelection(context: vscode.ExtensionContext, pool: EvaluatorPool): void {
+  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.evaluateSelection, () => evaluate(context, pool)));
 }
 
 /**
@@ -31,7 +33,7 @@ function readable(v: number, full = false): string {
   return Number.isFinite(v) ? text : `${text} ⚠`;
 }
 
-async function evaluate(context: vscode.ExtensionContext): Promise<EvaluateOutcome> {
+async function evaluate(context: vscode.ExtensionContext, pool: EvaluatorPool): Promise<EvaluateOutcome> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showWarningMessage("GradLens: open an editor and select an expression to evaluate.");
@@ -39,10 +41,13 @@ async function evaluate(context: vscode.ExtensionContext): Promise<EvaluateOutco
   }
   const doc = editor.document;
   try {
-    const taken = await takeSelection(context, doc, selectionOrLine(editor), "evaluate");
+    const taken = await takeSelection(context, pool, doc, selectionOrLine(editor), "evaluate");
     if (taken === "cancelled") return { kind: "cancelled" };
-    const { text, values } = taken;
-    const result = taken.prepared.evaluate(values, readSettings().bounds);
+    const { text, values, prepared } = taken;
+    const settings = readSettings();
+    const result = await prepared.client.call(
+      { kind: "evaluateSelection", selection: prepared.id, values, bounds: settings.bounds }, { label: taken.label, limit: settings.limits.selection },
+    ).promise.finally(prepared.release);
     const lines = [`${vscode.workspace.asRelativePath(doc.uri)}:${taken.range.start.line + 1}  ${oneLine(text, 80)}`];
     lines.push(`  value = ${readable(result.value, true)}`);
     for (const leaf of result.leaves) {

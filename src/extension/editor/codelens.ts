@@ -1,7 +1,6 @@
 // Runs in the VS Code extension host: CodeLenses above a `.nn.ts` file's target and above its gradcheck(...)
 // calls: Visualize · Gradient check · Train (commands registered in the same activate()).
 import * as vscode from "vscode";
-import { lensesOf } from "../../editor-model/lenses";
 import { COMMANDS } from "../ids";
 import type { DocumentService } from "./service";
 import { readSettings } from "./settings";
@@ -18,11 +17,12 @@ export class CodeLensProvider implements vscode.CodeLensProvider {
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const settings = readSettings();
     if (!settings.codeLens) return [];
-    const ev = await this.service.settled(doc, token);
-    if (ev?.sf === undefined || ev.version !== doc.version) return [];
+    const version = doc.version;
+    const summary = await this.service.settled(doc, token);
+    if (summary === undefined || doc.version !== version) return [];
     const uri = doc.uri;
     const out: vscode.CodeLens[] = [];
-    for (const l of lensesOf(ev.result, ev.sf, settings.digits)) {
+    for (const l of summary.lenses) {
       const at = new vscode.Range(doc.positionAt(l.offset), doc.positionAt(l.offset));
       if (l.kind === "gradcheck" && l.verdict) out.push(new vscode.CodeLens(at, { title: l.verdict, command: COMMANDS.gradcheckSelection, arguments: [uri], tooltip: "Open the gradient-check report" }));
       out.push(new vscode.CodeLens(at, { title: "$(type-hierarchy) Visualize", command: COMMANDS.visualize, arguments: [uri], tooltip: "Draw the computation graph of this file's target" }));

@@ -1,8 +1,7 @@
 // Runs in the VS Code extension host: the "gradlens" diagnostic collection for `.nn.ts` files: parse and
-// evaluation errors, bounds hit, NaN/Infinity where it first appeared, failed gradient checks. Refreshed whenever
-// the document service re-evaluates, so a fixed problem disappears.
+// evaluation errors, bounds and time limits hit, NaN/Infinity where it first appeared, failed gradient checks, and
+// an evaluator that stopped. Refreshed whenever the document service has a new summary, so a fixed problem disappears.
 import * as vscode from "vscode";
-import { problemsOf } from "../../editor-model/problems";
 import { DIAGNOSTICS } from "../ids";
 import type { DocumentService } from "./service";
 import { isNnDocument } from "./settings";
@@ -20,31 +19,24 @@ export class Diagnostics implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
     );
-    // Evaluate already-open files after activation returns (the first evaluation loads TypeScript's parser).
+    // Evaluate the files already open (in the evaluator workers).
     for (const d of vscode.workspace.textDocuments) if (isNnDocument(d)) service.schedule(d, 0);
   }
 
   refresh(doc: vscode.TextDocument): void {
     if (!isNnDocument(doc)) return;
-    try {
-      const { result } = this.service.get(doc);
-      const text = doc.getText();
-      this.collection.set(doc.uri, problemsOf(result, text.length).map((p) => {
-        const d = new vscode.Diagnostic(
-          new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end)),
-          p.message,
-          p.severity === "error" ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
-        );
-        d.source = DIAGNOSTICS;
-        d.code = p.code;
-        return d;
-      }));
-    } catch (e) {
-      // A bug of ours, not the file's: show it where it can be seen rather than drop it.
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), `GradLens internal error: ${e instanceof Error ? e.message : String(e)}`, vscode.DiagnosticSeverity.Error);
+    const summary = this.service.current(doc);
+    if (summary === undefined) return;
+    this.collection.set(doc.uri, summary.problems.map((p) => {
+      const d = new vscode.Diagnostic(
+        new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end)),
+        p.message,
+        p.severity === "error" ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+      );
       d.source = DIAGNOSTICS;
-      this.collection.set(doc.uri, [d]);
-    }
+      d.code = p.code;
+      return d;
+    }));
   }
 
   dispose(): void {

@@ -1,12 +1,13 @@
 // Runs in the VS Code extension host: **GradLens: Gradient-Check Selection**. Checks the selection (or, with none,
-// the `.nn.ts` file's target and its gradcheck(...) calls) against central differences, opens the report, shows a
-// summary notification, and puts failures in the Problems panel. A selection is taken as the other selection
-// commands take it (../selection.ts). Returns a summary of the report, the command's result.
+// the `.nn.ts` file's target and its gradcheck(...) calls) against central differences in an evaluator worker, opens
+// the report, shows a summary notification, and puts failures in the Problems panel. A selection is taken as the
+// other selection commands take it (../selection.ts). Returns a summary of the report, the command's result.
 import * as vscode from "vscode";
-import { documentReport, selectionReport } from "../../editor-model/report";
 import { formatFull } from "../../view/format";
 import type { ReportModel } from "../../view/report";
 import { GradLensError } from "../../notation";
+import { EvaluatorError, inDocument } from "../evaluation/errors";
+import type { EvaluatorPool } from "../evaluation/pool";
 import { COMMANDS, DIAGNOSTICS } from "../ids";
 import { takeSelection } from "../selection";
 import { ReportPanel } from "./report-panel";
@@ -18,12 +19,12 @@ export type GradcheckOutcome =
   | { kind: "error"; message: string }
   | { kind: "cancelled" };
 
-export function registerGradcheck(context: vscode.ExtensionContext, service: DocumentService): void {
+export function registerGradcheck(context: vscode.ExtensionContext, service: DocumentService, pool: EvaluatorPool): void {
   const failures = vscode.languages.createDiagnosticCollection(DIAGNOSTICS);
   context.subscriptions.push(
     failures,
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && failures.delete(e.document.uri)),
-    vscode.commands.registerCommand(COMMANDS.gradcheckSelection, (arg?: unknown) => run(context, service, failures, arg)),
+    vscode.commands.registerCommand(COMMANDS.gradcheckSelection, (arg?: unknown) => run(context, service, pool, failures, arg)),
   );
 }
 
@@ -35,7 +36,9 @@ async function documentFor(arg: unknown): Promise<{ doc: vscode.TextDocument; se
   return { doc: editor.document, selection: editor.selection.isEmpty ? undefined : editor.selection };
 }
 
-async function run(context: vscode.ExtensionContext, service: DocumentService, failures: vscode.DiagnosticCollection, arg: unknown): Promise<GradcheckOutcome> {
+async function run(
+  context: vscode.ExtensionContext, service: DocumentService, pool: EvaluatorPool, failures: vscode.DiagnosticCollection, arg: unknown,
+): Promise<GradcheckOutcome> {
   const target = await documentFor(arg);
   if (target === undefined) {
     void vscode.window.showWarningMessage("GradLens: open a .nn.ts file or select an expression to gradient-check.");
@@ -49,25 +52,27 @@ async function run(context: vscode.ExtensionContext, service: DocumentService, f
   try {
     if (selection !== undefined) {
       where = selection;
-      const taken = await takeSelection(context, doc, selection, "gradient-check");
+      const taken = await takeSelection(context, pool, doc, selection, "gradient-check");
       if (taken === "cancelled") return { kind: "cancelled" };
-      model = selectionReport(taken.prepared, taken.values, `Gradient check: ${name}:${selection.start.line + 1}`, settings.gradcheck, settings.bounds);
+      const { prepared, values } = taken;
+      const request = {
+        kind: "selectionReport", selection: prepared.id, values, bounds: settings.bounds,
+        title: `Gradient check: ${name}:${selection.start.line + 1}`, check: settings.gradcheck,
+      } as const;
+      model = await prepared.client.call(request, { label: taken.label, limit: settings.limits.check }).promise.finally(prepared.release);
     } else {
       if (!isNnDocument(doc)) {
         void vscode.window.showWarningMessage("GradLens: select an expression to gradient-check (or open a .nn.ts file).");
         return { kind: "cancelled" };
       }
-      const ev = service.get(doc);
-      model = documentReport(ev.result, `Gradient check: ${name}`, settings.gradcheck);
-      if (model === undefined) {
-        const first = ev.result.diagnostics.find((d) => d.severity === "error") ?? ev.result.diagnostics[0];
-        throw new GradLensError(first ? first.message : "the file has no target to check", first?.start ?? 0, first?.end ?? 0, doc.getText());
-      }
-      const st = ev.result.target !== undefined ? ev.result.tape.source(ev.result.target) : undefined;
-      where = st ? new vscode.Range(doc.positionAt(st.start), doc.positionAt(st.end)) : new vscode.Range(0, 0, 0, 0);
+      const r = await service.report(doc, `Gradient check: ${name}`);
+      model = r.report;
+      where = r.target ? new vscode.Range(doc.positionAt(r.target.start), doc.positionAt(r.target.end)) : new vscode.Range(0, 0, 0, 0);
     }
-  } catch (e) {
-    const message = e instanceof GradLensError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+  } catch (error) {
+    const e = inDocument(error, doc.getText());
+    const known = e instanceof GradLensError || (e instanceof EvaluatorError && e.code !== "internal");
+    const message = known ? e.message : `internal error: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`;
     void vscode.window.showErrorMessage(`GradLens: ${message}`);
     return { kind: "error", message };
   }

@@ -1,7 +1,6 @@
 // Runs in the VS Code extension host: hovers in `.nn.ts` files: value and ∂target/∂it of what is under the
-// pointer (built by editor-model/hover.ts), with a link to that node in the graph view.
+// pointer (built by editor-model/hover.ts in the evaluator worker), with a link to that node in the graph view.
 import * as vscode from "vscode";
-import { hoverAt } from "../../editor-model/hover";
 import { COMMANDS } from "../ids";
 import type { DocumentService } from "./service";
 import { readSettings } from "./settings";
@@ -9,12 +8,9 @@ import { readSettings } from "./settings";
 export class HoverProvider implements vscode.HoverProvider {
   constructor(private readonly service: DocumentService) {}
 
-  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
-    const settings = readSettings();
-    if (!settings.hover) return undefined;
-    const ev = this.service.get(doc);
-    if (ev.sf === undefined) return undefined;
-    const model = hoverAt(ev.result, ev.sf, doc.offsetAt(pos), settings.digits);
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+    if (!readSettings().hover) return undefined;
+    const model = await this.service.hover(doc, doc.offsetAt(pos));
     if (model === undefined) return undefined;
     const md = new vscode.MarkdownString(model.markdown);
     if (model.node >= 0) {

@@ -7,13 +7,15 @@ import { registerGradcheck } from "./gradcheck";
 import { HoverProvider } from "./hover";
 import { InlayHintsProvider } from "./inlay";
 import { registerNewFile } from "./newfile";
+import type { EvaluatorPool } from "../evaluation/pool";
+import { outputChannel } from "../output";
 import { DocumentService } from "./service";
 
 /** `.nn.ts` files are TypeScript to VS Code; the pattern keeps GradLens away from every other TypeScript file. */
 export const NN_SELECTOR: vscode.DocumentSelector = [{ language: "typescript", pattern: "**/*.nn.ts" }];
 
-export function registerEditor(context: vscode.ExtensionContext): DocumentService {
-  const service = new DocumentService();
+export function registerEditor(context: vscode.ExtensionContext, pool: EvaluatorPool): DocumentService {
+  const service = new DocumentService(pool, (line) => outputChannel(context).appendLine(line));
   const codeLens = new CodeLensProvider(service);
   const inlays = new InlayHintsProvider(service);
   context.subscriptions.push(
@@ -25,7 +27,7 @@ export function registerEditor(context: vscode.ExtensionContext): DocumentServic
     vscode.languages.registerCodeLensProvider(NN_SELECTOR, codeLens),
     vscode.languages.registerInlayHintsProvider(NN_SELECTOR, inlays),
   );
-  registerGradcheck(context, service);
+  registerGradcheck(context, service, pool);
   registerNewFile(context);
   return service;
 }

@@ -1,7 +1,6 @@
 // Runs in the VS Code extension host: inlay hints after declarations in `.nn.ts` files (value and gradient,
 // compact), behind the setting gradlens.inlayHints.enabled.
 import * as vscode from "vscode";
-import { inlaysIn } from "../../editor-model/inlays";
 import type { DocumentService } from "./service";
 import { readSettings } from "./settings";
 
@@ -20,9 +19,11 @@ export class InlayHintsProvider implements vscode.InlayHintsProvider {
   async provideInlayHints(doc: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
     const settings = readSettings();
     if (!settings.inlayHints) return [];
-    const ev = await this.service.settled(doc, token);
-    if (ev?.sf === undefined || ev.version !== doc.version) return [];
-    return inlaysIn(ev.result, ev.sf, doc.offsetAt(range.start), doc.offsetAt(range.end), settings.digits).map((h) => {
+    const version = doc.version;
+    if ((await this.service.settled(doc, token)) === undefined || doc.version !== version) return [];
+    const hints = await this.service.inlays(doc, doc.offsetAt(range.start), doc.offsetAt(range.end));
+    if (token.isCancellationRequested || doc.version !== version) return [];
+    return hints.map((h) => {
       const hint = new vscode.InlayHint(doc.positionAt(h.offset), h.label);
       hint.paddingLeft = true;
       hint.tooltip = h.tooltip;

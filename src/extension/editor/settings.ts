@@ -1,13 +1,15 @@
 // Runs in the VS Code extension host: the `gradlens.*` settings the editor features read, fresh on every use so
 // changes apply live (the document service also re-evaluates when a setting that changes results moves).
 import * as vscode from "vscode";
-import { SETTING_DEFAULTS as D, type SettingKey } from "../../editor-model/settings";
-import type { Bounds } from "../../notation";
+import { SETTING_DEFAULTS as D, TIME_LIMIT_MAX, type SettingKey, type TimeLimitKind } from "../../editor-model/settings";
+import type { Limit, PlainBounds } from "../evaluation/protocol";
 import { SETTINGS } from "../ids";
 
 export interface EditorSettings {
   digits: number;
-  bounds: Bounds;
+  bounds: PlainBounds;
+  /** Wall-clock limits per kind of request, each naming its setting. */
+  limits: Record<TimeLimitKind, Limit>;
   inlayHints: boolean;
   codeLens: boolean;
   hover: boolean;
@@ -26,6 +28,11 @@ export function readSettings(): EditorSettings {
     const v = c.get<boolean>(key);
     return typeof v === "boolean" ? v : D[key] === true;
   };
+  const limit = (kind: TimeLimitKind): Limit => ({
+    // Clamped: a value past the maximum from any source (a workspace's settings included) is not trusted.
+    ms: Math.min(Math.max(num(`timeLimit.${kind}`), 0.5), TIME_LIMIT_MAX[kind]) * 1000,
+    setting: `${SETTINGS}.timeLimit.${kind}`,
+  });
   return {
     digits: Math.min(Math.max(Math.round(num("precision")), 1), 17),
     bounds: { maxSteps: num("maxSteps"), maxNodes: num("maxNodes"), maxDepth: num("maxCallDepth") },
@@ -34,6 +41,7 @@ export function readSettings(): EditorSettings {
     hover: flag("hover.enabled"),
     gradcheck: { eps: num("gradcheck.eps"), atol: num("gradcheck.atol"), rtol: num("gradcheck.rtol") },
     debounceMs: num("evaluation.debounceMs"),
+    limits: { editor: limit("editor"), graph: limit("graph"), check: limit("check"), selection: limit("selection"), trainingStep: limit("trainingStep") },
   };
 }
 

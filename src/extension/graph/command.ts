@@ -4,14 +4,13 @@
 // `{ uri, node, offset }` (hover link) or a uri (CodeLens, training view), that document's graph, pointing at the
 // node. Returns an outcome, the command's result, saying what it showed.
 import * as vscode from "vscode";
-import { nodeAt } from "../../notation";
 import type { DocumentService } from "../editor/service";
-import { isNnDocument, readSettings } from "../editor/settings";
+import { isNnDocument } from "../editor/settings";
+import type { EvaluatorPool } from "../evaluation/pool";
 import { COMMANDS, GRAPH_SETTINGS } from "../ids";
 import { selectionOrLine, showFailure, takeSelection, type Failure } from "../selection";
-import { parseVisualizeArgs, type VisualizeRequest } from "./args";
-import { selectionInput, type GraphInput } from "./input";
-import { documentInput } from "./load";
+import { parseVisualizeArgs } from "./args";
+import { askFor } from "./ask";
 import { GraphPanel } from "./panel";
 import type { GraphSource } from "./source";
 
@@ -32,9 +31,9 @@ export type VisualizeOutcome =
   | Failure
   | { readonly kind: "cancelled" };
 
-export function registerVisualize(context: vscode.ExtensionContext, service: DocumentService): void {
+export function registerVisualize(context: vscode.ExtensionContext, pool: EvaluatorPool, service: DocumentService): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.visualize, (...args: unknown[]) => visualize(context, service, args)),
+    vscode.commands.registerCommand(COMMANDS.visualize, (...args: unknown[]) => visualize(context, pool, service, args)),
     vscode.commands.registerCommand(COMMANDS.toggleFollowEditor, async () => {
       const c = vscode.workspace.getConfiguration(GRAPH_SETTINGS);
       const next = c.get<boolean>("followEditor") === false;
@@ -45,7 +44,7 @@ export function registerVisualize(context: vscode.ExtensionContext, service: Doc
   );
 }
 
-async function visualize(context: vscode.ExtensionContext, service: DocumentService, args: readonly unknown[]): Promise<VisualizeOutcome> {
+async function visualize(context: vscode.ExtensionContext, pool: EvaluatorPool, service: DocumentService, args: readonly unknown[]): Promise<VisualizeOutcome> {
   const req = parseVisualizeArgs(args);
   // A link or a lens names a document by uri: the only case where the document is not at hand already.
   const editor = req ? undefined : vscode.window.activeTextEditor;
@@ -56,31 +55,28 @@ async function visualize(context: vscode.ExtensionContext, service: DocumentServ
   }
   try {
     if (!editor || (editor.selection.isEmpty && isNnDocument(doc))) {
-      return show(context, service, { kind: "document", uri: doc.uri.toString() }, documentInput(doc, service), req);
+      const source: GraphSource = { kind: "document", uri: doc.uri.toString() };
+      const focus = req && (req.node !== undefined || req.offset !== undefined) ? { node: req.node, offset: req.offset } : undefined;
+      return outcome(source, await GraphPanel.show(context, pool, service, source, askFor(source, doc), { focus }));
     }
-    const taken = await takeSelection(context, doc, selectionOrLine(editor), "visualize");
+    const taken = await takeSelection(context, pool, doc, selectionOrLine(editor), "visualize");
     if (taken === "cancelled") return { kind: "cancelled" };
-    const { text, start, end, values } = taken;
+    const { text, start, end, values, prepared } = taken;
     const source: GraphSource = { kind: "selection", uri: doc.uri.toString(), text, start, end, languageId: doc.languageId, values };
-    return show(context, service, source, selectionInput(text, taken.prepared.evaluate(values, readSettings().bounds)), undefined);
+    // Drawn from the prepared selection, in the worker that prepared it: one parse, one look-up of its names.
+    const ask = { spec: { kind: "prepared", selection: prepared.id, values }, label: taken.label } as const;
+    return outcome(source, await GraphPanel.show(context, pool, service, source, ask, { client: prepared.client }).finally(prepared.release));
   } catch (e) {
     return showFailure(context, doc, e);
   }
 }
 
-function show(
-  context: vscode.ExtensionContext, service: DocumentService, source: GraphSource, input: GraphInput, req: VisualizeRequest | undefined,
-): VisualizeOutcome {
-  const panel = GraphPanel.show(context, service, source, input);
-  const model = panel.model!;
-  let focused: number | undefined;
-  if (req && (req.node !== undefined || req.offset !== undefined)) {
-    const n = req.node !== undefined && req.node < input.tape.n ? req.node : nodeAt(input.tape, req.offset ?? -1);
-    if (n >= 0) focused = n;
-  }
-  const paths = focused !== undefined ? panel.focus(focused) : undefined;
+function outcome(source: GraphSource, shown: Awaited<ReturnType<typeof GraphPanel.show>>): VisualizeOutcome {
+  const { panel, opened } = shown;
+  const model = panel.model ?? opened.render.model;
   return {
-    kind: "shown", title: input.title, source: source.kind, target: input.target, value: input.tape.val[input.target],
-    nodes: model.nodes.length, totalNodes: model.totalNodes, focused, paths,
+    kind: "shown", title: panel.panel.title, source: source.kind, target: opened.target, value: opened.value,
+    nodes: model.nodes.length, totalNodes: model.totalNodes, focused: opened.focused,
+    paths: opened.focused !== undefined ? (opened.explanation?.explanation.pathCount ?? 0) : undefined,
   };
 }

@@ -1,5 +1,5 @@
-// Runs in the VS Code extension host (pure: no vscode import, so vitest covers it): what the panel draws, a tape and
-// its target with a title, and a graphed selection evaluated again against its document's current text through the
+// Runs in the evaluator worker (pure: no vscode import, so vitest covers it): what a graph draws, a tape and its
+// target with a title, and a graphed selection evaluated again against its document's current text through the
 // notation's one selection path (prepareSelection, then evaluate with the values the user typed).
 import type { Tape } from "../../engine/tape";
 import { prepareSelection, type Bounds, type SelectionResult } from "../../notation";

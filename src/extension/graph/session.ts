@@ -1,5 +1,6 @@
-// Runs in the extension host (pure: no vscode): one graph view's state on the extension side. The panel feeds it
-// the webview's messages and posts back what it returns, so folding and "explain" need no logic in the panel.
+// Runs in the evaluator worker (pure: no vscode, no Node): one graph view's state, next to its tape. The panel sends
+// the webview's folding and explain messages there (../evaluation/worker/graphs.ts) and posts back what it returns,
+// so folding and "explain" need no logic in the panel.
 import type { Tape } from "../../engine/tape";
 import { buildViewModel, DEFAULT_MAX_VISIBLE_NODES, explainGradient, explanationHighlight, type ModelOptions } from "../../graph";
 import type { FromGraphView, GraphViewState, ToGraphView } from "../../protocol/graph";

@@ -2,12 +2,14 @@
 // **GradLens: Train XOR**, **GradLens: Train .nn.ts File** (also the CodeLens's Train) and **Apply Trained Values
 // to File**.
 import * as vscode from "vscode";
+import type { DocumentService } from "../editor/service";
+import type { EvaluatorPool } from "../evaluation/pool";
 import { COMMANDS, TRAINING_VIEW } from "../ids";
 import { TrainingController } from "./controller";
 import { TrainingViewProvider } from "./view";
 
-export function registerTraining(context: vscode.ExtensionContext): void {
-  const controller = new TrainingController(context);
+export function registerTraining(context: vscode.ExtensionContext, pool: EvaluatorPool, service: DocumentService): void {
+  const controller = new TrainingController(context, pool, service);
   const provider = new TrainingViewProvider(context.extensionUri, controller);
   const reveal = () => vscode.commands.executeCommand(`${TRAINING_VIEW}.focus`);
   const report = (e: unknown) => void vscode.window.showErrorMessage(`GradLens: ${e instanceof Error ? e.message : String(e)}`);

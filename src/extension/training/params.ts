@@ -1,4 +1,4 @@
-// Runs in the extension host (pure: no vscode): the training snapshot's params table, one row per param: a scalar
+// Runs in the evaluator worker (pure: no vscode): the training snapshot's params table, one row per param: a scalar
 // slot as itself, a tensor param's element slots as one row (shape, norms, min/max, its first elements). Grouping
 // comes from the store's record of tensors (ParamStore.tensors), never from parsing element names.
 import type { ParamStore, ParamTensor } from "../../engine/params";

@@ -1,6 +1,7 @@
-// Runs in the extension host (pure: no vscode import, so the CLI's tests, the webview fixtures and an evaluation
-// worker can use it too): the training view model, built in this one place from src/train's domain data: the
-// settings form and its choice lists, snapshots of a session and of a comparison, verdicts with their sentence.
+// Runs in the evaluator worker (snapshots) and the extension host (the form's defaults and choices); pure, no
+// vscode import, so the CLI's tests and the webview fixtures use it too: the training view model, built in this one
+// place from src/train's domain data: the settings form and its choice lists, snapshots of a session and of a
+// comparison, verdicts with their sentence.
 import {
   ACTIVATIONS, DATASETS, DEFAULT_SETTINGS, INITS, LOSSES, METHODS, OPTIMIZERS, presetSource, type Comparison, type DatasetChoice,
   type TrainingSession, type Verdict,

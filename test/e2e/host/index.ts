@@ -6,11 +6,14 @@ import type { HostTest } from "./harness";
 import { tests as activation } from "./activation";
 import { tests as editor } from "./editor";
 import { tests as evaluate } from "./evaluate";
+import { tests as evaluator } from "./evaluator";
 import { tests as graph } from "./graph";
 import { tests as training } from "./training";
 
 const files: [string, HostTest[]][] = [
   ["activation", activation],
+  // Early, while few documents are open: the bounds it changes re-evaluate every open .nn.ts file.
+  ["evaluator workers", evaluator],
   ["evaluate selection", evaluate],
   ["editor (.nn.ts)", editor],
   ["training", training],

@@ -19,6 +19,8 @@ export default {
         const dir = join(ctx.sandbox.dir, "extensions", `gradlens.gradlens-${version}`);
         const files = readdirSync(dir, { recursive: true }).map(String);
         assert.ok(files.includes(join("dist", "extension.js")));
+        // The evaluator worker every evaluation runs in ships beside it.
+        assert.ok(files.includes(join("dist", "evaluator.js")));
         const sources = files.filter((f) => !f.startsWith("node_modules") && (f.startsWith("src") || f.endsWith(".ts") || f.endsWith(".map")));
         assert.deepEqual(sources, []);
         assert.doesNotMatch(wb.page.url(), /payload=/);

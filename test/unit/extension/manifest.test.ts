@@ -3,14 +3,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SETTING_DEFAULTS } from "../../../src/editor-model/settings";
+import { SETTING_DEFAULTS, TIME_LIMIT_MAX } from "../../../src/editor-model/settings";
 import { root } from "../editor-model/helpers";
 
 interface Manifest {
-  capabilities?: { untrustedWorkspaces?: { supported: boolean | string; description?: string } };
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | string; description?: string; restrictedConfigurations?: string[] } };
   contributes: {
     commands: { command: string }[];
-    configuration: { properties: Record<string, { default: unknown }> };
+    configuration: { properties: Record<string, { default: unknown; maximum?: number; minimum?: number }> };
     typescriptServerPlugins: { name: string; enableForWorkspaceTypeScriptVersions?: boolean }[];
     walkthroughs: { steps: { description: string; media: { markdown?: string } }[] }[];
   };
@@ -29,6 +29,21 @@ describe("package.json for the editor features", () => {
     expect(manifest.contributes.typescriptServerPlugins).toContainEqual({ name: "gradlens-ts-plugin", enableForWorkspaceTypeScriptVersions: true });
     const ignore = readFileSync(join(root, ".vscodeignore"), "utf8");
     expect(ignore).toContain("!node_modules/gradlens-ts-plugin/**");
+  });
+
+  it("gives every time limit a hard maximum a workspace cannot lift, the one the code clamps to", () => {
+    const props = manifest.contributes.configuration.properties;
+    const restricted = manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [];
+    for (const [kind, max] of Object.entries(TIME_LIMIT_MAX)) {
+      const key = `gradlens.timeLimit.${kind}`;
+      expect(props[key]?.maximum, key).toBe(max);
+      expect(props[key]?.minimum, key).toBe(0.5);
+      expect(restricted, key).toContain(key);
+    }
+  });
+
+  it("ships the evaluator worker's bundle in the .vsix", () => {
+    expect(readFileSync(join(root, ".vscodeignore"), "utf8")).toContain("!dist/evaluator.js");
   });
 
   it("supports untrusted workspaces, saying why", () => {
