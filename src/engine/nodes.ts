@@ -45,8 +45,7 @@ export class TapeNodes {
 
   readonly names = new Map<number, string>();
   readonly groups: Group[] = [];
-  /** The evaluation's limits on this tape's growth and tensor work; undefined: unbounded. */
-  budget: Budget | undefined = undefined;
+  private meter: Budget | undefined = undefined;
 
   /** Tensor slot of each node, -1 for a scalar node (and beyond n, so scalar recording need not write it). */
   protected ten = new Int32Array(0);
@@ -57,6 +56,17 @@ export class TapeNodes {
   constructor(nodeCapacity: number, edgeCapacity: number) {
     this.growNodes(nodeCapacity);
     this.growEdges(edgeCapacity);
+  }
+
+  /** The evaluation's limits on this tape's growth and tensor work; undefined: unbounded. */
+  get budget(): Budget | undefined {
+    return this.meter;
+  }
+
+  /** A tape that joins a budget counts the arrays it already holds (a gradient check's tapes, a trainer's reused one). */
+  set budget(b: Budget | undefined) {
+    if (b !== undefined && b !== this.meter) b.allocate(this.op.length + this.in.length, "graph arrays");
+    this.meter = b;
   }
 
   // ---- context recorded on every new node ----

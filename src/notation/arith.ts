@@ -68,13 +68,14 @@ function scalarText(v: Value): string {
 
 /**
  * A value as `+` with a string shows it: an array's elements joined with commas, nested arrays flattened, as in
- * JavaScript (an array inside itself shows as ""). A loop, not recursion, and every piece counted as it is made:
- * arrays nest as deep as a loop makes them.
+ * JavaScript (an array inside itself shows as ""). A loop, not recursion (arrays nest as deep as a loop makes them),
+ * built in chunks and counted as it goes, a batch ahead: an array shared 2^60 times over stops at the step bound.
  */
 function text(ip: Interp, v: Value, site: TS.Node): string {
   if (typeof v === "string") return v;
   if (!Array.isArray(v)) return scalarText(v);
-  const parts: string[] = [], open = new Set<Value[]>([v]), stack: { arr: Value[]; i: number }[] = [{ arr: v, i: 0 }];
+  const chunks: string[] = [], open = new Set<Value[]>([v]), stack: { arr: Value[]; i: number }[] = [{ arr: v, i: 0 }];
+  let chunk = "", room = 0;
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     if (top.i >= top.arr.length) {
@@ -82,22 +83,37 @@ function text(ip: Interp, v: Value, site: TS.Node): string {
       stack.pop();
       continue;
     }
+    if (room <= 0) {
+      // Each element visited is a step and its characters are elements; both checked a batch ahead.
+      ip.spend(TEXT_BATCH, site);
+      ip.allocate(TEXT_BATCH, site);
+      room = TEXT_BATCH;
+      chunks.push(chunk);
+      chunk = "";
+    }
     const x = top.arr[top.i++];
-    const piece = top.i > 1 ? "," : "";
+    if (top.i > 1) chunk += ",";
+    room--;
     if (Array.isArray(x)) {
-      parts.push(piece);
       if (!open.has(x)) {
         open.add(x);
         stack.push({ arr: x, i: 0 });
       }
       continue;
     }
-    const s = piece + scalarText(x);
-    ip.allocate(s.length, site);
-    parts.push(s);
+    const s = scalarText(x);
+    if (s.length > room) {
+      ip.allocate(s.length, site);
+      room += s.length;
+    }
+    chunk += s;
+    room -= s.length;
   }
-  return parts.join("");
+  chunks.push(chunk);
+  return chunks.join("");
 }
+
+const TEXT_BATCH = 4096;
 
 export type CompareOp = "<" | "<=" | ">" | ">=" | "===" | "!==" | "==" | "!=";
 

@@ -106,6 +106,7 @@ export class Interp {
   readonly budget: Budget;
   /** Whether anything (a deadline, an interruption hook) is to be polled. */
   private readonly polling: boolean;
+  private readonly warned = new Set<string>();
 
   constructor(
     readonly sf: TS.SourceFile,
@@ -133,20 +134,33 @@ export class Interp {
     return new GradLensError(reason, this.start(n), this.base + n.end, this.doc);
   }
 
+  /** A warning at n, once per place and message (a warning in a loop that runs a million times is one warning). */
   warn(message: string, n: TS.Node): void {
-    this.warnings.push(warning(message, this.start(n), this.base + n.end, this.doc));
+    const start = this.start(n), key = `${start}:${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.warnings.push(warning(message, start, this.base + n.end, this.doc));
   }
 
   /** One interpreted step; past a bound, stop here. Every 1024 steps the deadline and the interruption hook are polled. */
   tick(n: TS.Node): void {
     this.current = n;
-    if (++this.steps > this.bounds.maxSteps) {
-      throw this.error(`step limit reached (${this.bounds.maxSteps} steps; see gradlens.maxSteps)`, n);
-    }
+    if (++this.steps > this.bounds.maxSteps) throw this.stepLimit(n);
     if (this.tape.n > this.bounds.maxNodes) {
       throw this.error(`graph too large (over ${this.bounds.maxNodes} nodes; see gradlens.maxNodes)`, n);
     }
     if ((this.steps & 1023) === 0 && this.polling) this.poll(n);
+  }
+
+  /** n steps of a built-in's own work (elements it walks): counted like interpreted steps, and polled. */
+  spend(n: number, site: TS.Node): void {
+    this.steps += n;
+    if (this.steps > this.bounds.maxSteps) throw this.stepLimit(site);
+    if (this.polling) this.poll(site);
+  }
+
+  private stepLimit(n: TS.Node): GradLensError {
+    return this.error(`step limit reached (${this.bounds.maxSteps} steps; see gradlens.maxSteps)`, n);
   }
 
   /** Stop at n if the deadline has passed or the interruption hook says so (long built-ins call this between steps). */

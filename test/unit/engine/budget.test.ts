@@ -49,11 +49,13 @@ describe("a tape with a budget", () => {
     expect((t.budget as Budget).elements).toBe(elements);
   });
 
-  it("refuses a tensor over the element bound before allocating it", () => {
-    const t = budgeted({ maxElements: 1000 });
-    const e = thrown(() => t.tensorConst({ shape: [40, 40], data: new Float64Array(1600) }));
-    expect([e.kind, e.amount, e.used, e.limit]).toEqual(["elements", 1600, 0, 1000]);
+  it("counts the arrays a tape holds when it joins a budget, and refuses a tensor over the bound before allocating it", () => {
+    const t = budgeted({ maxElements: 10_000 }), held = t.op.length + t.in.length;
+    expect((t.budget as Budget).elements).toBe(held);
+    const e = thrown(() => t.tensorConst({ shape: [90, 90], data: new Float64Array(8100) }));
+    expect([e.kind, e.amount, e.used, e.limit]).toEqual(["elements", 8100, held, 10_000]);
     expect(t.n).toBe(0);
+    expect(() => (t.budget = new Budget({ maxElements: 100, maxOps: Infinity, maxNodes: Infinity }))).toThrow(BudgetError);
   });
 
   it("counts elements over the whole evaluation: many tensors that fit one by one do not fit together", () => {
