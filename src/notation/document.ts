@@ -208,7 +208,11 @@ function firstNumber(out: Value): number | undefined {
   return isNumber(first) ? (first instanceof Num ? first.value : first) : undefined;
 }
 
+/** Per parsed file: every evaluation of the same text asks again. */
+const datasets = new WeakMap<TS.SourceFile, DatasetName | undefined>();
+
 function datasetOf(sf: TS.SourceFile): DatasetName | undefined {
+  if (datasets.has(sf)) return datasets.get(sf);
   const t = ts();
   let found: DatasetName | undefined;
   eachNode(sf, (n) => {
@@ -216,5 +220,6 @@ function datasetOf(sf: TS.SourceFile): DatasetName | undefined {
     if (t.isIdentifier(n) && isDatasetName(n.text) && !(t.isPropertyAccessExpression(n.parent) && n.parent.name === n)) found = n.text;
     return found === undefined;
   });
+  datasets.set(sf, found);
   return found;
 }

@@ -144,28 +144,38 @@ function arithOp(kind: number): ArithOp | undefined {
 
 // The arithmetic path first and with few locals: nested calls inside operands keep this frame alive.
 function binary(ip: Interp, n: TS.BinaryExpression): Value {
-  if (chains(n.left) && chains(n)) return chain(ip, n);
+  if (chains(n.left) && chains(n) && long(n.left)) return chain(ip, n);
   const a = arithOp(n.operatorToken.kind);
   if (a === undefined) return otherBinary(ip, n);
   if (a === "**" && ip.python && n.left.kind === kinds().PrefixUnaryExpression) return pythonPower(ip, n);
   return arith(ip, a, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
 }
 
-/** Left-associative operators: `a + b + c` is `(a + b) + c`, a chain down the left side. */
-let chaining: Set<number> | undefined;
+/** Left-associative operators, by token kind: `a + b + c` is `(a + b) + c`, a chain down the left side. */
+let chaining: Uint8Array | undefined;
 
 function chains(e: TS.Expression): boolean {
   if (e.kind !== kinds().BinaryExpression) return false;
   if (chaining === undefined) {
     const K = kinds();
-    chaining = new Set([
+    chaining = new Uint8Array(K.Count);
+    for (const k of [
       K.PlusToken, K.MinusToken, K.AsteriskToken, K.SlashToken, K.PercentToken, K.LessThanToken, K.LessThanEqualsToken,
       K.GreaterThanToken, K.GreaterThanEqualsToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsEqualsToken,
       K.EqualsEqualsToken, K.ExclamationEqualsToken, K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken,
       K.CommaToken, K.InstanceOfKeyword,
-    ]);
+    ]) chaining[k] = 1;
   }
-  return chaining.has((e as TS.BinaryExpression).operatorToken.kind);
+  return chaining[(e as TS.BinaryExpression).operatorToken.kind] === 1;
+}
+
+/** A chain of 32 links or more: shorter ones recurse, which is cheaper than the loop's bookkeeping. */
+function long(e: TS.Expression): boolean {
+  for (let k = 0; k < 32; k++) {
+    if (!chains(e)) return false;
+    e = (e as TS.BinaryExpression).left;
+  }
+  return true;
 }
 
 /**
@@ -186,11 +196,18 @@ function chain(ip: Interp, top: TS.BinaryExpression): Value {
   return acc;
 }
 
+/** An operator token's text, looked up once per kind. */
+const tokenTexts: string[] = [];
+
+function tokenText(kind: number): string {
+  return tokenTexts[kind] ?? (tokenTexts[kind] = ts().tokenToString(kind) ?? "");
+}
+
 /** `left op n.right` for a left-associative operator, with the left side already evaluated. */
 function combine(ip: Interp, n: TS.BinaryExpression, left: Value): Value {
   const a = arithOp(n.operatorToken.kind);
   if (a !== undefined) return arith(ip, a, left, evalExpr(ip, n.right), n);
-  const op = ts().tokenToString(n.operatorToken.kind) ?? "";
+  const op = tokenText(n.operatorToken.kind);
   switch (op) {
     case "&&": return ip.truthy(left) ? evalExpr(ip, n.right) : left;
     case "||": return ip.truthy(left) ? left : evalExpr(ip, n.right);
@@ -210,7 +227,7 @@ function pythonPower(ip: Interp, n: TS.BinaryExpression): Value {
 }
 
 function otherBinary(ip: Interp, n: TS.BinaryExpression): Value {
-  const op = ts().tokenToString(n.operatorToken.kind) ?? "";
+  const op = tokenText(n.operatorToken.kind);
   if (op === "=") {
     const v = withName(ip, n.left, () => evalExpr(ip, n.right));
     assign(ip, n.left, v);

@@ -192,9 +192,13 @@ export class Interp {
     b.ops += n;
   }
 
-  /** An engine budget error as a positioned error at site, naming site's code and the setting to raise. */
+  /**
+   * An engine budget error as a positioned error at site, naming site's code and the setting to raise (and, when the
+   * elements are the graph's own arrays, saying so: the code does not show them).
+   */
   overBudget(e: BudgetError, site: TS.Node, note = ""): GradLensError {
-    return this.error(budgetReason(e, site === this.sf ? "" : subject(site.getText(this.sf))) + note, site);
+    const what = note === "" && e.what.startsWith("graph ") && e.kind === "elements" ? ` (${e.what})` : note;
+    return this.error(budgetReason(e, site === this.sf ? "" : subject(site.getText(this.sf))) + what, site);
   }
 
   /** New nodes come from n's source range. */

@@ -36,10 +36,24 @@ export function walk(root: TS.Node, visit: (n: TS.Node) => readonly WalkItem[] |
 
 /** Every node under root (root included), depth first in source order; `enter` returns false to skip a node's children. */
 export function eachNode(root: TS.Node, enter: (n: TS.Node) => boolean | void): void {
-  walk(root, (n) => (enter(n) === false ? NONE : undefined));
+  const t = ts(), stack: TS.Node[] = [root];
+  const push = (c: TS.Node): undefined => {
+    stack.push(c);
+    return undefined;
+  };
+  while (stack.length > 0) {
+    const n = stack.pop() as TS.Node;
+    if (enter(n) === false) continue;
+    // The children land in source order; reversed in place, the first is popped first.
+    const from = stack.length;
+    t.forEachChild(n, push);
+    for (let i = from, j = stack.length - 1; i < j; i++, j--) {
+      const c = stack[i];
+      stack[i] = stack[j];
+      stack[j] = c;
+    }
+  }
 }
-
-const NONE: readonly WalkItem[] = [];
 
 /** The names a binding pattern declares (`[p, { q }, ...r]`: p, q, r), in source order. */
 export function patternNames(b: TS.BindingName): TS.Identifier[] {
