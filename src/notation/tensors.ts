@@ -50,7 +50,11 @@ export function tensorNode(ip: Interp, v: Value, who: string, site: Site): numbe
   const T = ip.tape;
   if (v instanceof Tensor) {
     if (v.tape === ip.tape) return v.node;
-    return T.tensorConst(v.tape.tensorData(v.node));
+    // Another tape's tensor (a gradient check's scratch) comes in as a copy, counted before it is made.
+    return guard(ip, site, () => {
+      T.budget?.require(v.size, who);
+      return T.tensorConst(v.tape.tensorData(v.node));
+    });
   }
   if (typeof v === "number") return T.tensorConst(v);
   if (v instanceof Num) return ip.node(v);
@@ -208,14 +212,16 @@ export function tensorLoss(ip: Interp, name: LossName, pred: Value, target: Valu
 
 /** `param(t)` of a tensor (or nested array): one trainable tensor leaf, one store slot per element. */
 export function tensorParam(ip: Interp, v: Value, label: string, site: Site): Tensor {
+  // Its slots are counted before any copy of its values is made.
+  if (v instanceof Tensor) ip.allocate(PARAM_SLOT_ELEMENTS * v.size, site);
   const init = v instanceof Tensor ? v.tape.tensorData(v.node) : undefined;
   const n = init === undefined ? nested(ip, v, site) : undefined;
+  if (n !== undefined) ip.allocate(PARAM_SLOT_ELEMENTS * n.elems.length, site);
   let data: TensorLike;
   if (init !== undefined) data = init;
   else if (n !== undefined) data = { shape: n.shape, data: Float64Array.from(n.elems, (e) => (typeof e === "number" ? e : e.value)) };
   else throw ip.error(`\`param\` expects a number or a tensor as its initial value, got ${typeName(v)}`, site);
   const d = guard(ip, site, () => tensor(data));
-  ip.allocate(PARAM_SLOT_ELEMENTS * d.data.length, site);
   const shape = d.shape, slot = ip.store.addTensor(d.data, label, shape);
   const from = ip.valuesFrom;
   for (let k = 0; k < d.data.length; k++) {

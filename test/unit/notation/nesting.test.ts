@@ -6,6 +6,21 @@ import { evaluateDocument, evaluateSelection, freeNames } from "../../../src/not
 import { caught } from "./helpers";
 
 const terms = (n: number, term: string, op: string) => Array(n).fill(term).join(` ${op} `);
+/** The fewest steps the selection evaluates in (by bisection on the step bound). */
+function stepsOf(text: string): number {
+  let lo = 1, hi = 10_000;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      evaluateSelection(text, { values: { x: 1.5 }, bounds: { maxSteps: mid } });
+      hi = mid;
+    } catch {
+      lo = mid + 1;
+    }
+  }
+  return lo;
+}
+
 const chainOf = (n: number) => "let y = 0;\n" + Array.from({ length: n }, (_, i) => `if (x === ${i}) y = ${i};`).join(" else ") + "\ny";
 
 describe("long chains work", () => {
@@ -32,6 +47,22 @@ describe("long chains work", () => {
     const steps = { maxSteps: 7 };
     expect(evaluateSelection("x + x + x", { values: { x: 1 }, bounds: steps }).value).toBe(3);
     expect(caught(() => evaluateSelection("x + x + x + x", { values: { x: 1 }, bounds: steps })).reason).toMatch(/^step limit reached/);
+  });
+
+  it("a long chain (walked as a loop) takes the steps and records the nodes the same chain in parentheses (recursion) does", () => {
+    const parts = Array.from({ length: 40 }, (_, i) => ["x", String(i), "x * 2", "(x && 3)"][i % 4]);
+    const ops = Array.from({ length: 39 }, (_, i) => ["-", "+"][i % 2]);
+    let flat = parts[0], nested = parts[0];
+    for (let i = 1; i < 40; i++) {
+      flat = `${flat} ${ops[i - 1]} ${parts[i]}`;
+      nested = `(${nested} ${ops[i - 1]} ${parts[i]})`;
+    }
+    const a = evaluateSelection(flat, { values: { x: 1.5 } }), b = evaluateSelection(nested, { values: { x: 1.5 } });
+    expect(a.value).toBe(b.value);
+    expect(Array.from(a.tape.op.subarray(0, a.tape.n))).toEqual(Array.from(b.tape.op.subarray(0, b.tape.n)));
+    expect(a.leaves[0].grad).toBe(b.leaves[0].grad);
+    // Each pair of parentheses is one step more.
+    expect(stepsOf(nested) - stepsOf(flat)).toBe(39);
   });
 
   it("a 10,000-statement file and a 10,000-element literal", () => {
