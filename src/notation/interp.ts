@@ -120,7 +120,13 @@ export class Interp {
   ) {
     this.budget = new Budget({ maxElements: bounds.maxElements, maxOps: bounds.maxElementOps, maxNodes: bounds.maxNodes });
     this.tape = tape ?? new Tape();
-    this.tape.budget = this.budget;
+    try {
+      this.tape.budget = this.budget;
+    } catch (e) {
+      // A reused tape (a trainer's) already larger than the bound allows.
+      if (e instanceof BudgetError) throw new GradLensError(`${budgetReason(e, "")} (${e.what})`, base, base, doc);
+      throw e;
+    }
     this.polling = bounds.deadline !== undefined || bounds.interrupted !== undefined;
     this.global = new Scope(undefined, true);
     this.scope = new Scope(this.global, true);

@@ -28,7 +28,7 @@ export function guarded<T>(ip: Interp, f: () => T): T {
     if (e instanceof GradLensError || !(e instanceof RangeError)) throw e;
     const n = ip.current ?? ip.sf;
     const reason = !/call stack/i.test(e.message) ? e.message
-      : `too deeply nested: the interpreter's stack ran out${ip.deepest > 0 ? ` at ${ip.deepest} nested calls` : ""}`;
+      : `too deeply nested: the interpreter's stack ran out${ip.deepest > 0 ? ` at ${ip.deepest} nested calls (gradlens.maxCallDepth is ${ip.bounds.maxDepth})` : ""}`;
     throw ip.error(reason, n);
   }
 }

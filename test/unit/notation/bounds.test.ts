@@ -2,6 +2,7 @@
 // allocated (arrays, strings, tensors, models), tensor work counted before it runs, each past-the-bound error at its
 // source position naming the bound and its setting; and the hooks that stop an evaluation from outside.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { Tape } from "../../../src/engine";
 import { InterruptedError, evaluateDocument, evaluateSelection } from "../../../src/notation";
 import { caught } from "./helpers";
 
@@ -54,6 +55,17 @@ describe("elements allocated", () => {
   it("a string of a deeply nested array is built without recursion and counted", () => {
     expect(evaluateSelection("let a = [1]; for (let i = 0; i < 100000; i++) a = [a]; const s = '' + a; s.length * x", { values: { x: 1 } }).value).toBe(1);
     expect(evaluateSelection("const a = [1, [2, 3], []]; a.push(a); const s = `${a}`; s.length + x", { values: { x: 0 } }).value).toBe("1,2,3,,".length);
+  });
+});
+
+describe("tapes that join an evaluation", () => {
+  it("a reused tape already larger than the element bound is a bound error, not a crash", () => {
+    const d = evaluateDocument("const w = param(1);\nconst loss = w * w;\n", { bounds: { maxElements: 100_000 } });
+    const objective = d.objective;
+    if (objective === undefined) throw new Error("no objective");
+    expect(objective(new Tape(), d.trainingStore())).toBeGreaterThan(0);
+    const e = caught(() => objective(new Tape(100_000, 100_000), d.trainingStore()));
+    expect(e.reason).toBe("200,000 elements is over the 100,000 element limit (gradlens.maxElements) (graph arrays)");
   });
 });
 
