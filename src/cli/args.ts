@@ -69,10 +69,11 @@ export function choiceOption<T extends string>(p: Parsed, name: string, allowed:
 
 /**
  * The flags that raise (or lower) the evaluation bounds, for a person who means it: the same Bounds the editor's
- * gradlens.maxSteps / maxNodes / maxCallDepth settings give, with the editor's defaults when a flag is absent.
+ * gradlens.maxSteps / maxNodes / maxCallDepth / maxElements / maxElementOps settings give, with the editor's defaults when a flag is absent.
  */
-export const BOUND_FLAGS: Readonly<Record<string, "maxSteps" | "maxNodes" | "maxDepth">> = {
-  "max-steps": "maxSteps", "max-nodes": "maxNodes", "max-depth": "maxDepth",
+export const BOUND_FLAGS: Readonly<Record<string, "maxSteps" | "maxNodes" | "maxDepth" | "maxElements" | "maxElementOps">> = {
+  "max-steps": "maxSteps", "max-nodes": "maxNodes", "max-depth": "maxDepth", "max-elements": "maxElements",
+  "max-element-ops": "maxElementOps",
 };
 
 export function boundsOption(p: Parsed): Partial<Bounds> {

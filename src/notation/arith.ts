@@ -13,7 +13,7 @@ function need(ip: Interp, v: Value, op: string, site: TS.Node): number | Num {
 }
 
 export function arith(ip: Interp, op: ArithOp, a: Value, b: Value, site: TS.Node): Value {
-  if (op === "+" && (typeof a === "string" || typeof b === "string")) return text(a) + text(b);
+  if (op === "+" && (typeof a === "string" || typeof b === "string")) return concat(ip, a, b, site);
   if (a instanceof Tensor || b instanceof Tensor) return tensorArith(ip, op, a, b, site);
   const x = need(ip, a, op, site), y = need(ip, b, op, site);
   if (typeof x === "number" && typeof y === "number") {
@@ -54,11 +54,66 @@ export function negate(ip: Interp, v: Value, site: TS.Node): Value {
   return ip.num(ip.tape.neg(ip.node(x)));
 }
 
-function text(v: Value): string {
+/** a + b with a string: counted before it is made, so doubling a string stops at the element bound. */
+function concat(ip: Interp, a: Value, b: Value, site: TS.Node): string {
+  const x = text(ip, a, site), y = text(ip, b, site);
+  ip.allocate(x.length + y.length, site);
+  return x + y;
+}
+
+function scalarText(v: Value): string {
   if (v instanceof Num) return String(v.value);
-  if (Array.isArray(v)) return v.map(text).join(",");
   return typeof v === "object" && v !== null ? `[${typeName(v)}]` : String(v);
 }
+
+/**
+ * A value as `+` with a string shows it: an array's elements joined with commas, nested arrays flattened, as in
+ * JavaScript (an array inside itself shows as ""). A loop, not recursion (arrays nest as deep as a loop makes them),
+ * built in chunks and counted as it goes, a batch ahead: an array shared 2^60 times over stops at the step bound.
+ */
+function text(ip: Interp, v: Value, site: TS.Node): string {
+  if (typeof v === "string") return v;
+  if (!Array.isArray(v)) return scalarText(v);
+  const chunks: string[] = [], open = new Set<Value[]>([v]), stack: { arr: Value[]; i: number }[] = [{ arr: v, i: 0 }];
+  let chunk = "", room = 0;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.arr.length) {
+      open.delete(top.arr);
+      stack.pop();
+      continue;
+    }
+    if (room <= 0) {
+      // Each element visited is a step and its characters are elements; both checked a batch ahead.
+      ip.spend(TEXT_BATCH, site);
+      ip.allocate(TEXT_BATCH, site);
+      room = TEXT_BATCH;
+      chunks.push(chunk);
+      chunk = "";
+    }
+    const x = top.arr[top.i++];
+    if (top.i > 1) chunk += ",";
+    room--;
+    if (Array.isArray(x)) {
+      if (!open.has(x)) {
+        open.add(x);
+        stack.push({ arr: x, i: 0 });
+      }
+      continue;
+    }
+    const s = scalarText(x);
+    if (s.length > room) {
+      ip.allocate(s.length, site);
+      room += s.length;
+    }
+    chunk += s;
+    room -= s.length;
+  }
+  chunks.push(chunk);
+  return chunks.join("");
+}
+
+const TEXT_BATCH = 4096;
 
 export type CompareOp = "<" | "<=" | ">" | ">=" | "===" | "!==" | "==" | "!=";
 

@@ -128,6 +128,27 @@ function notReportedByGradLens(ts: typeof TS, text: string): (d: TS.Diagnostic) 
   return (d) => d.start === undefined || !reported.has(`${d.start}:${d.code}`);
 }
 
+/**
+ * Deeper than this, TypeScript's checker recurses past the stack (a 2,000-link `a.b.c…` chain) or slows to minutes (a
+ * 10,000-term sum takes a minute): such a file gets no TypeScript diagnostics, GradLens's own speak for it.
+ */
+export const CHECKER_DEPTH = 1000;
+
+/** The depth of a syntax tree, by a walk with its own stack (it may be far deeper than the JavaScript stack). */
+export function treeDepth(ts: typeof TS, sf: TS.SourceFile): number {
+  const nodes: TS.Node[] = [sf], depths: number[] = [0];
+  let deepest = 0;
+  while (nodes.length > 0) {
+    const n = nodes.pop() as TS.Node, d = (depths.pop() as number) + 1;
+    if (d > deepest) deepest = d;
+    ts.forEachChild(n, (c) => {
+      nodes.push(c);
+      depths.push(d);
+    });
+  }
+  return deepest;
+}
+
 export interface NnService {
   service: TS.LanguageService;
   /** Adds a file to the program (when it is asked about); returns the service. */
@@ -158,14 +179,33 @@ export function createNnService(ts: typeof TS, host: NnHost): NnService {
     readFile: (f) => (f === BUILTINS_FILE ? dts : host.readFile(f)),
   };
   const base = ts.createLanguageService(lsHost, ts.createDocumentRegistry());
+  // Per file and version: too deep for TypeScript (its parser overflows, or the tree passes CHECKER_DEPTH).
+  const depthChecked = new Map<string, { version: string; deep: boolean }>();
+  const tooDeep = (fileName: string): boolean => {
+    const version = lsHost.getScriptVersion(fileName), hit = depthChecked.get(fileName);
+    if (hit?.version === version) return hit.deep;
+    const snap = lsHost.getScriptSnapshot(fileName);
+    let deep = false;
+    try {
+      deep = snap !== undefined && treeDepth(ts, ts.createSourceFile(fileName, snap.getText(0, snap.getLength()), options.target ?? ts.ScriptTarget.ES2022)) > CHECKER_DEPTH;
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      deep = true;
+    }
+    depthChecked.set(fileName, { version, deep });
+    return deep;
+  };
   const service: TS.LanguageService = {
     ...base,
     getSyntacticDiagnostics(fileName) {
+      if (tooDeep(fileName)) return [];
       const all = base.getSyntacticDiagnostics(fileName);
       const sf = all.length === 0 ? undefined : base.getProgram()?.getSourceFile(fileName);
       return sf === undefined ? all : all.filter(notReportedByGradLens(ts, sf.text));
     },
+    getSuggestionDiagnostics: (fileName) => (tooDeep(fileName) ? [] : base.getSuggestionDiagnostics(fileName)),
     getSemanticDiagnostics(fileName) {
+      if (tooDeep(fileName)) return [];
       const all = base.getSemanticDiagnostics(fileName), program = base.getProgram();
       const sf = program?.getSourceFile(fileName);
       if (program === undefined || sf === undefined || all.length === 0) return all;

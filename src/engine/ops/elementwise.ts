@@ -4,6 +4,7 @@
 // builder makes, so a builder's loop would call every op's f through one megamorphic call per element (measured
 // 2.7 times slower). unary() only adds the glue that reads the node's buffers.
 import { Flag, Op } from "../op";
+import { sizeOf } from "../tensor/shape";
 import type { Kernel, ScalarOpDef } from "./types";
 
 interface UnarySpec {
@@ -27,6 +28,7 @@ function unary(u: UnarySpec): ScalarOpDef {
         u.check?.(k);
         return s;
       },
+      cost: (_in, out) => sizeOf(out),
       forward: (t, i) => u.map(t.tensorValue(t.in[t.start[i]]), t.tensorValue(i), t.aux[i]),
       vjp: (t, i, g) => {
         const a = t.in[t.start[i]], ga = t.gradOf(a);

@@ -1,7 +1,7 @@
 // Runs anywhere: the linear-algebra ops, each defined once: matmul and transpose on tensors (kernels in matmul.ts),
 // and linear, the scalar neuron b + Σ w_k x_k as one node.
 import { Op } from "../op";
-import { shapeText } from "../tensor/shape";
+import { shapeText, sizeOf } from "../tensor/shape";
 import { matmul as mm, matmulGradA, matmulGradB, transpose as transposeInto } from "./matmul";
 import type { OpDef, ScalarOpDef } from "./types";
 
@@ -15,6 +15,7 @@ export const matmul: OpDef = {
       }
       return [a[0], b[1]];
     },
+    cost: ([a, b]) => a[0] * a[1] * b[1],
     forward: (t, i) => {
       const s = t.start[i], a = t.in[s], b = t.in[s + 1], sa = t.shape(a);
       mm(t.tensorValue(a), t.tensorValue(b), t.tensorValue(i), sa[0], sa[1], t.shape(b)[1]);
@@ -33,6 +34,7 @@ export const transpose: OpDef = {
   code: Op.Transpose, name: "transpose", symbol: "transpose", arity: 1,
   tensor: {
     shape: ([s]) => (s.length === 2 ? [s[1], s[0]] : s),
+    cost: (_in, out) => sizeOf(out),
     forward: (t, i) => {
       const a = t.in[t.start[i]], s = t.shape(a);
       if (s.length === 2) transposeInto(t.tensorValue(a), t.tensorValue(i), s[0], s[1]);

@@ -2,7 +2,7 @@
 // tensor, sum and mean, over all elements (aux -1, a rank-0 result) or along one axis kept with length 1, so the
 // result broadcasts back against its input. The loops take any rank: outer × len × inner around the axis.
 import { Op } from "../op";
-import { type Shape, shapeText } from "../tensor/shape";
+import { type Shape, shapeText, sizeOf } from "../tensor/shape";
 import type { OpDef, ScalarOpDef, TensorRule } from "./types";
 
 /** Σ x_k over the node's edges. */
@@ -81,6 +81,7 @@ function reduction(code: number, name: string, symbol: string, mean: boolean): O
   const scale = (x: Float64Array, y: Float64Array): number => (mean ? 1 / (x.length / y.length) : 1);
   const rule: TensorRule = {
     shape: ([s], axis) => reduceShape(name, s, axis),
+    cost: ([s]) => sizeOf(s),
     forward: (t, i) => {
       const a = t.in[t.start[i]], x = t.tensorValue(a), y = t.tensorValue(i);
       reduceInto(x, y, t.shape(a), t.aux[i], scale(x, y));

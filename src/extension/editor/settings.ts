@@ -1,7 +1,9 @@
 // Runs in the VS Code extension host: the `gradlens.*` settings the editor features read, fresh on every use so
 // changes apply live (the document service also re-evaluates when a setting that changes results moves).
 import * as vscode from "vscode";
-import { SETTING_DEFAULTS as D, TIME_LIMIT_MAX, type SettingKey, type TimeLimitKind } from "../../editor-model/settings";
+import {
+  SETTING_DEFAULTS as D, TIME_LIMIT_MAX, clampBound, type BoundSettingKey, type SettingKey, type TimeLimitKind,
+} from "../../editor-model/settings";
 import type { Limit, PlainBounds } from "../evaluation/protocol";
 import { SETTINGS } from "../ids";
 
@@ -35,7 +37,7 @@ export function readSettings(): EditorSettings {
   });
   return {
     digits: Math.min(Math.max(Math.round(num("precision")), 1), 17),
-    bounds: { maxSteps: num("maxSteps"), maxNodes: num("maxNodes"), maxDepth: num("maxCallDepth") },
+    bounds: readBounds(c),
     inlayHints: flag("inlayHints.enabled"),
     codeLens: flag("codeLens.enabled"),
     hover: flag("hover.enabled"),
@@ -43,6 +45,12 @@ export function readSettings(): EditorSettings {
     debounceMs: num("evaluation.debounceMs"),
     limits: { editor: limit("editor"), graph: limit("graph"), check: limit("check"), selection: limit("selection"), trainingStep: limit("trainingStep") },
   };
+}
+
+/** The bound settings, each clamped to its hard maximum whatever settings source (user, workspace, folder) set it. */
+function readBounds(c: vscode.WorkspaceConfiguration): PlainBounds {
+  const v = (key: BoundSettingKey) => clampBound(key, c.get<number>(key));
+  return { maxSteps: v("maxSteps"), maxNodes: v("maxNodes"), maxDepth: v("maxCallDepth"), maxElements: v("maxElements"), maxElementOps: v("maxElementOps") };
 }
 
 export function isNnDocument(doc: vscode.TextDocument): boolean {

@@ -376,17 +376,23 @@ describe("bounds on the CLI's work (issue 15)", () => {
     expect(json("check", "examples/xor-mlp.nn.ts", "--json").data.sample).toBeUndefined();
   });
 
-  it("--max-steps, --max-nodes and --max-depth lower or raise the evaluation bounds of grad, graph, check and train", () => {
+  it("--max-steps, --max-nodes, --max-depth, --max-elements and --max-element-ops lower or raise the evaluation bounds of grad, graph, check and train", () => {
     const loop = "let s = x; for (let i = 0; i < 1000; i++) s = s + x; s";
     expect(cli("grad", loop, "--at", "x=1", "--max-steps", "100").err).toMatch(/^error: step limit reached \(100 steps; see gradlens\.maxSteps\)/);
     expect(cli("graph", loop, "--at", "x=1", "--max-nodes", "50").err).toMatch(/^error: graph too large \(over 50 nodes/);
     expect(cli("check", loop, "--at", "x=1", "--max-steps", "100").code).toBe(2);
     expect(json("grad", loop, "--at", "x=1", "--max-steps", "100000", "--json").data.grads).toEqual({ x: 1001 });
     const deep = tempFile("deep.nn.ts", "function f(n, x) { return n === 0 ? x : f(n - 1, x) * 1; }\nconst w = param(1);\nconst loss = f(50, w);\n");
-    expect(cli("grad", deep, "--max-depth", "20").err).toMatch(/call depth limit reached \(20 nested calls\)/);
+    expect(cli("grad", deep, "--max-depth", "20").err).toMatch(/call depth limit reached \(20 nested calls; see gradlens\.maxCallDepth\)/);
     expect(cli("grad", deep, "--max-depth", "100").code).toBe(0);
-    expect(cli("train", deep, "--max-depth", "20").err).toMatch(/call depth limit reached \(20 nested calls\)/);
+    expect(cli("train", deep, "--max-depth", "20").err).toMatch(/call depth limit reached \(20 nested calls; see gradlens\.maxCallDepth\)/);
     expect(cli("grad", "x", "--at", "x=1", "--max-steps", "0").err).toBe("error: --max-steps must be a positive integer, got \"0\"\n");
+    const big = "sum(zeros([100, 100])) + x";
+    expect(cli("grad", big, "--at", "x=1", "--max-elements", "8000").err)
+      .toBe("error: `zeros([100, 100])`: 10,000 elements is over the 8,000 element limit (gradlens.maxElements) at 1:5\n");
+    expect(cli("grad", big, "--at", "x=1", "--max-elements", "100000").code).toBe(0);
+    expect(cli("grad", "sum(matmul(ones(100, 100), ones(100, 100))) + x", "--at", "x=1", "--max-element-ops", "1000").err)
+      .toMatch(/^error: `matmul\(ones\(100, 100\), ones\(100, 100\)\)`: 1 M element operations is over the 1,000 element-operation limit \(gradlens\.maxElementOps\)/);
   });
 });
 

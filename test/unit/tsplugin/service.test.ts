@@ -7,7 +7,7 @@ import * as ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { GLOBAL_NAMES } from "../../../src/notation/builtins";
 import { builtinsDts, runtimeGlobals } from "../../../src/tsplugin/declarations";
-import { createNnService, isNnFile, nnSuggestions } from "../../../src/tsplugin/service";
+import { CHECKER_DEPTH, createNnService, isNnFile, nnSuggestions, treeDepth } from "../../../src/tsplugin/service";
 import { evaluateDocument } from "../../../src/notation";
 import { root } from "../editor-model/helpers";
 
@@ -152,5 +152,32 @@ describe("the assigned-field filter on a large file", () => {
     expect(ds.filter((m) => /Property 'w'/.test(m))).toEqual([]);
     expect(ds.filter((m) => /Property 'm\d+' does not exist/.test(m))).toHaveLength(2000);
     expect(ds.filter((m) => /Property 'n\d+' does not exist/.test(m))).toHaveLength(2000);
+  });
+});
+
+describe("files too deep for TypeScript's checker", () => {
+  const sum = (n: number) => Array(n).fill("x").join(" + ");
+
+  it("measures a tree's depth without recursion", () => {
+    expect(treeDepth(ts, ts.createSourceFile("a.ts", `const y = ${sum(20_000)};`, ts.ScriptTarget.ES2022))).toBeGreaterThan(20_000);
+    expect(treeDepth(ts, ts.createSourceFile("b.ts", "const y = 1;", ts.ScriptTarget.ES2022))).toBeLessThan(10);
+  });
+
+  it("get no TypeScript diagnostics (GradLens's own speak for them) instead of a stack overflow or a minute's wait", () => {
+    const files = {
+      "/w/sum.nn.ts": `const x = param(1);\nconst loss = ${sum(10_000)};\nconst bad: string = 1;\n`,
+      "/w/chain.nn.ts": `const o: any = {};\nconst y = o${".b".repeat(3000)};\n`,
+      "/w/parens.nn.ts": `const y = ${"(".repeat(10_000)}1${")".repeat(10_000)};\n`,
+    };
+    const s = service(files);
+    for (const name of Object.keys(files)) {
+      const ls = s.track(name);
+      expect([...ls.getSyntacticDiagnostics(name), ...ls.getSemanticDiagnostics(name), ...nnSuggestions(ls, name)], name).toEqual([]);
+    }
+  });
+
+  it("a file just under the depth still gets TypeScript's diagnostics", () => {
+    expect(diagnostics({ "/w/ok.nn.ts": `const x = param(1);\nconst loss = ${sum(CHECKER_DEPTH - 10)};\nconst bad: string = 1;\n` }, "/w/ok.nn.ts"))
+      .toEqual(["Type 'number' is not assignable to type 'string'."]);
   });
 });
