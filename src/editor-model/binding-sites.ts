@@ -3,6 +3,7 @@
 // variable. Syntax only, by lexical scope; subject-values.ts and logged-values.ts turn the answer into values.
 import type * as TS from "typescript";
 import { ts } from "../notation/parse";
+import { patternNames } from "../notation/walk";
 
 export type BoundSite =
   /** Bound by a declaration the document run logs (DocumentResult.bound), keyed by the binding identifier. */
@@ -112,12 +113,5 @@ function inDeclarations(list: TS.VariableDeclarationList, name: string): TS.Iden
 }
 
 function inBindingName(b: TS.BindingName, name: string): TS.Identifier | undefined {
-  const t = ts();
-  if (t.isIdentifier(b)) return b.text === name ? b : undefined;
-  for (const e of b.elements) {
-    if (t.isOmittedExpression(e)) continue;
-    const hit = inBindingName(e.name, name);
-    if (hit !== undefined) return hit;
-  }
-  return undefined;
+  return patternNames(b).find((id) => id.text === name);
 }

@@ -4,6 +4,7 @@
 import type * as TS from "typescript";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
+import { eachNode } from "../notation/walk";
 import { formatNumber, formatShape } from "../view/format";
 import { resolveName } from "./subject-values";
 import { dependsOnParam, tensorFacts } from "./tensor-view";
@@ -22,8 +23,8 @@ export function inlaysIn(r: DocumentResult, sf: TS.SourceFile, from: number, to:
   const f = (v: number) => formatNumber(v, digits);
   const target = r.targetName ?? "target";
   const out: InlayModel[] = [];
-  const visit = (n: TS.Node): void => {
-    if (n.end < from || n.getStart(sf) > to) return;
+  eachNode(sf, (n) => {
+    if (n.end < from || n.getStart(sf) > to) return false;
     if (t.isVariableDeclaration(n) && t.isIdentifier(n.name) && n.initializer !== undefined) {
       const res = resolveName(r, sf, n.name);
       const name = n.name.text;
@@ -46,8 +47,7 @@ export function inlaysIn(r: DocumentResult, sf: TS.SourceFile, from: number, to:
       }
       if (label !== undefined) out.push({ offset: n.end, label, tooltip: `${name}: value, then ∂${target}/∂${name}` });
     }
-    t.forEachChild(n, visit);
-  };
-  visit(sf);
+    return true;
+  });
   return out;
 }

@@ -4,6 +4,7 @@
 import type * as TS from "typescript";
 import type { Tape } from "../engine";
 import { ts } from "../notation/parse";
+import { eachNode } from "../notation/walk";
 
 export type Subject =
   | { kind: "name"; name: string; start: number; end: number; node: TS.Identifier; element?: number }
@@ -88,12 +89,10 @@ function declarationsOf(sf: TS.SourceFile, name: string): Declaration[] {
       if (list === undefined) built.set(n, [d]);
       else list.push(d);
     };
-    const visit = (n: TS.Node): void => {
+    eachNode(sf, (n) => {
       if (t.isVariableDeclaration(n) && t.isIdentifier(n.name)) add(n.name.text, n);
       else if (t.isFunctionDeclaration(n) && n.name !== undefined) add(n.name.text, n);
-      t.forEachChild(n, visit);
-    };
-    visit(sf);
+    });
     index = built;
     declarationIndex.set(sf, index);
   }

@@ -5,6 +5,7 @@ import type * as TS from "typescript";
 import { Op } from "../engine";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
+import { eachNode } from "../notation/walk";
 import { boundSite, functionName } from "./binding-sites";
 import { bareExpression, callResults, declarationFor, lastOfRuns, nodesWithRange, type Subject } from "./query";
 import { declaredValue, resolveBound } from "./logged-values";
@@ -30,23 +31,20 @@ function tensorParams(r: DocumentResult, name: string): TensorItem[] {
 /** Right-hand sides of `obj.name = …` anywhere in the file (a field set in a constructor or method). */
 function fieldAssignments(sf: TS.SourceFile, name: string): TS.Expression[] {
   const t = ts(), out: TS.Expression[] = [];
-  const visit = (n: TS.Node): void => {
+  eachNode(sf, (n) => {
     if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && n.left.name.text === name) out.push(n.right);
-    t.forEachChild(n, visit);
-  };
-  visit(sf);
+  });
   return out;
 }
 
 /** Top-level calls named `name` (`f(…)`, `obj.name(…)`), in source order, not inside functions or classes. */
 function topLevelCalls(sf: TS.SourceFile, name: string): TS.CallExpression[] {
   const t = ts(), out: TS.CallExpression[] = [];
-  const visit = (n: TS.Node): void => {
-    if (t.isFunctionLike(n) || t.isClassLike(n)) return;
+  eachNode(sf, (n) => {
+    if (t.isFunctionLike(n) || t.isClassLike(n)) return false;
     if (t.isCallExpression(n) && calleeText(n) === name) out.push(n);
-    t.forEachChild(n, visit);
-  };
-  visit(sf);
+    return true;
+  });
   return out;
 }
 

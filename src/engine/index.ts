@@ -3,6 +3,7 @@ export { Op, OP_COUNT, Flag, isLeaf, type OpCode } from "./op";
 export { opSymbol, opName, opKink } from "./ops";
 export { erf, erfc } from "./ops/erf";
 export { Tape, type Group, type GroupKind, type SourceRange } from "./tape";
+export { Budget, BudgetError, NO_LIMITS, type BudgetKind, type BudgetLimits } from "./budget";
 export { ParamStore, tensorParamLeaves, type TensorParamLeaf } from "./params";
 export * as tensorLosses from "./tensor/losses";
 export {

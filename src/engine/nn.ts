@@ -29,6 +29,8 @@ export interface MLPOptions {
   /** Seed for a fresh Rng (default DEFAULT_SEED); ignored when rng is given. */
   seed?: number;
   rng?: Rng;
+  /** Called before each neuron is built: a caller's interruption check (it may throw) for a large model. */
+  poll?: () => void;
 }
 
 export const DEFAULT_SEED = 1;
@@ -135,9 +137,12 @@ export class Layer {
   readonly neurons: Neuron[];
 
   constructor(store: ParamStore, readonly nin: number, nout: number, readonly label: string, act: Activation,
-    rng: Rng, init: Init) {
+    rng: Rng, init: Init, poll?: () => void) {
     this.neurons = [];
-    for (let j = 0; j < nout; j++) this.neurons.push(new Neuron(store, nin, `${label}.N${j + 1}`, act, rng, init, nout));
+    for (let j = 0; j < nout; j++) {
+      poll?.();
+      this.neurons.push(new Neuron(store, nin, `${label}.N${j + 1}`, act, rng, init, nout));
+    }
   }
 
   forward(t: Tape, xs: readonly number[], bound?: BoundParams): number[] {
@@ -168,7 +173,7 @@ export class MLP {
     let n = nin;
     sizes.forEach((size, i) => {
       const last = i === sizes.length - 1;
-      this.layers.push(new Layer(store, n, size, `L${i + 1}`, last ? out : act, rng, init));
+      this.layers.push(new Layer(store, n, size, `L${i + 1}`, last ? out : act, rng, init, opts.poll));
       n = size;
     });
     this.nin = nin;

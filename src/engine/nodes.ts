@@ -1,7 +1,9 @@
 // Runs anywhere (extension host, CLI, tests): the tape's node storage. Nodes live in growable typed arrays, appended
 // after their inputs, so the tape is already in topological order and backward is one reverse sweep; a node's inputs
 // are its edges (CSR: in[start[i] .. start[i + 1])). Also the context every new node records: group, source range.
-// The Tape (tape.ts) adds the ops on top.
+// The Tape (tape.ts) adds the ops on top. With a budget, the arrays grow no further than it allows (growth is rare,
+// so recording a node pays nothing for the check).
+import type { Budget } from "./budget";
 
 export type GroupKind = "call" | "layer" | "neuron" | "sample" | "loop" | "model";
 
@@ -43,6 +45,8 @@ export class TapeNodes {
 
   readonly names = new Map<number, string>();
   readonly groups: Group[] = [];
+  /** The evaluation's limits on this tape's growth and tensor work; undefined: unbounded. */
+  budget: Budget | undefined = undefined;
 
   /** Tensor slot of each node, -1 for a scalar node (and beyond n, so scalar recording need not write it). */
   protected ten = new Int32Array(0);
@@ -178,6 +182,8 @@ export class TapeNodes {
 
   private growNodes(cap: number): void {
     cap = Math.max(cap, 16);
+    // open() needs room for node n and the start entry after it.
+    if (this.budget !== undefined) cap = this.budget.nodeCapacity(this.op.length, cap, this.n + 2);
     this.op = grow(this.op, cap);
     this.val = grow(this.val, cap);
     this.grad = grow(this.grad, cap);
@@ -194,6 +200,7 @@ export class TapeNodes {
 
   private growEdges(cap: number): void {
     cap = Math.max(cap, 16);
+    this.budget?.allocate(cap - this.in.length, "graph edges");
     this.in = grow(this.in, cap);
     this.local = grow(this.local, cap);
   }

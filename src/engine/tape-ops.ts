@@ -101,9 +101,8 @@ export class TapeOps extends TapePasses {
 
   /** A reduction over all elements (no axis) or along one, kept with length 1 from rank 2 on. */
   protected reduce(code: number, a: number, axis: number | undefined): number {
-    const la = this.lift(a), ax = axis === undefined ? -1 : this.axisOf(code, this.shape(la), axis);
-    const s = tensorRules[code].shape([this.shape(la)], ax, undefined);
-    return this.tensorNode(code, [la], ax, s);
+    const la = this.lift(a), shapes = [this.shape(la)], ax = axis === undefined ? -1 : this.axisOf(code, shapes[0], axis);
+    return this.tensorNode(code, [la], ax, tensorRules[code].shape(shapes, ax, undefined), shapes);
   }
 
   /**
@@ -120,8 +119,8 @@ export class TapeOps extends TapePasses {
 
   /** An op along one axis that keeps the shape (softmax, logSoftmax). */
   private along(code: number, a: number, axis: number): number {
-    const la = this.lift(a), ax = this.axisOf(code, this.shape(la), axis);
-    return this.tensorNode(code, [la], ax, this.shape(la));
+    const la = this.lift(a), shapes = [this.shape(la)], ax = this.axisOf(code, shapes[0], axis);
+    return this.tensorNode(code, [la], ax, tensorRules[code].shape(shapes, ax, undefined), shapes);
   }
 
   /** max/min of scalar nodes as one n-ary node; tensors among them fold pairwise through the tensor form. */
@@ -156,7 +155,7 @@ export class TapeOps extends TapePasses {
 
   /** Tensor op `code` on any number of inputs, scalar inputs lifted to rank 0. */
   private tensorOpOf(code: number, xs: readonly number[]): number {
-    const ins = xs.map((x) => this.lift(x));
-    return this.tensorNode(code, ins, 0, tensorRules[code].shape(ins.map((x) => this.shape(x)), 0, undefined));
+    const ins = xs.map((x) => this.lift(x)), shapes = ins.map((x) => this.shape(x));
+    return this.tensorNode(code, ins, 0, tensorRules[code].shape(shapes, 0, undefined), shapes);
   }
 }

@@ -11,9 +11,11 @@ import { linear } from "./ops/linalg";
 import { sum } from "./ops/reduce";
 import { item } from "./ops/shape";
 import { TapeOps } from "./tape-ops";
-import { type TensorLike, shapeText } from "./tensor/shape";
+import { type Shape, type TensorLike, shapeText } from "./tensor/shape";
 
 export type { Group, GroupKind, SourceRange } from "./nodes";
+
+const SCALAR: Shape = [];
 
 // The scalar kernels, each a distinct function called from its own method, so V8 inlines it there.
 const kAdd = add.kernel, kSub = sub.kernel, kMul = mul.kernel, kDiv = div.kernel, kMod = mod.kernel, kPow = pow.kernel;
@@ -120,9 +122,9 @@ export class Tape extends TapeOps {
 
   /** A tensor whose elements are scalar nodes, e.g. `tensor([[x, 1]])` with x a leaf: gradients reach x. */
   fromScalars(shape: readonly number[], ids: readonly number[]): number {
-    const s = tensorRules[Op.FromScalars].shape(ids.map(() => []), 0, shape);
+    const shapes = ids.map(() => SCALAR), s = tensorRules[Op.FromScalars].shape(shapes, 0, shape);
     for (const id of ids) if (this.isTensor(id)) throw new RangeError("tensor: elements must be numbers, not tensors");
-    return this.tensorNode(Op.FromScalars, ids, 0, s);
+    return this.tensorNode(Op.FromScalars, ids, 0, s, shapes);
   }
 
   /** Element k (row-major) of a tensor as a scalar node; its gradient flows back into that element. */

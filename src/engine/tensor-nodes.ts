@@ -7,9 +7,10 @@ import { Op, isLeaf } from "./op";
 import { noGrad, opName, tensorRules } from "./ops";
 import type { OpTape } from "./ops/types";
 import { TensorSlots } from "./slots";
-import { type Shape, type TensorData, type TensorLike, shapeText, tensor } from "./tensor/shape";
+import { type Shape, type TensorData, type TensorLike, shapeText, sizeOf, tensor, tensorData } from "./tensor/shape";
 
 const SCALAR: Shape = [];
+const ONE_SCALAR: readonly Shape[] = [SCALAR];
 
 export class TensorNodes extends TapeNodes implements OpTape {
   protected readonly slots = new TensorSlots();
@@ -93,7 +94,9 @@ export class TensorNodes extends TapeNodes implements OpTape {
 
   /** A tensor leaf (Const, Input or Param; aux is a Param's store slot). */
   protected tensorLeaf(op: number, x: TensorLike, aux: number, name: string | undefined): number {
-    const d = tensor(x), i = this.open(op, aux, 0);
+    const d = tensorData(x);
+    this.budget?.allocate(d.data.length, "tensor");
+    const i = this.open(op, aux, 0);
     this.close(i, this.edges);
     this.attach(i, d.shape, op === Op.Const ? 0 : 1);
     this.slots.vals[this.ten[i]].set(d.data);
@@ -105,12 +108,20 @@ export class TensorNodes extends TapeNodes implements OpTape {
   /** Tensor op `code` on a (and b unless -1), scalar inputs lifted to rank 0; `to` is the requested shape (reshape). */
   protected tensorOp(code: number, a: number, b = -1, aux = 0, to?: readonly number[]): number {
     const la = this.lift(a), lb = b < 0 ? -1 : this.lift(b);
-    const inputs = lb < 0 ? [la] : [la, lb];
-    return this.tensorNode(code, inputs, aux, tensorRules[code].shape(inputs.map((x) => this.shape(x)), aux, to));
+    const inputs = lb < 0 ? [la] : [la, lb], shapes = inputs.map((x) => this.shape(x));
+    return this.tensorNode(code, inputs, aux, tensorRules[code].shape(shapes, aux, to), shapes);
   }
 
-  /** Append tensor node `code` of the given shape on inputs (tensor nodes, or a FromScalars node's elements). */
-  protected tensorNode(code: number, inputs: readonly number[], aux: number, shape: Shape): number {
+  /**
+   * Append tensor node `code` of the given shape on inputs (tensor nodes, or a FromScalars node's elements) whose
+   * shapes are `shapes`. With a budget, its cost and its buffer are checked first: nothing is allocated or run past it.
+   */
+  protected tensorNode(code: number, inputs: readonly number[], aux: number, shape: Shape, shapes: readonly Shape[]): number {
+    const b = this.budget;
+    if (b !== undefined) {
+      b.work(tensorRules[code].cost(shapes, shape), opName[code]);
+      b.allocate(sizeOf(shape), opName[code]);
+    }
     const i = this.open(code, aux, inputs.length), s = this.edges;
     let needs = code === Op.FromScalars ? 1 : 0;
     for (let k = 0; k < inputs.length; k++) {
@@ -129,7 +140,7 @@ export class TensorNodes extends TapeNodes implements OpTape {
   protected lift(a: number): number {
     if (this.isTensor(a)) return a;
     if (!(Number.isInteger(a) && a >= 0 && a < this.n)) throw new RangeError(`no node ${a} (tape has ${this.n})`);
-    return this.tensorNode(Op.FromScalars, [a], 0, SCALAR);
+    return this.tensorNode(Op.FromScalars, [a], 0, SCALAR, ONE_SCALAR);
   }
 
   protected slotOf(i: number): number {

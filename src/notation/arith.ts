@@ -13,7 +13,7 @@ function need(ip: Interp, v: Value, op: string, site: TS.Node): number | Num {
 }
 
 export function arith(ip: Interp, op: ArithOp, a: Value, b: Value, site: TS.Node): Value {
-  if (op === "+" && (typeof a === "string" || typeof b === "string")) return text(a) + text(b);
+  if (op === "+" && (typeof a === "string" || typeof b === "string")) return concat(ip, a, b, site);
   if (a instanceof Tensor || b instanceof Tensor) return tensorArith(ip, op, a, b, site);
   const x = need(ip, a, op, site), y = need(ip, b, op, site);
   if (typeof x === "number" && typeof y === "number") {
@@ -54,10 +54,49 @@ export function negate(ip: Interp, v: Value, site: TS.Node): Value {
   return ip.num(ip.tape.neg(ip.node(x)));
 }
 
-function text(v: Value): string {
+/** a + b with a string: counted before it is made, so doubling a string stops at the element bound. */
+function concat(ip: Interp, a: Value, b: Value, site: TS.Node): string {
+  const x = text(ip, a, site), y = text(ip, b, site);
+  ip.allocate(x.length + y.length, site);
+  return x + y;
+}
+
+function scalarText(v: Value): string {
   if (v instanceof Num) return String(v.value);
-  if (Array.isArray(v)) return v.map(text).join(",");
   return typeof v === "object" && v !== null ? `[${typeName(v)}]` : String(v);
+}
+
+/**
+ * A value as `+` with a string shows it: an array's elements joined with commas, nested arrays flattened, as in
+ * JavaScript (an array inside itself shows as ""). A loop, not recursion, and every piece counted as it is made:
+ * arrays nest as deep as a loop makes them.
+ */
+function text(ip: Interp, v: Value, site: TS.Node): string {
+  if (typeof v === "string") return v;
+  if (!Array.isArray(v)) return scalarText(v);
+  const parts: string[] = [], open = new Set<Value[]>([v]), stack: { arr: Value[]; i: number }[] = [{ arr: v, i: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.arr.length) {
+      open.delete(top.arr);
+      stack.pop();
+      continue;
+    }
+    const x = top.arr[top.i++];
+    const piece = top.i > 1 ? "," : "";
+    if (Array.isArray(x)) {
+      parts.push(piece);
+      if (!open.has(x)) {
+        open.add(x);
+        stack.push({ arr: x, i: 0 });
+      }
+      continue;
+    }
+    const s = piece + scalarText(x);
+    ip.allocate(s.length, site);
+    parts.push(s);
+  }
+  return parts.join("");
 }
 
 export type CompareOp = "<" | "<=" | ">" | ">=" | "===" | "!==" | "==" | "!=";

@@ -7,7 +7,7 @@
 // Params are the `param(...)` tensors reachable from the model's fields. Everything runs on scratch tapes, and
 // the model's fields are put back afterwards, so the rest of the file sees the model as it was.
 import type * as TS from "typescript";
-import { Rng, Tape, elementIndex, type GradcheckRow } from "../engine";
+import { Rng, elementIndex, type GradcheckRow, type Tape } from "../engine";
 import { GRADCHECK_ATOL, GRADCHECK_EPS, GRADCHECK_RTOL, closeEnough } from "../engine/gradcheck";
 import { Closure } from "./calls";
 import { ClassFn, Instance } from "./classes";
@@ -140,7 +140,7 @@ export function backcheck(ip: Interp, model: Instance, inputs: Value[], o: Backc
   let rows: GradcheckRow[];
   try {
     // The hand-written side.
-    const t = new Tape(256, 512);
+    const t = ip.scratchTape();
     const { out, ins } = run(t, [], []);
     const before = params.map((p) => read(p.slots[0]));
     if (out instanceof Tensor) {
@@ -176,12 +176,13 @@ export function backcheck(ip: Interp, model: Instance, inputs: Value[], o: Backc
       }
       let worst: GradcheckRow | undefined, bad = 0;
       for (let e = 0; e < n; e++) {
+        ip.poll(site);
         const at = (d: number): number => {
           const v = base[k].slice();
           v[e] += d;
           const pv = base.slice(0, np).map((b, j) => (j === k ? v : b));
           const iv = inputTensors.map((x) => { const j = checkedInputs.indexOf(x); return j >= 0 && j + np === k ? v : undefined; });
-          return run(new Tape(256, 512), pv, iv).phi;
+          return run(ip.scratchTape(), pv, iv).phi;
         };
         const num = (at(o.eps) - at(-o.eps)) / (2 * o.eps), ana = h.g[e];
         const abs = Math.abs(ana - num), rel = abs / Math.max(Math.abs(ana), Math.abs(num), 1e-300);

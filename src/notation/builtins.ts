@@ -10,7 +10,7 @@ import { Namespace } from "./members";
 import { UNARY_NAMES, power, unary } from "./mathfns";
 import { makeMlp } from "./model";
 import { randomTensor, tensorGlobals, tensorNamespace } from "./tensor-globals";
-import { tensorLoss, tensorParam } from "./tensors";
+import { PARAM_SLOT_ELEMENTS, tensorLoss, tensorParam } from "./tensors";
 import { Builtin, Num, Tensor, isNumber, typeName, type Value } from "./values";
 
 function plainArg(ip: Interp, v: Value, fallback: number, fname: string, site: TS.Node): number {
@@ -30,6 +30,7 @@ function param(ip: Interp, args: Value[], site: TS.Node): Value {
   if (!isNumber(v)) throw ip.error(`\`param\` expects a number or a tensor as its initial value, got ${typeName(v)}`, site);
   if (name !== undefined && typeof name !== "string") throw ip.error(`\`param\` name must be a string, got ${typeName(name)}`, site);
   const value = typeof v === "number" ? v : v.value;
+  ip.allocate(PARAM_SLOT_ELEMENTS, site);
   let label = name ?? ip.namePath ?? `p${ip.store.size}`;
   if (ip.store.names.includes(label)) label = `${label}#${ip.store.size}`;
   const slot = ip.store.add(value, label);

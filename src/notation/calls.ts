@@ -74,7 +74,7 @@ export class Closure extends Fn {
       const want = this.required === this.arity ? `${this.arity}` : this.arity === Infinity ? `at least ${this.required}` : `${this.required} to ${this.arity}`;
       throw ip.error(`\`${this.name || "function"}\` expects ${want} argument${want === "1" ? "" : "s"}, got ${args.length}`, site);
     }
-    if (ip.depth >= ip.bounds.maxDepth) throw ip.error(`call depth limit reached (${ip.bounds.maxDepth} nested calls)`, site);
+    if (ip.depth >= ip.bounds.maxDepth) throw ip.error(`call depth limit reached (${ip.bounds.maxDepth} nested calls; see gradlens.maxCallDepth)`, site);
   }
 
   /** A new scope under the closure's environment with the parameters bound (defaults evaluated in it). */
@@ -88,6 +88,7 @@ export class Closure extends Fn {
     const ps = this.decl.parameters;
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i];
+      if (p.dotDotDotToken) ip.allocate(Math.max(args.length - i, 0), p);
       let v: Value = p.dotDotDotToken ? args.slice(i) : args[i];
       if (v === undefined && p.initializer) v = evalExpr(ip, p.initializer);
       bind(ip, scope, p.name, v, false);
@@ -111,6 +112,7 @@ export function bind(ip: Interp, scope: Scope, name: TS.BindingName, v: Value, c
     if (!Array.isArray(v)) throw ip.error(`cannot destructure ${typeName(v)} as an array`, name);
     name.elements.forEach((e, i) => {
       if (t.isOmittedExpression(e)) return;
+      if (e.dotDotDotToken) ip.allocate(Math.max(v.length - i, 0), e);
       let x: Value = e.dotDotDotToken ? v.slice(i) : v[i];
       if (x === undefined && e.initializer) x = evalExpr(ip, e.initializer);
       bind(ip, scope, e.name, x, constant);

@@ -1,7 +1,7 @@
 // Runs anywhere: `train({...})` (checked and recorded, not run) and `gradcheck(f, at, opts)` /
 // `gradcheck(f, df, at, opts)`, run through the engine's gradient check on scratch tapes.
 import type * as TS from "typescript";
-import { checkDerivative, gradcheck, Tape, type GradcheckReport } from "../engine";
+import { checkDerivative, gradcheck, type GradcheckReport, type Tape } from "../engine";
 import { backcheck, backcheckOptions } from "./backcheck";
 import { Instance } from "./classes";
 import type { Interp } from "./interp";
@@ -84,9 +84,10 @@ export function runGradcheck(ip: Interp, args: Value[], site: TS.Node): Value {
   const opts = o ? { eps: option(ip, o, "eps", site, true), atol: option(ip, o, "atol", site, false), rtol: option(ip, o, "rtol", site, false) } : {};
   const names = at.map((_, i) => paramName(f, i, scalar) ?? (scalar ? "x" : `x[${i}]`));
   if (!ip.runChecks) return true;
-  const scratch = new Tape(256, 512);
+  const scratch = ip.scratchTape();
   // The numeric side re-interprets f at each point (not a replay), so branches on values are honoured too.
   const plainF = (x: number[]): number => {
+    ip.poll(site);
     scratch.clear();
     const out = numberOut(ip, invoke(ip, f, scratch, x, scalar, site), "f", site);
     return typeof out === "number" ? out : out.value;

@@ -43,13 +43,21 @@ export class ClassFn extends Fn {
     throw ip.error(`class \`${this.name}\` cannot be called without \`new\``, site);
   }
 
-  /** A method of this class or an ancestor. */
+  /** A method of this class or an ancestor (a loop: a file can chain classes as long as it likes). */
   method(name: string): Fn | undefined {
-    return this.methods.get(name) ?? this.parent?.method(name);
+    const own = this.methods.get(name);
+    if (own !== undefined) return own;
+    for (let c = this.parent; c !== undefined; c = c.parent) {
+      const m = c.methods.get(name);
+      if (m !== undefined) return m;
+    }
+    return undefined;
   }
 
   isModule(): boolean {
-    return this.module || (this.parent?.isModule() ?? false);
+    if (this.module) return true;
+    for (let c = this.parent; c !== undefined; c = c.parent) if (c.module) return true;
+    return false;
   }
 }
 
@@ -156,7 +164,7 @@ export function construct(ip: Interp, n: TS.NewExpression): Value {
   const cls = evalExpr(ip, n.expression);
   if (!(cls instanceof ClassFn)) throw ip.error(`\`${n.expression.getText(ip.sf)}\` is not a class (it is ${typeName(cls)})`, n.expression);
   const args = argumentsOf(ip, n);
-  if (ip.depth >= ip.bounds.maxDepth) throw ip.error(`call depth limit reached (${ip.bounds.maxDepth} nested calls)`, n);
+  if (ip.depth >= ip.bounds.maxDepth) throw ip.error(`call depth limit reached (${ip.bounds.maxDepth} nested calls; see gradlens.maxCallDepth)`, n);
   if (++ip.depth > ip.deepest) ip.deepest = ip.depth;
   const self = new Instance(cls, path ?? cls.name), tape = ip.tape, grouped = cls.ctor === undefined;
   ip.current = n;

@@ -3,7 +3,8 @@
 import type * as TS from "typescript";
 import { isDatasetName, Op, ParamStore, Rng, Tape, type DatasetName, type Objective } from "../engine";
 import { Closure } from "./calls";
-import { GradLensError, type Diagnostic } from "./errors";
+import { boundsKey } from "./bounds";
+import { GradLensError, InterruptedError, type Diagnostic } from "./errors";
 import type { Bounds, GradcheckResult, Interp, TrainSettings } from "./interp";
 import { bindings, keepBindingLog, plainBindings, type BoundName, type PlainBinding } from "./locate";
 import { Model } from "./model";
@@ -11,6 +12,7 @@ import { parse, ts } from "./parse";
 import { evaluateProgram, guarded, newInterp, valueWarnings } from "./run";
 import { Instance, instanceMember } from "./classes";
 import { Fn, Num, Tensor, isNumber, type Value } from "./values";
+import { eachNode } from "./walk";
 
 export interface DocumentOptions {
   uri?: string;
@@ -32,6 +34,8 @@ export interface ParamInfo {
 export interface DocumentResult {
   /** False when a parse or evaluation error stopped it (see diagnostics); tape and params hold what ran. */
   ok: boolean;
+  /** Set when the deadline or the interruption hook of its bounds stopped it (such a result is not cached). */
+  interrupted?: InterruptedError["why"];
   tape: Tape;
   target: number | undefined;
   targetName: string | undefined;
@@ -63,11 +67,11 @@ export interface DocumentResult {
 const cache = new Map<string, DocumentResult>();
 
 export function evaluateDocument(text: string, opts: DocumentOptions = {}): DocumentResult {
-  const key = opts.uri !== undefined && opts.version !== undefined ? `${opts.uri}\u0000${opts.version}\u0000${JSON.stringify(opts.bounds ?? {})}\u0000${opts.seed}` : undefined;
+  const key = opts.uri !== undefined && opts.version !== undefined ? `${opts.uri}\u0000${opts.version}\u0000${boundsKey(opts.bounds)}\u0000${opts.seed}` : undefined;
   const hit = key !== undefined ? cache.get(key) : undefined;
   if (hit !== undefined) return hit;
   const result = evaluate(text, opts);
-  if (key !== undefined) {
+  if (key !== undefined && result.interrupted === undefined) {
     if (cache.size >= 16) cache.delete(cache.keys().next().value as string);
     cache.set(key, result);
   }
@@ -91,7 +95,8 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
   } catch (e) {
     if (!(e instanceof GradLensError)) throw e;
     diagnostics.push(...ip.warnings, e.toDiagnostic());
-    return { ...failed(ip.tape, ip.store, diagnostics), train: ip.train, gradchecks: ip.gradchecks };
+    const interrupted = e instanceof InterruptedError ? e.why : undefined;
+    return { ...failed(ip.tape, ip.store, diagnostics), train: ip.train, gradchecks: ip.gradchecks, interrupted };
   }
   const tape = ip.tape, store = ip.store;
   if (ev !== undefined) tape.backward(ev.node);
@@ -206,11 +211,10 @@ function firstNumber(out: Value): number | undefined {
 function datasetOf(sf: TS.SourceFile): DatasetName | undefined {
   const t = ts();
   let found: DatasetName | undefined;
-  const visit = (n: TS.Node): void => {
-    if (found !== undefined) return;
+  eachNode(sf, (n) => {
+    if (found !== undefined) return false;
     if (t.isIdentifier(n) && isDatasetName(n.text) && !(t.isPropertyAccessExpression(n.parent) && n.parent.name === n)) found = n.text;
-    else t.forEachChild(n, visit);
-  };
-  visit(sf);
+    return found === undefined;
+  });
   return found;
 }

@@ -51,6 +51,20 @@ export class GradLensError extends Error {
   }
 }
 
+/** An evaluation stopped from outside: its deadline passed ("deadline") or its interruption hook answered ("interrupted"). */
+export class InterruptedError extends GradLensError {
+  constructor(
+    readonly why: "deadline" | "interrupted",
+    reason: string,
+    start: number,
+    end: number,
+    text: string,
+  ) {
+    super(reason, start, end, text);
+    this.name = "InterruptedError";
+  }
+}
+
 export function warning(message: string, start: number, end: number, text: string): Diagnostic {
   const { line, column } = lineCol(text, start);
   return { message, start, end, line, column, severity: "warning" };

@@ -9,10 +9,11 @@ import { arrayLiteral, objectLiteral } from "./literals";
 import { member } from "./members";
 import { ts } from "./parse";
 import { row } from "./tensors";
-import { Fn, Tensor, isNumber, typeName, type Value } from "./values";
+import { Fn, Tensor, append, isNumber, typeName, type Value } from "./values";
 
 const COMPOUND: Record<string, ArithOp> = { "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%", "**=": "**" };
 const COMPARE = new Set(["<", "<=", ">", ">=", "===", "!==", "==", "!="]);
+const LOGIC = new Set(["&&", "||", "??", ",", "instanceof"]);
 
 // Kept small (cases with locals live in helpers), and parentheses and the ternary loop instead of recursing:
 // every nested interpreted call passes through this frame.
@@ -143,10 +144,61 @@ function arithOp(kind: number): ArithOp | undefined {
 
 // The arithmetic path first and with few locals: nested calls inside operands keep this frame alive.
 function binary(ip: Interp, n: TS.BinaryExpression): Value {
+  if (chains(n.left) && chains(n)) return chain(ip, n);
   const a = arithOp(n.operatorToken.kind);
   if (a === undefined) return otherBinary(ip, n);
   if (a === "**" && ip.python && n.left.kind === kinds().PrefixUnaryExpression) return pythonPower(ip, n);
   return arith(ip, a, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
+}
+
+/** Left-associative operators: `a + b + c` is `(a + b) + c`, a chain down the left side. */
+let chaining: Set<number> | undefined;
+
+function chains(e: TS.Expression): boolean {
+  if (e.kind !== kinds().BinaryExpression) return false;
+  if (chaining === undefined) {
+    const K = kinds();
+    chaining = new Set([
+      K.PlusToken, K.MinusToken, K.AsteriskToken, K.SlashToken, K.PercentToken, K.LessThanToken, K.LessThanEqualsToken,
+      K.GreaterThanToken, K.GreaterThanEqualsToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsEqualsToken,
+      K.EqualsEqualsToken, K.ExclamationEqualsToken, K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken,
+      K.CommaToken, K.InstanceOfKeyword,
+    ]);
+  }
+  return chaining.has((e as TS.BinaryExpression).operatorToken.kind);
+}
+
+/**
+ * `x + x + … + x` as a loop: a 10,000-term sum is a tree 10,000 deep, which recursion would walk on the JavaScript
+ * stack. Each link is ticked on the way down, the leftmost operand evaluated, then each operator applied rightwards:
+ * the same steps, the same order and the same nodes as the recursion.
+ */
+function chain(ip: Interp, top: TS.BinaryExpression): Value {
+  const links: TS.BinaryExpression[] = [top];
+  let e = top.left;
+  while (chains(e)) {
+    ip.tick(e);
+    links.push(e as TS.BinaryExpression);
+    e = (e as TS.BinaryExpression).left;
+  }
+  let acc = evalExpr(ip, e);
+  for (let k = links.length - 1; k >= 0; k--) acc = combine(ip, links[k], acc);
+  return acc;
+}
+
+/** `left op n.right` for a left-associative operator, with the left side already evaluated. */
+function combine(ip: Interp, n: TS.BinaryExpression, left: Value): Value {
+  const a = arithOp(n.operatorToken.kind);
+  if (a !== undefined) return arith(ip, a, left, evalExpr(ip, n.right), n);
+  const op = ts().tokenToString(n.operatorToken.kind) ?? "";
+  switch (op) {
+    case "&&": return ip.truthy(left) ? evalExpr(ip, n.right) : left;
+    case "||": return ip.truthy(left) ? left : evalExpr(ip, n.right);
+    case "??": return left === null || left === undefined ? evalExpr(ip, n.right) : left;
+    case ",": return evalExpr(ip, n.right);
+    case "instanceof": return instanceOf(ip, left, evalExpr(ip, n.right), n);
+    default: return compare(ip, op as CompareOp, left, evalExpr(ip, n.right), n);
+  }
 }
 
 /** Python reads `-a ** b` as `-(a ** b)` (TypeScript rejects it; parse() let it through for Python only). */
@@ -164,30 +216,13 @@ function otherBinary(ip: Interp, n: TS.BinaryExpression): Value {
     assign(ip, n.left, v);
     return v;
   }
-  if (op === "&&") {
-    const a = evalExpr(ip, n.left);
-    return ip.truthy(a) ? evalExpr(ip, n.right) : a;
-  }
-  if (op === "||") {
-    const a = evalExpr(ip, n.left);
-    return ip.truthy(a) ? a : evalExpr(ip, n.right);
-  }
-  if (op === "??") {
-    const a = evalExpr(ip, n.left);
-    return a === null || a === undefined ? evalExpr(ip, n.right) : a;
-  }
-  if (op === ",") {
-    evalExpr(ip, n.left);
-    return evalExpr(ip, n.right);
-  }
   const compound = COMPOUND[op];
   if (compound !== undefined) {
     const v = arith(ip, compound, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
     assign(ip, n.left, v);
     return v;
   }
-  if (COMPARE.has(op)) return compare(ip, op as CompareOp, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
-  if (op === "instanceof") return instanceOf(ip, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
+  if (COMPARE.has(op) || LOGIC.has(op)) return combine(ip, n, evalExpr(ip, n.left));
   throw ip.error(`operator \`${op}\` is not supported`, n.operatorToken);
 }
 
@@ -226,7 +261,8 @@ export function argumentsOf(ip: Interp, n: TS.CallExpression | TS.NewExpression)
     if (t.isSpreadElement(a)) {
       const v = evalExpr(ip, a.expression);
       if (!Array.isArray(v)) throw ip.error(`cannot spread ${typeName(v)} into arguments`, a);
-      args.push(...v);
+      ip.allocate(v.length, a);
+      append(args, v);
     } else args.push(evalExpr(ip, a));
   }
   ip.namePath = path;

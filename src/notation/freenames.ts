@@ -3,6 +3,7 @@
 import type * as TS from "typescript";
 import { GLOBAL_NAMES } from "./builtins";
 import { ts } from "./parse";
+import { patternNames, walk, type WalkItem } from "./walk";
 
 export interface FoundName {
   name: string;
@@ -17,59 +18,56 @@ export function collectFree(sf: TS.SourceFile): { name: string; first: TS.Identi
   const declared = new Set<string>();
   const used = new Map<string, TS.Identifier>();
   const declareBinding = (b: TS.BindingName): void => {
-    if (t.isIdentifier(b)) declared.add(b.text);
-    else for (const e of b.elements) if (!t.isOmittedExpression(e)) declareBinding(e.name);
+    for (const id of patternNames(b)) declared.add(id.text);
   };
   const assigned = (id: TS.Identifier): void => {
     if (!used.has(id.text)) declared.add(id.text);
   };
-  const visit = (n: TS.Node): void => {
-    if (t.isTypeNode(n) || t.isInterfaceDeclaration(n) || t.isTypeAliasDeclaration(n) || t.isImportDeclaration(n)) return;
+  // A walk with its own stack (a 10,000-term sum is a tree 10,000 deep); each case lists what to visit next, in order.
+  walk(sf, (n): readonly WalkItem[] | undefined => {
+    if (t.isTypeNode(n) || t.isInterfaceDeclaration(n) || t.isTypeAliasDeclaration(n) || t.isImportDeclaration(n)) return [];
     if (t.isVariableDeclaration(n) || t.isParameter(n) || t.isBindingElement(n)) {
       declareBinding(n.name);
-      if (t.isBindingElement(n) && n.propertyName && !t.isIdentifier(n.propertyName)) visit(n.propertyName);
-      if (n.initializer) visit(n.initializer);
-      return;
+      const next: WalkItem[] = [];
+      if (t.isBindingElement(n) && n.propertyName && !t.isIdentifier(n.propertyName)) next.push(n.propertyName);
+      if (n.initializer) next.push(n.initializer);
+      return next;
     }
     if ((t.isFunctionDeclaration(n) || t.isFunctionExpression(n)) && n.name) declared.add(n.name.text);
     if (t.isClassDeclaration(n) || t.isClassExpression(n)) {
       if (n.name) declared.add(n.name.text);
-      for (const h of n.heritageClauses ?? []) if (h.token === t.SyntaxKind.ExtendsKeyword) visit(h.types[0].expression);
-      return n.members.forEach(visit);
+      const next: WalkItem[] = [];
+      for (const h of n.heritageClauses ?? []) if (h.token === t.SyntaxKind.ExtendsKeyword) next.push(h.types[0].expression);
+      return [...next, ...n.members];
     }
     if (t.isClassElement(n) && n.name) {
       // Member names are no references (`forward(x) {…}`, `w = 1`); computed ones and everything else are.
-      return t.forEachChild(n, (c) => (c === n.name && !t.isComputedPropertyName(c) ? undefined : visit(c)));
+      const next: WalkItem[] = [];
+      t.forEachChild(n, (c) => {
+        if (c !== n.name || t.isComputedPropertyName(c)) next.push(c);
+      });
+      return next;
     }
-    if (t.isPropertyAccessExpression(n)) return visit(n.expression);
-    if (t.isPropertyAssignment(n)) {
-      if (t.isComputedPropertyName(n.name)) visit(n.name);
-      return visit(n.initializer);
-    }
+    if (t.isPropertyAccessExpression(n)) return [n.expression];
+    if (t.isPropertyAssignment(n)) return t.isComputedPropertyName(n.name) ? [n.name, n.initializer] : [n.initializer];
     if (t.isLabeledStatement(n)) {
       // Python's `x: float = 53.0`: x is assigned, the annotation is no reference.
       const e = t.isExpressionStatement(n.statement) ? n.statement.expression : undefined;
-      if (e && t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.EqualsToken) {
-        visit(e.right);
-        assigned(n.label);
-        return;
-      }
-      return visit(n.statement);
+      if (e && t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.EqualsToken) return [e.right, () => assigned(n.label)];
+      return [n.statement];
     }
     if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isIdentifier(n.left)) {
       // `z = x * y` in a selection declares z, unless z was read before.
-      visit(n.right);
-      assigned(n.left);
-      return;
+      const z = n.left;
+      return [n.right, () => assigned(z)];
     }
-    if (t.isBreakOrContinueStatement(n)) return;
+    if (t.isBreakOrContinueStatement(n)) return [];
     if (t.isIdentifier(n)) {
       if (!used.has(n.text)) used.set(n.text, n);
-      return;
+      return [];
     }
-    t.forEachChild(n, visit);
-  };
-  visit(sf);
+    return undefined;
+  });
   const out: { name: string; first: TS.Identifier }[] = [];
   for (const [name, first] of used) if (!declared.has(name) && !GLOBAL_NAMES.has(name)) out.push({ name, first });
   return out;

@@ -4,9 +4,9 @@ export { evaluateSelection, freeNames, MissingNamesError, prepareSelection } fro
 export type { Leaf, PreparedSelection, SelectionOptions, SelectionPlace, SelectionResult } from "./selection";
 export { evaluateDocument } from "./document";
 export type { DocumentOptions, DocumentResult, ParamInfo } from "./document";
-export { GradLensError, lineCol } from "./errors";
+export { GradLensError, InterruptedError, lineCol } from "./errors";
 export type { Diagnostic } from "./errors";
 export type { FoundName } from "./freenames";
-export { DEFAULT_BOUNDS } from "./interp";
+export { BOUND_MAXIMA, BOUND_MINIMA, BOUND_SETTINGS, DEFAULT_BOUNDS, boundsKey, type BoundLimit } from "./bounds";
 export { nodeAt } from "./locate";
 export type { Bounds, GradcheckResult, GradcheckRow, TrainSettings } from "./interp";

@@ -1,17 +1,12 @@
 // Runs anywhere: the interpreter's state. Expressions (expressions.ts), statements (statements.ts) and built-ins
 // (builtins.ts) are functions over this state; nothing here runs user code natively.
 import type * as TS from "typescript";
-import { ParamStore, Rng, Tape, type GradcheckRow } from "../engine";
-import { GradLensError, lineCol, warning, type Diagnostic } from "./errors";
+import { Budget, BudgetError, ParamStore, Rng, Tape, type GradcheckRow } from "../engine";
+import { budgetReason, subject, type Bounds } from "./bounds";
+import { GradLensError, InterruptedError, lineCol, warning, type Diagnostic } from "./errors";
 import { Num, type Value } from "./values";
 
-export interface Bounds {
-  maxSteps: number;
-  maxNodes: number;
-  maxDepth: number;
-}
-
-export const DEFAULT_BOUNDS: Bounds = { maxSteps: 5_000_000, maxNodes: 2_000_000, maxDepth: 1000 };
+export { DEFAULT_BOUNDS, type Bounds } from "./bounds";
 
 interface Binding {
   value: Value;
@@ -107,6 +102,10 @@ export class Interp {
   returnValue: Value;
   /** The node being evaluated, for positions of bound errors and stack overflows. */
   current: TS.Node | undefined;
+  /** Elements allocated and tensor work done, shared by every tape of this evaluation (scratch tapes too). */
+  readonly budget: Budget;
+  /** Whether anything (a deadline, an interruption hook) is to be polled. */
+  private readonly polling: boolean;
 
   constructor(
     readonly sf: TS.SourceFile,
@@ -118,7 +117,10 @@ export class Interp {
     readonly python: boolean,
     tape?: Tape,
   ) {
+    this.budget = new Budget({ maxElements: bounds.maxElements, maxOps: bounds.maxElementOps, maxNodes: bounds.maxNodes });
     this.tape = tape ?? new Tape();
+    this.tape.budget = this.budget;
+    this.polling = bounds.deadline !== undefined || bounds.interrupted !== undefined;
     this.global = new Scope(undefined, true);
     this.scope = new Scope(this.global, true);
   }
@@ -135,7 +137,7 @@ export class Interp {
     this.warnings.push(warning(message, this.start(n), this.base + n.end, this.doc));
   }
 
-  /** One interpreted step; past a bound, stop here. */
+  /** One interpreted step; past a bound, stop here. Every 1024 steps the deadline and the interruption hook are polled. */
   tick(n: TS.Node): void {
     this.current = n;
     if (++this.steps > this.bounds.maxSteps) {
@@ -144,6 +146,41 @@ export class Interp {
     if (this.tape.n > this.bounds.maxNodes) {
       throw this.error(`graph too large (over ${this.bounds.maxNodes} nodes; see gradlens.maxNodes)`, n);
     }
+    if ((this.steps & 1023) === 0 && this.polling) this.poll(n);
+  }
+
+  /** Stop at n if the deadline has passed or the interruption hook says so (long built-ins call this between steps). */
+  poll(n: TS.Node | undefined = this.current): void {
+    const b = this.bounds, at = n ?? this.sf;
+    if (b.deadline !== undefined && performance.now() > b.deadline) {
+      throw new InterruptedError("deadline", b.deadlineMessage ?? "time limit reached", this.start(at), this.base + at.end, this.doc);
+    }
+    const why = b.interrupted?.();
+    if (why !== undefined) throw new InterruptedError("interrupted", why, this.start(at), this.base + at.end, this.doc);
+  }
+
+  /**
+   * Counts n elements about to be allocated for site (an array, a string); past the bound, a positioned error first
+   * (`note` says what the elements are, when that is not plain).
+   */
+  allocate(n: number, site: TS.Node, note = ""): void {
+    const b = this.budget;
+    if (!(b.elements + n <= b.limits.maxElements)) {
+      throw this.overBudget(new BudgetError("elements", "", n, b.elements, b.limits.maxElements), site, note);
+    }
+    b.elements += n;
+  }
+
+  /** Counts n element operations about to be done for site; past the bound, a positioned error first. */
+  work(n: number, site: TS.Node): void {
+    const b = this.budget;
+    if (!(b.ops + n <= b.limits.maxOps)) throw this.overBudget(new BudgetError("ops", "", n, b.ops, b.limits.maxOps), site);
+    b.ops += n;
+  }
+
+  /** An engine budget error as a positioned error at site, naming site's code and the setting to raise. */
+  overBudget(e: BudgetError, site: TS.Node, note = ""): GradLensError {
+    return this.error(budgetReason(e, site === this.sf ? "" : subject(site.getText(this.sf))) + note, site);
   }
 
   /** New nodes come from n's source range. */
@@ -176,6 +213,13 @@ export class Interp {
     return pass;
   }
 
+  /** A small scratch tape (a gradient check's) that spends this evaluation's budget. */
+  scratchTape(): Tape {
+    const t = new Tape(256, 512);
+    t.budget = this.budget;
+    return t;
+  }
+
   /**
    * Run f recording on another tape (a gradient check's scratch tape) with nested checks off; the tape, the checks
    * and the replay flag are put back afterwards, so the check leaves the file's own evaluation as it was.
@@ -183,6 +227,7 @@ export class Interp {
   onScratch<T>(tape: Tape, f: () => T): T {
     const saved = { tape: this.tape, control: this.controlOnValues, checks: this.runChecks };
     this.tape = tape;
+    tape.budget = this.budget;
     this.runChecks = false;
     try {
       return f();

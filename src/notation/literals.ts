@@ -4,18 +4,21 @@ import type * as TS from "typescript";
 import { evalExpr, lookup, unsupported } from "./expressions";
 import type { Interp } from "./interp";
 import { ts } from "./parse";
-import { Obj, typeName, type Value } from "./values";
+import { Obj, append, typeName, type Value } from "./values";
 
 export function arrayLiteral(ip: Interp, n: TS.ArrayLiteralExpression): Value[] {
   const out: Value[] = [];
   const path = ip.namePath, t = ts();
+  ip.allocate(n.elements.length, n);
   try {
     for (const e of n.elements) {
       if (t.isSpreadElement(e)) {
         ip.namePath = undefined;
         const v = evalExpr(ip, e.expression);
         if (!Array.isArray(v)) throw ip.error(`cannot spread ${typeName(v)} into an array`, e);
-        for (const x of v) out.push(x);
+        // Counted before copying: `[...a, ...a]` doubled 28 times stops at the element bound, not in V8's heap.
+        ip.allocate(v.length, e);
+        append(out, v);
       } else if (t.isOmittedExpression(e)) {
         out.push(undefined);
       } else {
@@ -31,12 +34,14 @@ export function arrayLiteral(ip: Interp, n: TS.ArrayLiteralExpression): Value[] 
 
 export function objectLiteral(ip: Interp, n: TS.ObjectLiteralExpression): Obj {
   const o = new Obj(), t = ts(), path = ip.namePath;
+  ip.allocate(n.properties.length, n);
   try {
     for (const p of n.properties) {
       if (t.isSpreadAssignment(p)) {
         ip.namePath = undefined;
         const v = evalExpr(ip, p.expression);
         if (!(v instanceof Obj)) throw ip.error(`cannot spread ${typeName(v)} into an object`, p);
+        ip.allocate(v.props.size, p);
         for (const [k, x] of v.props) o.props.set(k, x);
         continue;
       }

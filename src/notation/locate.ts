@@ -3,8 +3,8 @@
 import type * as TS from "typescript";
 import type { Tape } from "../engine";
 import type { Interp, Scope } from "./interp";
-import { ts } from "./parse";
 import { Num, Obj, Tensor, brief, type Value } from "./values";
+import { patternNames } from "./walk";
 
 /** The node with the smallest source range containing offset (the latest one on ties), or -1. */
 export function nodeAt(tape: Tape, offset: number): number {
@@ -123,12 +123,7 @@ export class BindingLog {
 
   /** The names `pattern` just bound in `scope` (after `bind`), with their values. */
   record(ip: Interp, pattern: TS.BindingName, scope: Scope): void {
-    const t = ts();
-    if (t.isIdentifier(pattern)) {
-      this.add(ip, pattern, scope.lookup(pattern.text)?.value);
-      return;
-    }
-    for (const e of pattern.elements) if (!t.isOmittedExpression(e)) this.record(ip, e.name, scope);
+    for (const id of patternNames(pattern)) this.add(ip, id, scope.lookup(id.text)?.value);
   }
 
   all(): BoundName[] {

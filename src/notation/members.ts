@@ -6,7 +6,7 @@ import { Instance, instanceMember } from "./classes";
 import type { Interp } from "./interp";
 import { unary, UNARY_NAMES, power } from "./mathfns";
 import { tensorMember } from "./tensor-members";
-import { Builtin, Fn, Obj, Tensor, isNumber, typeName, type Value } from "./values";
+import { Builtin, Fn, Obj, Tensor, append, isNumber, typeName, type Value } from "./values";
 
 /** An object whose missing properties are errors (the `Math`/`np`/`torch` namespaces), not undefined. */
 export class Namespace extends Obj {
@@ -52,9 +52,26 @@ function arrayMember(ip: Interp, arr: Value[], name: string, site: TS.Node): Val
     case "length":
       return arr.length;
     case "push":
-      return new Builtin("push", (_ip, args) => arr.push(...args), 0, Infinity);
+      return new Builtin("push", (ip2, args, s) => {
+        ip2.allocate(args.length, s);
+        append(arr, args);
+        return arr.length;
+      }, 0, Infinity);
+    case "concat":
+      return new Builtin("concat", (ip2, args, s) => {
+        ip2.allocate(args.reduce((n: number, x) => n + (Array.isArray(x) ? x.length : 1), arr.length), s);
+        const out = arr.slice();
+        for (const x of args) {
+          if (Array.isArray(x)) append(out, x);
+          else out.push(x);
+        }
+        return out;
+      }, 0, Infinity);
     case "map":
-      return new Builtin("map", (ip2, [f], s) => arr.map((x, i) => sample(ip2, arr, i, () => callback(ip2, f, [x, i, arr], s))), 1, 1);
+      return new Builtin("map", (ip2, [f], s) => {
+        ip2.allocate(arr.length, s);
+        return arr.map((x, i) => sample(ip2, arr, i, () => callback(ip2, f, [x, i, arr], s)));
+      }, 1, 1);
     case "forEach":
       return new Builtin("forEach", (ip2, [f], s) => {
         arr.forEach((x, i) => sample(ip2, arr, i, () => callback(ip2, f, [x, i, arr], s)));
@@ -79,11 +96,21 @@ function arrayMember(ip: Interp, arr: Value[], name: string, site: TS.Node): Val
           if (!isNumber(v)) throw ip2.error(`\`slice\` expects numbers, got ${typeName(v)}`, s);
           return ip2.plain(v);
         });
+        ip2.allocate(sliceLength(arr.length, a, b), s);
         return arr.slice(a, b);
       }, 0, 2);
     default:
-      throw ip.error(`arrays have no method \`${name}\` (supported: length, push, map, forEach, reduce, slice)`, site);
+      throw ip.error(`arrays have no method \`${name}\` (supported: length, push, concat, map, forEach, reduce, slice)`, site);
   }
+}
+
+/** How many elements `slice(a, b)` of an array of length n returns (JavaScript's rules for negative and missing ends). */
+function sliceLength(n: number, a: number | undefined, b: number | undefined): number {
+  const at = (x: number | undefined, d: number): number => {
+    const v = x === undefined ? d : Number.isNaN(x) ? 0 : Math.trunc(x);
+    return v < 0 ? Math.max(n + v, 0) : Math.min(v, n);
+  };
+  return Math.max(at(b, n) - at(a, 0), 0);
 }
 
 /** A data row (an array element that is itself an array) becomes a "sample" group, so the graph folds per row. */

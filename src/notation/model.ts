@@ -2,11 +2,15 @@
 // evaluation's store; its nodes come grouped by layer and neuron (names like `L1.N2.w[0]`).
 import type * as TS from "typescript";
 import { MLP, isActivation, isInit, Rng, type Activation, type BoundParams, type Init, type Tape } from "../engine";
+import { quantity, subject } from "./bounds";
 import type { Interp } from "./interp";
+import { PARAM_SLOT_ELEMENTS } from "./tensors";
 import { Builtin, Fn, Num, Obj, isNumber, typeName, type Value } from "./values";
 
 export class Model extends Fn {
   private readonly bound = new WeakMap<Tape, BoundParams>();
+  /** Number of params. */
+  readonly size: number;
 
   constructor(
     name: string,
@@ -15,6 +19,7 @@ export class Model extends Fn {
     readonly site: TS.Node,
   ) {
     super(name);
+    this.size = mlp.layers.reduce((n, l) => n + l.neurons.length * (l.nin + 1), 0);
     this.props.set("parameters", new Builtin("parameters", (ip) => this.leaves(ip).map((id) => ip.num(id)), 0, 0));
   }
 
@@ -38,6 +43,8 @@ export class Model extends Fn {
     const xs = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
     if (xs.length !== this.mlp.nin) throw ip.error(`\`${this.name}\` takes ${this.mlp.nin} inputs, got ${xs.length}`, site);
     const bound = this.bind(ip);
+    // One multiply-add per weight; the nodes and edges it records are counted as the tape grows.
+    ip.work(this.size, site);
     ip.at(site);
     const ids = xs.map((x) => {
       if (!isNumber(x)) throw ip.error(`\`${this.name}\` inputs must be numbers, got ${typeName(x)}`, site);
@@ -55,6 +62,16 @@ export class Model extends Fn {
 }
 
 const OPTIONS = new Set(["activation", "output", "seed", "init"]);
+
+/** The param count of an MLP checked against the bounds before a single neuron is built: each param is a slot and, once called, a graph node. */
+function checkSize(ip: Interp, ns: readonly number[], site: TS.Node): void {
+  let params = 0;
+  for (let k = 1; k < ns.length; k++) params += (ns[k - 1] + 1) * ns[k];
+  if (ip.tape.n + params > ip.bounds.maxNodes) {
+    throw ip.error(`${subject(site.getText(ip.sf))}: ${quantity(params)} params would be as many graph nodes, over the ${quantity(ip.bounds.maxNodes)} node limit (gradlens.maxNodes)`, site);
+  }
+  ip.allocate(PARAM_SLOT_ELEMENTS * params, site, ` (${quantity(params)} params, ${PARAM_SLOT_ELEMENTS} elements each)`);
+}
 
 export function makeMlp(ip: Interp, args: Value[], site: TS.Node): Model {
   const [sizes, opts] = args;
@@ -87,9 +104,10 @@ export function makeMlp(ip: Interp, args: Value[], site: TS.Node): Model {
       }
     }
   }
+  checkSize(ip, ns, site);
   const before = ip.store.size;
   ip.at(site);
-  const mlp = new MLP(ns[0], ns.slice(1), { activation, output, init, rng }, ip.store);
+  const mlp = new MLP(ns[0], ns.slice(1), { activation, output, init, rng, poll: () => ip.poll(site) }, ip.store);
   const from = ip.valuesFrom;
   if (from !== undefined) for (let s = before; s < ip.store.size && s < from.size; s++) ip.store.values[s] = from.values[s];
   return new Model(ip.namePath ?? "mlp", mlp, site);

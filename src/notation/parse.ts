@@ -2,6 +2,7 @@
 // the extension host's activation does not pay for it; parses are cached by (uri, version) or by text.
 import type * as TS from "typescript";
 import { GradLensError } from "./errors";
+import { deepestOffset } from "./nesting";
 
 let tsModule: typeof TS | undefined;
 
@@ -33,8 +34,12 @@ export function parse(text: string, opts: ParseOptions = {}): TS.SourceFile {
     try {
       sf = t.createSourceFile("input.ts", text, t.ScriptTarget.Latest, true, t.ScriptKind.TS);
     } catch (e) {
-      // TypeScript's parser is recursive: absurd nesting overflows the stack before it can report anything.
-      if (e instanceof RangeError) throw new GradLensError("too deeply nested to parse", 0, text.length, text);
+      // TypeScript's parser is recursive: absurd nesting overflows the stack before it can report anything. Say
+      // where the text nests deepest.
+      if (e instanceof RangeError) {
+        const at = deepestOffset(t, text);
+        throw new GradLensError("too deeply nested to parse", at, Math.min(at + 1, text.length), text);
+      }
       throw e;
     }
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);

@@ -4,7 +4,9 @@ import type * as TS from "typescript";
 import { Flag, elementIndex, type Tape } from "../engine";
 import { installGlobals } from "./builtins";
 import { GradLensError, warning, type Diagnostic } from "./errors";
-import { DEFAULT_BOUNDS, Interp, type Bounds } from "./interp";
+import { BudgetError } from "../engine";
+import { DEFAULT_BOUNDS, type Bounds } from "./bounds";
+import { Interp } from "./interp";
 import { runProgram, type Target } from "./target";
 import { fmt } from "./values";
 
@@ -14,11 +16,15 @@ export function newInterp(sf: TS.SourceFile, base: number, doc: string, bounds: 
   return ip;
 }
 
-/** Run f; a JavaScript stack overflow (deep recursion or nesting) or an engine range check becomes a positioned error. */
+/**
+ * Run f; a JavaScript stack overflow (deep recursion or nesting), an engine range check or an engine budget error
+ * becomes a positioned error at the node being evaluated.
+ */
 export function guarded<T>(ip: Interp, f: () => T): T {
   try {
     return f();
   } catch (e) {
+    if (e instanceof BudgetError) throw ip.overBudget(e, ip.current ?? ip.sf);
     if (e instanceof GradLensError || !(e instanceof RangeError)) throw e;
     const n = ip.current ?? ip.sf;
     const reason = !/call stack/i.test(e.message) ? e.message

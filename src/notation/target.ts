@@ -2,13 +2,13 @@
 // top-level `loss`, else the last top-level declaration or expression statement whose value is a number; a
 // `// @target` comment on the line above a declaration overrides both.
 import type * as TS from "typescript";
-import { lineCol } from "./errors";
 import { evalExpr } from "./expressions";
 import type { Interp } from "./interp";
 import { ts } from "./parse";
 import { Completion, exec, hoist } from "./statements";
 import { asNumber } from "./tensors";
 import { isNumber, type Value } from "./values";
+import { patternNames } from "./walk";
 
 export interface Target {
   value: number | import("./values").Num;
@@ -18,17 +18,17 @@ export interface Target {
   site: TS.Node;
 }
 
-function declaredNames(b: TS.BindingName, out: string[]): string[] {
-  const t = ts();
-  if (t.isIdentifier(b)) out.push(b.text);
-  else for (const e of b.elements) if (!t.isOmittedExpression(e)) declaredNames(e.name, out);
-  return out;
+
+/** A `// @target` comment on the line just above s (counted between the two: a file of 10,000 statements stays linear). */
+function markedTarget(sf: TS.SourceFile, s: TS.Statement): boolean {
+  const text = sf.text, ranges = ts().getLeadingCommentRanges(text, s.pos) ?? [];
+  return ranges.some((r) => /^\/\/\s*@target\b/.test(text.slice(r.pos, r.end)) && newlines(text, r.pos, s.getStart(sf)) === 1);
 }
 
-function markedTarget(sf: TS.SourceFile, s: TS.Statement): boolean {
-  const ranges = ts().getLeadingCommentRanges(sf.text, s.pos) ?? [];
-  const line = lineCol(sf.text, s.getStart(sf)).line;
-  return ranges.some((r) => /^\/\/\s*@target\b/.test(sf.text.slice(r.pos, r.end)) && lineCol(sf.text, r.pos).line === line - 1);
+function newlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
 }
 
 type Candidate = { kind: "expr"; value: Value; site: TS.Node } | { kind: "decl"; names: string[]; site: TS.Node };
@@ -50,7 +50,7 @@ export function runProgram(ip: Interp, sf: TS.SourceFile): Target | undefined {
     if (c === Completion.Break || c === Completion.Continue) throw ip.error("`break`/`continue` outside a loop", s);
     if (t.isVariableStatement(s)) {
       const names: string[] = [];
-      for (const d of s.declarationList.declarations) declaredNames(d.name, names);
+      for (const d of s.declarationList.declarations) for (const id of patternNames(d.name)) names.push(id.text);
       const cand: Candidate = { kind: "decl", names, site: s };
       candidates.push(cand);
       if (markedTarget(sf, s)) marked = cand;

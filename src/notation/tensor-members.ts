@@ -3,7 +3,7 @@
 import { toNested } from "../engine";
 import type { Interp } from "./interp";
 import {
-  matmul, reduce, reshape, row, tensorArith, tensorNode, tensorUnary, transpose, wrap, type Site,
+  guard, matmul, reduce, reshape, row, tensorArith, tensorNode, tensorUnary, transpose, wrap, type Site,
 } from "./tensors";
 import { Builtin, Tensor, isNumber, typeName, type Value } from "./values";
 
@@ -13,10 +13,11 @@ function mask(ip: Interp, a: Tensor, other: Value, cmp: (x: number, y: number) =
   if (Number.isNaN(y)) throw ip.error(`\`${who}\` compares with a number, got ${typeName(other)}`, site);
   ip.controlOnValues = true;
   const T = ip.tape, v = T.tensorValue(a.node);
+  guard(ip, site, () => T.budget?.require(v.length, who));
   const data = new Float64Array(v.length);
   for (let k = 0; k < v.length; k++) data[k] = cmp(v[k], y) ? 1 : 0;
   ip.at(site);
-  return wrap(ip, T.tensorConst({ shape: T.shape(a.node), data }));
+  return wrap(ip, guard(ip, site, () => T.tensorConst({ shape: T.shape(a.node), data })));
 }
 
 /** Attributes the interpreter owns; a file may set any other (`inp.g = …`). */
@@ -66,7 +67,10 @@ export function tensorMember(ip: Interp, a: Tensor, name: string, site: Site): V
       if (k === 0) return tensorUnary(ip2, "relu", a, s);
       return tensorArith(ip2, "+", tensorUnary(ip2, "relu", tensorArith(ip2, "-", a, k, s), s), k, s);
     });
-    case "tolist": return m("tolist", 0, 0, () => toNested(a.tape.tensorData(a.node)));
+    case "tolist": return m("tolist", 0, 0, (ip2, _x, s) => {
+      ip2.allocate(a.size, s);
+      return toNested(a.tape.tensorData(a.node));
+    });
     default:
       if (a.props.has(name)) return a.props.get(name);
       return undefined;

@@ -2,17 +2,21 @@
 // record tensor nodes on the interpreter's tape; arithmetic, math functions, losses and
 // `param` route here when a tensor is involved. Shape problems become positioned errors naming both shapes.
 import type * as TS from "typescript";
-import { tensor, tensorLosses, type LossName, type TensorLike } from "../engine";
+import { BudgetError, sizeOf, tensor, tensorLosses, type LossName, type TensorLike } from "../engine";
 import type { Interp } from "./interp";
 import { Num, Tensor, isNumber, typeName, type Value } from "./values";
 
 export type Site = TS.Node;
 
-/** Run an engine call; its RangeError (a shape or index problem) becomes an error at the site. */
+/** A param slot holds its value, its gradient and its name: it counts as this many elements against the budget. */
+export const PARAM_SLOT_ELEMENTS = 8;
+
+/** Run an engine call; its RangeError (a shape or index problem) or budget error becomes an error at the site. */
 export function guard<T>(ip: Interp, site: Site, f: () => T): T {
   try {
     return f();
   } catch (e) {
+    if (e instanceof BudgetError) throw ip.overBudget(e, site);
     if (e instanceof RangeError) throw ip.error(e.message, site);
     throw e;
   }
@@ -29,15 +33,14 @@ function named(ip: Interp, t: Tensor): Tensor {
 }
 
 /** Nested arrays of numbers (rank 1 or 2) as a shape and elements; undefined when v is not such an array. */
-function nested(v: Value): { shape: number[]; elems: (number | Num)[] } | undefined {
+function nested(ip: Interp, v: Value, site: Site): { shape: number[]; elems: (number | Num)[] } | undefined {
   if (!Array.isArray(v)) return undefined;
   if (v.length > 0 && v.every(Array.isArray)) {
     const rows = v as Value[][], m = rows[0].length, elems: (number | Num)[] = [];
-    for (const r of rows) {
-      if (r.length !== m || !r.every(isNumber)) return undefined;
-      elems.push(...(r as (number | Num)[]));
-    }
-    return m === 0 ? undefined : { shape: [rows.length, m], elems };
+    if (m === 0 || !rows.every((r) => r.length === m && r.every(isNumber))) return undefined;
+    ip.allocate(rows.length * m, site);
+    for (const r of rows) for (let k = 0; k < m; k++) elems.push(r[k] as number | Num);
+    return { shape: [rows.length, m], elems };
   }
   return v.length > 0 && v.every(isNumber) ? { shape: [v.length], elems: v as (number | Num)[] } : undefined;
 }
@@ -51,13 +54,16 @@ export function tensorNode(ip: Interp, v: Value, who: string, site: Site): numbe
   }
   if (typeof v === "number") return T.tensorConst(v);
   if (v instanceof Num) return ip.node(v);
-  const n = nested(v);
+  const n = nested(ip, v, site);
   if (n === undefined) {
     throw ip.error(`\`${who}\` expects a tensor, a number or a list of equal-length rows of numbers, got ${typeName(v)}`, site);
   }
   ip.at(site);
   if (n.elems.every((e) => typeof e === "number")) {
-    return T.tensorConst({ shape: n.shape, data: Float64Array.from(n.elems as number[]) });
+    return guard(ip, site, () => {
+      T.budget?.require(n.elems.length, "tensor");
+      return T.tensorConst({ shape: n.shape, data: Float64Array.from(n.elems as number[]) });
+    });
   }
   return guard(ip, site, () => T.fromScalars(n.shape, n.elems.map((e) => ip.node(e))));
 }
@@ -95,7 +101,7 @@ export function tensorArith(ip: Interp, op: TensorArith, a: Value, b: Value, sit
 
 export function tensorNegate(ip: Interp, a: Tensor, site: Site): Tensor {
   ip.at(site);
-  return wrap(ip, ip.tape.neg(tensorNode(ip, a, "-", site)));
+  return wrap(ip, guard(ip, site, () => ip.tape.neg(tensorNode(ip, a, "-", site))));
 }
 
 const UNARY: Record<string, (T: Interp["tape"], a: number) => number> = {
@@ -115,7 +121,7 @@ export function tensorUnary(ip: Interp, name: string, a: Tensor, site: Site): Te
     throw ip.error(`\`${name}\` is not supported on tensors (supported: ${Object.keys(UNARY).join(", ")})`, site);
   }
   ip.at(site);
-  return wrap(ip, f(ip.tape, tensorNode(ip, a, name, site)));
+  return wrap(ip, guard(ip, site, () => f(ip.tape, tensorNode(ip, a, name, site))));
 }
 
 function axisArg(ip: Interp, v: Value, who: string, site: Site): 0 | 1 | undefined {
@@ -141,7 +147,7 @@ export function matmul(ip: Interp, a: Value, b: Value, site: Site): Tensor {
 export function transpose(ip: Interp, a: Value, site: Site): Tensor {
   const x = tensorNode(ip, a, "transpose", site);
   ip.at(site);
-  return wrap(ip, ip.tape.transpose(x));
+  return wrap(ip, guard(ip, site, () => ip.tape.transpose(x)));
 }
 
 export function reduce(ip: Interp, kind: "sum" | "mean", a: Value, axis: Value, site: Site): Tensor {
@@ -176,6 +182,7 @@ export function row(ip: Interp, a: Tensor, k: Value, site: Site): Tensor {
 /** The rows of a matrix (the elements of a vector, as rank-0 tensors), for `for (const row of X)`. */
 export function tensorRows(ip: Interp, a: Tensor, site: Site): Tensor[] {
   if (a.shape.length === 0) throw ip.error("cannot iterate over a one-element tensor (rank 0)", site);
+  ip.allocate(a.shape[0], site);
   return Array.from({ length: a.shape[0] }, (_, i) => row(ip, a, i, site));
 }
 
@@ -183,10 +190,13 @@ export function tensorRows(ip: Interp, a: Tensor, site: Site): Tensor[] {
 export function filled(ip: Interp, args: Value[], who: string, site: Site, f: () => number): Tensor {
   const shape = shapeArgs(ip, args, who, site);
   if (shape.length > 2) throw ip.error(`\`${who}\`: shape [${shape.join(",")}] has rank ${shape.length}; tensors have rank 0 to 2`, site);
-  const size = shape.reduce((p, d) => p * d, 1), data = new Float64Array(size);
+  const size = sizeOf(shape);
+  // Checked before the buffer exists: `zeros([20000, 20000])` never allocates its 3.2 GB.
+  guard(ip, site, () => ip.tape.budget?.require(size, who));
+  const data = new Float64Array(size);
   for (let k = 0; k < size; k++) data[k] = f();
   ip.at(site);
-  return named(ip, wrap(ip, ip.tape.tensorConst({ shape, data })));
+  return named(ip, wrap(ip, guard(ip, site, () => ip.tape.tensorConst({ shape, data }))));
 }
 
 /** The losses on tensors: prediction and target must have the same shape (a target array is read as a tensor). */
@@ -199,19 +209,20 @@ export function tensorLoss(ip: Interp, name: LossName, pred: Value, target: Valu
 /** `param(t)` of a tensor (or nested array): one trainable tensor leaf, one store slot per element. */
 export function tensorParam(ip: Interp, v: Value, label: string, site: Site): Tensor {
   const init = v instanceof Tensor ? v.tape.tensorData(v.node) : undefined;
-  const n = init === undefined ? nested(v) : undefined;
+  const n = init === undefined ? nested(ip, v, site) : undefined;
   let data: TensorLike;
   if (init !== undefined) data = init;
   else if (n !== undefined) data = { shape: n.shape, data: Float64Array.from(n.elems, (e) => (typeof e === "number" ? e : e.value)) };
   else throw ip.error(`\`param\` expects a number or a tensor as its initial value, got ${typeName(v)}`, site);
   const d = guard(ip, site, () => tensor(data));
+  ip.allocate(PARAM_SLOT_ELEMENTS * d.data.length, site);
   const shape = d.shape, slot = ip.store.addTensor(d.data, label, shape);
   const from = ip.valuesFrom;
   for (let k = 0; k < d.data.length; k++) {
     if (from !== undefined && slot + k < from.size) ip.store.values[slot + k] = from.values[slot + k];
   }
   ip.at(site);
-  const node = ip.tape.tensorParam({ shape, data: ip.store.values.slice(slot, slot + d.data.length) }, label, slot);
+  const node = guard(ip, site, () => ip.tape.tensorParam({ shape, data: ip.store.values.slice(slot, slot + d.data.length) }, label, slot));
   ip.params.push({ name: label, slot, node });
   return wrap(ip, node);
 }

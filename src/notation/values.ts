@@ -74,6 +74,17 @@ export class Builtin extends Fn {
 
 export type Value = number | Num | boolean | string | null | undefined | Value[] | Obj | Fn | Tensor;
 
+/** out.push(...v) for any length: no limit on the count, and a large v grows out once instead of element by element. */
+export function append(out: Value[], v: readonly Value[]): void {
+  const base = out.length, n = v.length;
+  if (n < 64) {
+    for (let k = 0; k < n; k++) out.push(v[k]);
+    return;
+  }
+  out.length = base + n;
+  for (let k = 0; k < n; k++) out[base + k] = v[k];
+}
+
 export function isNumber(v: Value): v is number | Num {
   return typeof v === "number" || v instanceof Num;
 }
@@ -90,11 +101,15 @@ export function typeName(v: Value): string {
   return typeof v;
 }
 
-/** Short text for call-group labels such as `forward(1, 0)`. */
+/** Short text for call-group labels such as `forward(1, 0)` (arrays shown two levels deep: they can nest without end). */
 export function brief(v: Value): string {
+  return briefAt(v, 0);
+}
+
+function briefAt(v: Value, depth: number): string {
   if (typeof v === "number") return fmt(v);
   if (v instanceof Num) return fmt(v.value);
-  if (Array.isArray(v)) return v.length <= 4 ? `[${v.map(brief).join(", ")}]` : `[…${v.length}]`;
+  if (Array.isArray(v)) return v.length <= 4 && depth < 2 ? `[${v.map((x) => briefAt(x, depth + 1)).join(", ")}]` : `[…${v.length}]`;
   if (typeof v === "string") return JSON.stringify(v);
   if (v instanceof Tensor) return `tensor[${v.shape.join(",")}]`;
   if (v instanceof Fn) return v.name || "fn";

@@ -3,6 +3,7 @@
 // value, and the gradient pulled into a (pullA) and into b (pullB). Written out per op for the reason given in
 // elementwise.ts; binary() adds the broadcasting and the glue.
 import { Flag, Op } from "../op";
+import { sizeOf } from "../tensor/shape";
 import { broadcastShape, runsOf } from "./broadcast";
 import type { Kernel, ScalarOpDef } from "./types";
 
@@ -34,6 +35,7 @@ export function binary(u: BinarySpec): ScalarOpDef {
     code: u.code, name: u.name, symbol: u.symbol, arity: 2, kernel: u.kernel, kink: u.kink, noGrad: u.noGrad,
     tensor: {
       shape: ([a, b]) => broadcastShape(u.name, a, b),
+      cost: (_in, out) => sizeOf(out),
       forward: (t, i) => {
         const s = t.start[i], a = t.in[s], b = t.in[s + 1], y = t.tensorValue(i), va = t.tensorValue(a), vb = t.tensorValue(b);
         const r = runsOf(t.shape(a), t.shape(b), t.shape(i));

@@ -4,6 +4,7 @@
 // builder makes, so a builder's loop would call every op's f through one megamorphic call per element (measured
 // 2.7 times slower). unary() only adds the glue that reads the node's buffers.
 import { Flag, Op } from "../op";
+import { sizeOf } from "../tensor/shape";
 import type { Kernel, ScalarOpDef } from "./types";
 
 export interface UnarySpec {
@@ -32,6 +33,7 @@ export function unary(u: UnarySpec): ScalarOpDef {
         u.check?.(k);
         return s;
       },
+      cost: (_in, out) => sizeOf(out),
       forward: (t, i) => {
         const x = t.tensorValue(t.in[t.start[i]]);
         u.map(x, t.tensorValue(i), t.aux[i]);

@@ -4,6 +4,7 @@
 // flags the node NonDifferentiable. (torch.max(t) without a dim splits the gradient evenly instead; one rule for every
 // reduction here keeps max and argmax in agreement.) NaN wins, as in PyTorch.
 import { Flag, Op } from "../op";
+import { sizeOf } from "../tensor/shape";
 import { around, reduceShape } from "./reduce";
 import type { OpDef, OpTape } from "./types";
 
@@ -46,6 +47,7 @@ function extreme(code: number, name: string, sign: number): OpDef {
     kink: `${name} along an axis at a tie: the gradient goes to the first ${sign > 0 ? "largest" : "smallest"} element (as torch.${name}(t, dim))`,
     tensor: {
       shape: ([s], axis) => reduceShape(name, s, axis),
+      cost: ([s]) => sizeOf(s),
       forward: (t, i) => {
         const x = t.tensorValue(t.in[t.start[i]]), y = t.tensorValue(i);
         t.flags[i] = eachPick(t, i, sign, (xk, yk) => { y[yk] = x[xk]; });
@@ -68,6 +70,7 @@ export const argmax: OpDef = {
   code: Op.ArgMax, name: "argmax", symbol: "argmax", arity: 1, noGrad: true,
   tensor: {
     shape: ([s], axis) => reduceShape("argmax", s, axis),
+    cost: ([s]) => sizeOf(s),
     forward: (t, i) => {
       const y = t.tensorValue(i), { len, inner } = around(t.shape(t.in[t.start[i]]), t.aux[i]);
       // The flat index xk of the pick is base + l·inner with base = o·len·inner + j: recover l.

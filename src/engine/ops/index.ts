@@ -52,7 +52,7 @@ export const noGrad: Uint8Array = Uint8Array.from(ops, (d) => (d.noGrad ? 1 : 0)
 export const kernels: readonly Kernel[] = ops.map((d) => d.kernel ?? none);
 
 /** Tensor rule of each op code; scalar-only ops throw. */
-export const tensorRules: readonly TensorRule[] = ops.map((d) => d.tensor ?? { shape: none, forward: none, vjp: none });
+export const tensorRules: readonly TensorRule[] = ops.map((d) => d.tensor ?? { shape: none, cost: none, forward: none, vjp: none });
 
 /** Backward step of each scalar op whose gradient does not flow along its edges (item); the rest throw. */
 export const pulls: readonly ((t: OpTape, i: number, g: number) => void)[] = ops.map((d) => d.pull ?? none);

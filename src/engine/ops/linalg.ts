@@ -1,7 +1,7 @@
 // Runs anywhere: the linear-algebra ops, each defined once: matmul (batched too) and transpose of the last two axes
 // on tensors (kernels in matmul.ts), and linear, the scalar neuron b + Σ w_k x_k as one node.
 import { Op } from "../op";
-import { shapeText } from "../tensor/shape";
+import { shapeText, sizeOf } from "../tensor/shape";
 import { matmul as mm, matmulGradA, matmulGradB, transpose as transposeInto } from "./matmul";
 import type { OpDef, OpTape, ScalarOpDef } from "./types";
 
@@ -27,6 +27,8 @@ export const matmul: OpDef = {
       }
       return ra === 2 && rb === 2 ? [a[0], b[1]] : [Math.max(ba, bb), a[ra - 2], b[rb - 1]];
     },
+    // n·k·m per batch: each element of the result is k multiply-adds.
+    cost: ([a], out) => sizeOf(out) * a[a.length - 1],
     forward: (t, i) => {
       const s = t.start[i], a = t.in[s], b = t.in[s + 1], sa = t.shape(a), sb = t.shape(b);
       const va = t.tensorValue(a), vb = t.tensorValue(b), y = t.tensorValue(i);
@@ -60,6 +62,7 @@ export const transpose: OpDef = {
   code: Op.Transpose, name: "transpose", symbol: "transpose", arity: 1,
   tensor: {
     shape: ([s]) => (s.length < 2 ? s : [...s.slice(0, -2), s[s.length - 1], s[s.length - 2]]),
+    cost: (_in, out) => sizeOf(out),
     forward: (t, i) => {
       const a = t.in[t.start[i]], s = t.shape(a), x = t.tensorValue(a), y = t.tensorValue(i);
       if (s.length < 2) return y.set(x);

@@ -9,6 +9,7 @@
 //   to x (PyTorch: self >= min and self <= max), with lo > hi to hi (the value is hi).
 // All flag the node NonDifferentiable there.
 import { Flag, Op } from "../op";
+import { sizeOf } from "../tensor/shape";
 import { binary } from "./arith";
 import { broadcastAll, elementMaps } from "./broadcast";
 import type { OpDef, ScalarOpDef } from "./types";
@@ -115,6 +116,7 @@ export const clamp: ScalarOpDef = {
   },
   tensor: {
     shape: (ins) => broadcastAll("clamp", ins),
+    cost: (_in, out) => sizeOf(out),
     forward: (t, i) => {
       const s = t.start[i], ids = [t.in[s], t.in[s + 1], t.in[s + 2]];
       const [mx, ml, mh] = elementMaps(ids.map((q) => t.shape(q)), t.shape(i));
@@ -154,6 +156,7 @@ export const where: ScalarOpDef = {
   },
   tensor: {
     shape: (ins) => broadcastAll("where", ins),
+    cost: (_in, out) => sizeOf(out),
     forward: (t, i) => {
       const s = t.start[i], ids = [t.in[s], t.in[s + 1], t.in[s + 2]];
       const [mc, ma, mb] = elementMaps(ids.map((q) => t.shape(q)), t.shape(i));

@@ -82,6 +82,7 @@ function reduction(code: number, name: string, symbol: string, mean: boolean): O
   const scale = (x: Float64Array, y: Float64Array): number => (mean ? 1 / (x.length / y.length) : 1);
   const rule: TensorRule = {
     shape: ([s], axis) => reduceShape(name, s, axis),
+    cost: ([s]) => sizeOf(s),
     forward: (t, i) => {
       const a = t.in[t.start[i]], x = t.tensorValue(a), y = t.tensorValue(i);
       reduceInto(x, y, t.shape(a), t.aux[i], scale(x, y));

@@ -9,6 +9,7 @@ import type { Kernel, OpDef, ScalarOpDef, TensorRule } from "./types";
 const keep: Kernel = (_t, i) => i;
 const leafRule: TensorRule = {
   shape: (_s, _aux, to) => checkShape(to ?? [], "tensor"),
+  cost: (_in, out) => sizeOf(out),
   forward: () => undefined,
   vjp: () => undefined,
 };
@@ -30,6 +31,7 @@ export const fromScalars: OpDef = {
       if (elems.length !== sizeOf(s)) throw new RangeError(`tensor: ${elems.length} elements for shape ${shapeText(s)}`);
       return s;
     },
+    cost: (_in, out) => sizeOf(out),
     forward: (t, i) => {
       const y = t.tensorValue(i), val = t.val, inp = t.in, s = t.start[i];
       for (let k = 0; k < y.length; k++) y[k] = val[inp[s + k]];
@@ -65,6 +67,7 @@ export const reshape: OpDef = {
       if (sizeOf(s) !== sizeOf(want)) throw new RangeError(`reshape: cannot reshape ${shapeText(s)} into ${shapeText(want)}`);
       return want;
     },
+    cost: (_in, out) => sizeOf(out),
     forward: (t, i) => t.tensorValue(i).set(t.tensorValue(t.in[t.start[i]])),
     vjp: (t, i, g) => {
       const ga = t.gradOf(t.in[t.start[i]]);
@@ -83,6 +86,7 @@ export const row: OpDef = {
       }
       return s.slice(1);
     },
+    cost: (_in, out) => sizeOf(out),
     forward: (t, i) => {
       const y = t.tensorValue(i), k = t.aux[i] * y.length;
       y.set(t.tensorValue(t.in[t.start[i]]).subarray(k, k + y.length));
@@ -109,6 +113,7 @@ export const detach: ScalarOpDef = {
   },
   tensor: {
     shape: ([s]) => s,
+    cost: (_in, out) => sizeOf(out),
     forward: (t, i) => t.tensorValue(i).set(t.tensorValue(t.in[t.start[i]])),
     vjp: () => undefined,
   },

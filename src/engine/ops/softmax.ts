@@ -3,7 +3,7 @@
 // softmax and logSoftmax along an axis, and the classification losses crossEntropy and nll on integer labels. Every
 // forward subtracts the slice's max first, so logits around 1,000 stay finite; values and gradients as PyTorch's.
 import { Op } from "../op";
-import { type Shape, shapeText } from "../tensor/shape";
+import { type Shape, shapeText, sizeOf } from "../tensor/shape";
 import { around, reduceShape } from "./reduce";
 import type { OpDef, OpTape } from "./types";
 
@@ -44,6 +44,7 @@ export const logsumexp: OpDef = {
   code: Op.LogSumExp, name: "logsumexp", symbol: "logsumexp", arity: 1,
   tensor: {
     shape: ([s], axis) => reduceShape("logsumexp", s, axis),
+    cost: ([s]) => sizeOf(s),
     forward: (t, i) => {
       const { x, outer, len, inner } = slices(t, i), y = t.tensorValue(i);
       for (let o = 0; o < outer; o++) {
@@ -69,6 +70,7 @@ export const softmax: OpDef = {
   code: Op.Softmax, name: "softmax", symbol: "softmax", arity: 1,
   tensor: {
     shape: ([s]) => s,
+    cost: ([s]) => sizeOf(s),
     forward: (t, i) => {
       const { x, outer, len, inner } = slices(t, i), y = t.tensorValue(i);
       for (let o = 0; o < outer; o++) {
@@ -101,6 +103,7 @@ export const logSoftmax: OpDef = {
   code: Op.LogSoftmax, name: "logSoftmax", symbol: "logSoftmax", arity: 1,
   tensor: {
     shape: ([s]) => s,
+    cost: ([s]) => sizeOf(s),
     forward: (t, i) => {
       const { x, outer, len, inner } = slices(t, i), y = t.tensorValue(i);
       for (let o = 0; o < outer; o++) {
@@ -154,6 +157,7 @@ export const crossEntropy: OpDef = {
   code: Op.CrossEntropy, name: "crossEntropy", symbol: "crossEntropy", arity: 2,
   tensor: {
     shape: (ins) => labelShape("crossEntropy", ins),
+    cost: ([s]) => sizeOf(s),
     forward: (t, i) => {
       const { x, labels, n, c } = rowsOf(t, i);
       let acc = 0;
@@ -181,6 +185,7 @@ export const nll: OpDef = {
   code: Op.Nll, name: "nll", symbol: "nll", arity: 2,
   tensor: {
     shape: (ins) => labelShape("nll", ins),
+    cost: ([, labels]) => sizeOf(labels),
     forward: (t, i) => {
       const { x, labels, n, c } = rowsOf(t, i);
       let acc = 0;

@@ -38,6 +38,11 @@ export interface TensorRule {
    * naming the op and the shapes. Shapes are arrays of any length: the table does not fix the rank.
    */
   shape(inputs: readonly Shape[], aux: number, to: readonly number[] | undefined): Shape;
+  /**
+   * The element operations one forward run costs, from the inputs' shapes and the result's (a budget checks it
+   * before the op allocates or runs): an elementwise op its result's size, a matmul n·k·m, a reduction its input's.
+   */
+  cost(inputs: readonly Shape[], out: Shape): number;
   /** Computes tensor node i's value buffer from its inputs' (recording and replay). */
   forward(t: OpTape, i: number): void;
   /** The vector-Jacobian product: adds node i's gradient g, through the op, into its inputs' gradients. */

@@ -55,6 +55,14 @@ function isData(x: TensorLike): x is TensorData {
   return typeof x === "object" && !Array.isArray(x);
 }
 
+/** x as tensor data, checked; TensorData is used as it is (not copied), anything else goes through tensor(). */
+export function tensorData(x: TensorLike): TensorData {
+  if (typeof x !== "object" || !isData(x)) return tensor(x);
+  const shape = checkShape(x.shape, "tensor");
+  if (x.data.length !== sizeOf(shape)) throw new RangeError(`tensor: ${x.data.length} values for shape ${shapeText(shape)}`);
+  return x;
+}
+
 /** A tensor from a number, a list, a list of equal-length rows, or a list of equal-shaped matrices. */
 export function tensor(x: TensorLike): TensorData {
   if (typeof x === "number") return { shape: [], data: Float64Array.of(x) };

@@ -1,7 +1,7 @@
 // Runs in the VS Code extension host: the `gradlens.*` settings the editor features read, fresh on every use so
 // changes apply live (the document service also re-evaluates when a setting that changes results moves).
 import * as vscode from "vscode";
-import { SETTING_DEFAULTS as D, type SettingKey } from "../../editor-model/settings";
+import { SETTING_DEFAULTS as D, clampBound, type BoundSettingKey, type SettingKey } from "../../editor-model/settings";
 import type { Bounds } from "../../notation";
 import { SETTINGS } from "../ids";
 
@@ -28,13 +28,19 @@ export function readSettings(): EditorSettings {
   };
   return {
     digits: Math.min(Math.max(Math.round(num("precision")), 1), 17),
-    bounds: { maxSteps: num("maxSteps"), maxNodes: num("maxNodes"), maxDepth: num("maxCallDepth") },
+    bounds: readBounds(c),
     inlayHints: flag("inlayHints.enabled"),
     codeLens: flag("codeLens.enabled"),
     hover: flag("hover.enabled"),
     gradcheck: { eps: num("gradcheck.eps"), atol: num("gradcheck.atol"), rtol: num("gradcheck.rtol") },
     debounceMs: num("evaluation.debounceMs"),
   };
+}
+
+/** The bound settings, each clamped to its hard maximum whatever settings source (user, workspace, folder) set it. */
+function readBounds(c: vscode.WorkspaceConfiguration): Bounds {
+  const v = (key: BoundSettingKey) => clampBound(key, c.get<number>(key));
+  return { maxSteps: v("maxSteps"), maxNodes: v("maxNodes"), maxDepth: v("maxCallDepth"), maxElements: v("maxElements"), maxElementOps: v("maxElementOps") };
 }
 
 export function isNnDocument(doc: vscode.TextDocument): boolean {

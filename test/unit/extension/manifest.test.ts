@@ -3,14 +3,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SETTING_DEFAULTS } from "../../../src/editor-model/settings";
+import { BOUND_SETTING_FIELDS, SETTING_DEFAULTS, clampBound, type BoundSettingKey } from "../../../src/editor-model/settings";
+import { BOUND_MAXIMA, BOUND_MINIMA, BOUND_SETTINGS } from "../../../src/notation";
 import { root } from "../editor-model/helpers";
 
 interface Manifest {
-  capabilities?: { untrustedWorkspaces?: { supported: boolean | string; description?: string } };
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | string; description?: string; restrictedConfigurations?: string[] } };
   contributes: {
     commands: { command: string }[];
-    configuration: { properties: Record<string, { default: unknown }> };
+    configuration: { properties: Record<string, { default: unknown; minimum?: number; maximum?: number }> };
     typescriptServerPlugins: { name: string; enableForWorkspaceTypeScriptVersions?: boolean }[];
     walkthroughs: { steps: { description: string; media: { markdown?: string } }[] }[];
   };
@@ -23,6 +24,25 @@ describe("package.json for the editor features", () => {
     const props = manifest.contributes.configuration.properties;
     for (const [key, value] of Object.entries(SETTING_DEFAULTS)) expect(props[`gradlens.${key}`]?.default, key).toBe(value);
     expect(props["gradlens.graph.maxVisibleNodes"]).toBeDefined();
+  });
+
+  it("gives every bound setting the code's default, minimum and hard maximum, and restricts it in untrusted workspaces", () => {
+    const props = manifest.contributes.configuration.properties;
+    const restricted = manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [];
+    const keys = Object.keys(BOUND_SETTING_FIELDS) as BoundSettingKey[];
+    expect(keys.map((k) => `gradlens.${k}`).sort()).toEqual(Object.values(BOUND_SETTINGS).sort());
+    for (const key of keys) {
+      const field = BOUND_SETTING_FIELDS[key], p = props[`gradlens.${key}`];
+      expect([p?.default, p?.minimum, p?.maximum], key).toEqual([SETTING_DEFAULTS[key], BOUND_MINIMA[field], BOUND_MAXIMA[field]]);
+      expect(restricted, key).toContain(`gradlens.${key}`);
+      // A value past the maximum, from any settings source, is clamped; junk falls back to the default.
+      expect(clampBound(key, 1e15), key).toBe(BOUND_MAXIMA[field]);
+      expect(clampBound(key, Infinity), key).toBe(BOUND_MAXIMA[field]);
+      expect(clampBound(key, -5), key).toBe(BOUND_MINIMA[field]);
+      expect(clampBound(key, "1e15"), key).toBe(SETTING_DEFAULTS[key]);
+      expect(clampBound(key, NaN), key).toBe(SETTING_DEFAULTS[key]);
+      expect(clampBound(key, SETTING_DEFAULTS[key]), key).toBe(SETTING_DEFAULTS[key]);
+    }
   });
 
   it("contributes the TypeScript server plugin for workspace TypeScript versions too", () => {

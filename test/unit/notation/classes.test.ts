@@ -174,13 +174,13 @@ describe("class errors", () => {
 
   it("recursive methods and constructors hit the call depth bound at their position", () => {
     const method = caught(() => evaluateSelection("class R {\n  f(n) { return this.f(n + 1); }\n}\nnew R().f(0)", { bounds: { maxDepth: 50 } }));
-    expect([method.reason, method.line]).toEqual(["call depth limit reached (50 nested calls)", 2]);
+    expect([method.reason, method.line]).toEqual(["call depth limit reached (50 nested calls; see gradlens.maxCallDepth)", 2]);
     // The default bound of 1,000 nested calls: 999 recursive method calls fit, the 1,000th is the bound's error.
     expect(value("class R { f(n) { return n <= 0 ? 0 : 1 + this.f(n - 1); } }\nnew R().f(999)")).toBe(999);
-    expect(caught(sel("class R { f(n) { return n <= 0 ? 0 : 1 + this.f(n - 1); } }\nnew R().f(1000)")).reason).toBe("call depth limit reached (1000 nested calls)");
+    expect(caught(sel("class R { f(n) { return n <= 0 ? 0 : 1 + this.f(n - 1); } }\nnew R().f(1000)")).reason).toBe("call depth limit reached (1000 nested calls; see gradlens.maxCallDepth)");
     // A field initialiser that constructs its own class recurses without any closure: `new` counts as a call.
     const field = caught(() => evaluateSelection("class R { r = new R(); }\nnew R()", { bounds: { maxDepth: 40 } }));
-    expect([field.reason, field.line, field.column]).toEqual(["call depth limit reached (40 nested calls)", 1, 15]);
+    expect([field.reason, field.line, field.column]).toEqual(["call depth limit reached (40 nested calls; see gradlens.maxCallDepth)", 1, 15]);
   });
 
   it("method calls count toward the step bound", () => {

@@ -44,7 +44,7 @@ describe("errors", () => {
     ["[1, 2][5] * x", "index 5 out of range (length 2)", "[1, 2][5]", { x: 1 }],
     ["x.foo()", "numbers have no method `foo`", "x.foo", { x: 1 }],
     ["Math.max(x, 1)", "`Math.max` is not supported", "Math.max", { x: 1 }],
-    ["[1].filter((v) => v)", "arrays have no method `filter` (supported: length, push, map, forEach, reduce, slice)", "[1].filter", {}],
+    ["[1].filter((v) => v)", "arrays have no method `filter` (supported: length, push, concat, map, forEach, reduce, slice)", "[1].filter", {}],
     ["sse([x, 1], [1])", "`sse`: 2 predictions for 1 targets", "sse([x, 1], [1])", { x: 1 }],
     ["mlp([2, 0, 1])", "`mlp` sizes must be positive integers, got 0", "mlp([2, 0, 1])", {}],
     ["mlp([2, 1], { activation: \"gelu\" })", "unknown activation \"gelu\" (sigmoid, tanh, relu)", "mlp([2, 1], { activation: \"gelu\" })", {}],
@@ -96,13 +96,13 @@ describe("bounds", () => {
 
   it("the call depth bound stops runaway recursion", () => {
     const e = caught(() => evaluateSelection("function f(n) { return f(n + 1); }\nf(0)", { bounds: { maxDepth: 50 } }));
-    expect(e.reason).toBe("call depth limit reached (50 nested calls)");
+    expect(e.reason).toBe("call depth limit reached (50 nested calls; see gradlens.maxCallDepth)");
     expect(e.line).toBe(1);
     // The default bound: 1,000 nested calls fit on the JavaScript stack; the next one is the bound's error.
     expect(evaluateSelection("function f(n) { return n <= 0 ? 0 : 1 + f(n - 1); }\nf(999)").value).toBe(999);
     expect(evaluateSelection("function f(n) { if (n <= 0) { return 0; } const r = f(n - 1); return r + 1; }\nf(999)").value).toBe(999);
     const deep = caught(sel("function f(n) { return n <= 0 ? 0 : 1 + f(n - 1); }\nf(1000)"));
-    expect(deep.reason).toBe("call depth limit reached (1000 nested calls)");
+    expect(deep.reason).toBe("call depth limit reached (1000 nested calls; see gradlens.maxCallDepth)");
   });
 
   it("absurd nesting is an error, not a crash", () => {
