@@ -18,9 +18,12 @@ export function geluOf(x: number): number {
   return x * normalCdf(x);
 }
 
-/** d gelu/dx = Φ(x) + x φ(x). */
-export function geluSlope(x: number): number {
-  return normalCdf(x) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+/**
+ * d gelu/dx = Φ(x) + x φ(x), with Φ(x) read back from y = gelu(x) as y / x (within 2 ulp of it): the backward pass
+ * needs no second erfc.
+ */
+export function geluSlope(x: number, y: number): number {
+  return (x !== 0 ? y / x : 0.5) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);
 }
 
 /** ln(1 + e^x) = ln(1 + e^-|x|) + max(x, 0): no overflow for large x, no loss of digits for very negative x. */
@@ -53,14 +56,14 @@ export const leakyRelu = unary({
 export const gelu = unary({
   code: Op.Gelu, name: "gelu", symbol: "gelu",
   kernel: (t, i) => {
-    const s = t.start[i], x = t.val[t.in[s]];
-    t.val[i] = geluOf(x);
-    t.local[s] = geluSlope(x);
+    const s = t.start[i], x = t.val[t.in[s]], y = geluOf(x);
+    t.val[i] = y;
+    t.local[s] = geluSlope(x, y);
     t.flags[i] = 0;
     return i;
   },
   map: (x, y) => { for (let k = 0; k < y.length; k++) y[k] = geluOf(x[k]); },
-  pull: (g, x, _y, gx) => { for (let k = 0; k < g.length; k++) gx[k] += g[k] * geluSlope(x[k]); },
+  pull: (g, x, y, gx) => { for (let k = 0; k < g.length; k++) gx[k] += g[k] * geluSlope(x[k], y[k]); },
 });
 
 /** ln(1 + e^x), stably; dy/dx = sigmoid(x). */
