@@ -1,6 +1,7 @@
-// Runs on Node (bundled by scripts/bench.mjs): engine benchmarks against the targets of issue 2. Medians of several
-// runs after a warm-up; each figure printed with its target and PASS/MISS (judged on wall-clock time). The
-// process CPU time is printed beside it, because on a shared machine other processes stretch wall time.
+// Runs on Node (bundled by scripts/bench.mjs): engine benchmarks against the targets of issue 2, and the tensor and
+// classifier steps side by side with TensorFlow.js (issues 8 and 17). Medians of several runs after a warm-up; each
+// figure printed with its target and PASS/MISS (judged on wall-clock time). The process CPU time is printed beside
+// it, because on a shared machine other processes stretch wall time.
 import { loadavg } from "node:os";
 import { datasets } from "../src/engine/data";
 import { MLP } from "../src/engine/nn";
@@ -9,7 +10,7 @@ import { ParamStore } from "../src/engine/params";
 import { Rng } from "../src/engine/rng";
 import { Tape } from "../src/engine/tape";
 import { Trainer, datasetObjective } from "../src/engine/train";
-import { tensorVersusTfjs } from "./versus-tfjs";
+import { classifierVersusTfjs, tensorVersusTfjs } from "./versus-tfjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const CHAIN_OPS = 100_000;
@@ -138,5 +139,6 @@ xor();
 bigStep(false);
 bigStep(true);
 await tensorVersusTfjs(report);
+await classifierVersusTfjs(report);
 const missed = results.filter((r) => !r.pass).length;
 console.log(`${results.length - missed} of ${results.length} targets met`);

@@ -1,9 +1,10 @@
-// Runs on Node (bundled by scripts/bench.mjs, benchmarks only): the model of bench/mlp-setup.ts in TensorFlow.js on
-// its pure-JavaScript "cpu" backend (float32), for the side-by-side comparison of issue 8. A devDependency: nothing
-// under src/ imports it, so no shipped bundle contains it.
+// Runs on Node (bundled by scripts/bench.mjs, benchmarks only): the models of bench/mlp-setup.ts and
+// bench/classifier-setup.ts in TensorFlow.js on its pure-JavaScript "cpu" backend (float32), for the side-by-side
+// comparisons of issues 8 and 17. A devDependency: nothing under src/ imports it, so no shipped bundle contains it.
 import * as tf from "@tensorflow/tfjs";
 import type { TensorData } from "../src/engine/tensor/shape";
-import { LR, X, Y, init } from "./mlp-setup";
+import * as classifier from "./classifier-setup";
+import * as mlp from "./mlp-setup";
 
 /** Loss value and gradients (PARAM_NAMES order) as plain arrays. */
 export interface TfGradients {
@@ -31,16 +32,14 @@ export async function tfCpu(): Promise<string> {
   return `TF.js ${tf.version.tfjs} ${tf.getBackend()}`;
 }
 
-/** The MLP with bench/mlp-setup.ts's initial weights copied into tf.variables, and its data as float32 tensors. */
-export function tfMlp(): TfMlp {
-  const x = f32(X), y = f32(Y);
+/** A 2-H-H-k tanh MLP on x with the given initial weights copied into tf.variables, and a head from logits to loss. */
+function tanhMlp(x: tf.Tensor2D, init: readonly TensorData[], lr: number, head: (logits: tf.Tensor2D) => tf.Scalar): TfMlp {
   const vars = init.map((p) => tf.variable(f32(p)));
   const [w1, b1, w2, b2, w3, b3] = vars;
   const loss = (): tf.Scalar => {
     const h1 = tf.tanh(tf.add(tf.matMul(x, w1), b1));
     const h2 = tf.tanh(tf.add(tf.matMul(h1, w2), b2));
-    const out = tf.sigmoid(tf.add(tf.matMul(h2, w3), b3));
-    return tf.mean(tf.square(tf.sub(out, y)));
+    return head(tf.add(tf.matMul(h2, w3), b3));
   };
   return {
     gradients() {
@@ -52,7 +51,7 @@ export function tfMlp(): TfMlp {
     step() {
       const value = tf.tidy(() => {
         const { value, grads } = tf.variableGrads(loss, vars);
-        for (const v of vars) v.assign(tf.sub(v, tf.mul(grads[v.name], LR)));
+        for (const v of vars) v.assign(tf.sub(v, tf.mul(grads[v.name], lr)));
         return value;
       });
       // Reading the loss back is what a training loop does; on the cpu backend it also proves the work is done.
@@ -62,4 +61,16 @@ export function tfMlp(): TfMlp {
     },
     tensors: () => tf.memory().numTensors,
   };
+}
+
+/** bench/mlp-setup.ts's model: sigmoid output, mse against Y. */
+export function tfMlp(): TfMlp {
+  const y = f32(mlp.Y);
+  return tanhMlp(f32(mlp.X), mlp.init, mlp.LR, (logits) => tf.mean(tf.square(tf.sub(tf.sigmoid(logits), y))));
+}
+
+/** bench/classifier-setup.ts's model: softmax cross-entropy against one-hot labels, mean over rows. */
+export function tfClassifier(): TfMlp {
+  const oneHot = tf.oneHot(tf.tensor1d(Int32Array.from(classifier.LABELS.data), "int32"), classifier.C);
+  return tanhMlp(f32(classifier.X), classifier.init, classifier.LR, (logits) => tf.losses.softmaxCrossEntropy(oneHot, logits));
 }

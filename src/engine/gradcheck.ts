@@ -1,6 +1,7 @@
 // Runs anywhere: gradient checks. Analytic gradients (one backward sweep) against central finite differences,
 // with the PyTorch gradcheck tolerances, notes at non-differentiable points, and the error-versus-eps curve.
-import { Flag, Op } from "./op";
+import { Flag } from "./op";
+import { opKink } from "./ops";
 import { Tape } from "./tape";
 
 /** Records f on the tape from its input leaves and returns the output node. */
@@ -101,8 +102,9 @@ function replayed(r: Recording): PlainFn {
 }
 
 /**
- * Notes per input: flagged nodes on a path from that input to the output. Non-differentiable relu/abs at 0 count
- * when their argument depends on the input; an undefined d(a ** b)/db counts when the exponent does.
+ * Notes per input: flagged nodes on a path from that input to the output. A kink or tie (relu at 0, max at a tie, …)
+ * counts when the node depends on the input, noted with its op's convention; an undefined d(a ** b)/db counts when
+ * the exponent does.
  */
 function notesFor(r: Recording): string[] {
   const { tape, inputs, out } = r;
@@ -123,9 +125,7 @@ function notesFor(r: Recording): string[] {
       const s = start[i], e = start[i + 1];
       for (let k = s; k < e; k++) if (reach[inp[k]]) { reach[i] = 1; break; }
       if (!reach[i] || !needed[i] || !flags[i]) continue;
-      if (flags[i] & Flag.NonDifferentiable) {
-        notes.add(`${op[i] === Op.Relu ? "relu" : "abs"} at 0: not differentiable, the convention gives 0`);
-      }
+      if (flags[i] & Flag.NonDifferentiable) notes.add(opKink[op[i]] || "not differentiable here");
       if (flags[i] & Flag.UndefinedDerivative && reach[inp[s + 1]]) {
         notes.add("a ** b with a <= 0: d/db undefined, reported as 0");
       }

@@ -46,10 +46,47 @@ export const Op = {
   Reshape: 29,
   /** a[aux] along the first axis. */
   Row: 30,
+  /** n-ary max of scalars; maximum(a, b) of tensors, with broadcasting. Ties split the gradient equally. */
+  Max: 31,
+  /** n-ary min of scalars; minimum(a, b) of tensors, with broadcasting. Ties split the gradient equally. */
+  Min: 32,
+  /** clamp(x, lo, hi): three edges (x, lo, hi), with broadcasting on tensors. */
+  Clamp: 33,
+  /** where(cond, a, b): a where cond is non-zero, else b; three edges, none of the gradient to cond. */
+  Where: 34,
+  /** x for x > 0, else slope·x; slope in aux. */
+  LeakyRelu: 35,
+  /** x Φ(x), the exact erf form. */
+  Gelu: 36,
+  /** ln(1 + e^x), computed stably. */
+  Softplus: 37,
+  /** Comparisons: 1 where a > b (<, >=, <=), else 0; no gradient. */
+  Gt: 38,
+  Lt: 39,
+  Ge: 40,
+  Le: 41,
+  /** Max of a tensor's elements, all (aux -1) or along axis aux kept with length 1; gradient to the first maximum. */
+  ReduceMax: 42,
+  /** Min, as ReduceMax. */
+  ReduceMin: 43,
+  /** Index of the first maximum, all (flat, aux -1) or along axis aux kept with length 1; no gradient. */
+  ArgMax: 44,
+  /** ln Σ e^x, all (aux -1) or along axis aux kept with length 1, shifted by the max. */
+  LogSumExp: 45,
+  /** Softmax along axis aux (-1: the whole tensor). */
+  Softmax: 46,
+  /** ln softmax along axis aux (-1: the whole tensor). */
+  LogSoftmax: 47,
+  /** Mean over rows of -ln softmax(logits)[i, label_i]: edges logits [n, c] and labels [n]; no gradient to labels. */
+  CrossEntropy: 48,
+  /** Mean over rows of -logProbs[i, label_i]: edges logProbs [n, c] and labels [n]; no gradient to labels. */
+  Nll: 49,
+  /** The same value, no gradient through it: the graph draws the cut. */
+  Detach: 50,
 } as const;
 export type OpCode = (typeof Op)[keyof typeof Op];
 
-export const OP_COUNT = 31;
+export const OP_COUNT = 51;
 
 export function isLeaf(op: number): boolean {
   return op <= Op.Param;
@@ -62,6 +99,9 @@ export const MIN_NORMAL = 2.2250738585072014e-308;
 export const Flag = {
   /** d(a ** b)/db with a <= 0: undefined, reported as 0. */
   UndefinedDerivative: 1,
-  /** relu or abs exactly at 0: the one-sided derivatives differ; the convention picks 0. */
+  /**
+   * A kink or a tie (relu, abs or leakyRelu at 0, max or min at a tie, clamp at a bound): the one-sided derivatives
+   * differ and the op's convention picks one (its entry's `kink` says which).
+   */
   NonDifferentiable: 2,
 } as const;

@@ -62,7 +62,7 @@ export class ParamStore {
   }
 
   /**
-   * A tensor parameter of the given shape (rank 0 to 2, row-major values): one slot per element, named name[r][c]
+   * A tensor parameter of the given shape (rank 0 to 3, row-major values): one slot per element, named name[r][c]
    * (name[k] for a vector); returns the first slot.
    */
   addTensor(values: ArrayLike<number>, name: string, shape: readonly number[]): number {

@@ -1,7 +1,8 @@
 // Runs anywhere (extension host, CLI, tests): the tape. One kind of node for scalars and tensors (nodes.ts,
 // tensor-nodes.ts); every op is an entry of the op table (ops/), and each method here records one: on scalars through
-// the op's scalar kernel (one call site per op), on a tensor through its tensor rule. One reverse sweep and one
-// replay serve both (passes.ts). No recursion anywhere.
+// the op's scalar kernel (one call site per op), on a tensor through its tensor rule. The ops beyond arithmetic and
+// sums (max, softmax, crossEntropy, detach, …) have their methods in tape-ops.ts. One reverse sweep and one replay
+// serve both (passes.ts). No recursion anywhere.
 import { Op } from "./op";
 import { tensorRules } from "./ops";
 import { add, div, mod, mul, pow, sub } from "./ops/arith";
@@ -9,7 +10,7 @@ import { abs, cos, exp, log, neg, powConst, relu, sigmoid, sin, sqrt, tan, tanh 
 import { linear } from "./ops/linalg";
 import { sum } from "./ops/reduce";
 import { item } from "./ops/shape";
-import { TapePasses } from "./passes";
+import { TapeOps } from "./tape-ops";
 import { type Shape, type TensorLike, shapeText } from "./tensor/shape";
 
 export type { Group, GroupKind, SourceRange } from "./nodes";
@@ -22,7 +23,7 @@ const kNeg = neg.kernel, kExp = exp.kernel, kLog = log.kernel, kSqrt = sqrt.kern
 const kCos = cos.kernel, kTan = tan.kernel, kTanh = tanh.kernel, kSigmoid = sigmoid.kernel, kRelu = relu.kernel;
 const kAbs = abs.kernel, kPowConst = powConst.kernel, kSum = sum.kernel, kLinear = linear.kernel, kItem = item.kernel;
 
-export class Tape extends TapePasses {
+export class Tape extends TapeOps {
   constructor(nodeCapacity = 1024, edgeCapacity = 2048) {
     super(nodeCapacity, edgeCapacity);
   }
@@ -75,7 +76,8 @@ export class Tape extends TapePasses {
 
   /**
    * sum(xs): Σ of scalar nodes as one node (a sum of one term is that term). sum(a, axis?): the sum of a tensor's
-   * elements, all (rank 0) or along axis 0 or 1 keeping that axis with length 1, so it broadcasts back.
+   * elements, all (rank 0) or along one axis (-1: the last) kept with length 1, so it broadcasts back; a vector's
+   * only axis is all of it.
    */
   sum(xs: ArrayLike<number>): number;
   sum(a: number, axis?: number): number;
@@ -136,8 +138,11 @@ export class Tape extends TapePasses {
     return kItem(this, i);
   }
 
+  /**
+   * a·b of matrices, or batched as torch.matmul: [b,n,k]·[b,k,m] → [b,n,m], a matrix operand shared by every batch.
+   */
   matmul(a: number, b: number): number { return this.tensorOp(Op.MatMul, a, b); }
-  /** Swaps the axes of a rank-2 tensor; ranks 0 and 1 are unchanged (as in NumPy). */
+  /** Swaps the last two axes (of a matrix, or of each matrix of a batch); ranks 0 and 1 are unchanged (as NumPy). */
   transpose(a: number): number { return this.tensorOp(Op.Transpose, a); }
   reshape(a: number, shape: readonly number[]): number { return this.tensorOp(Op.Reshape, a, -1, 0, shape); }
   /** a[i] along the first axis: a row [m] of an [n,m] tensor, an element of a vector. */
@@ -165,22 +170,5 @@ export class Tape extends TapePasses {
       return i;
     }
     return -1;
-  }
-
-  // ---- recording ----
-
-  /** Whether a is a tensor node; a counter check first, so scalar-only recording pays nothing more. */
-  private is(a: number): boolean {
-    return this.specials > 0 && this.ten[a] >= 0;
-  }
-
-  private either(a: number, b: number): boolean {
-    return this.specials > 0 && (this.ten[a] >= 0 || this.ten[b] >= 0);
-  }
-
-  /** A reduction: a vector's or a scalar's axis is all of it, so its aux is -1 (all) like no axis. */
-  private reduce(code: number, a: number, axis: number | undefined): number {
-    const la = this.lift(a), ax = axis ?? -1, shapes = [this.shape(la)], s = tensorRules[code].shape(shapes, ax, undefined);
-    return this.tensorNode(code, [la], s.length === 0 ? -1 : ax, s, shapes);
   }
 }

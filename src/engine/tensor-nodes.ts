@@ -4,7 +4,7 @@
 // run the op table on them and the tight scalar loops on the runs between them. Reading tensors is here too.
 import { TapeNodes } from "./nodes";
 import { Op, isLeaf } from "./op";
-import { opName, tensorRules } from "./ops";
+import { noGrad, opName, tensorRules } from "./ops";
 import type { OpTape } from "./ops/types";
 import { TensorSlots } from "./slots";
 import { type Shape, type TensorData, type TensorLike, shapeText, sizeOf, tensor, tensorData } from "./tensor/shape";
@@ -130,7 +130,7 @@ export class TensorNodes extends TapeNodes implements OpTape {
       if (needs === 0) needs = this.slots.needs[this.ten[inputs[k]]];
     }
     this.close(i, s + inputs.length);
-    this.attach(i, shape, needs);
+    this.attach(i, shape, noGrad[code] === 1 ? 0 : needs);
     tensorRules[code].forward(this, i);
     this.mirror(i);
     return i;

@@ -13,7 +13,7 @@ type Run = (a: F64, ia: number, sa: number, b: F64, ib: number, sb: number, y: F
 /** Adds g[iy + k] · ∂y/∂x into gx at x's element (ia + k·sa for pullA, ib + k·sb for pullB), for k < n. */
 type Pull = (g: F64, a: F64, ia: number, sa: number, b: F64, ib: number, sb: number, gx: F64, iy: number, n: number) => void;
 
-interface BinarySpec {
+export interface BinarySpec {
   code: number;
   name: string;
   symbol: string;
@@ -21,11 +21,18 @@ interface BinarySpec {
   run: Run;
   pullA: Pull;
   pullB: Pull;
+  /** The convention at the op's ties (see OpDef.kink). */
+  kink?: string;
+  /** Node flags from one run of the inputs (a tie in maximum is NonDifferentiable); OR-ed over the runs. */
+  flag?(a: F64, ia: number, sa: number, b: F64, ib: number, sb: number, n: number): number;
+  /** No gradient to either input (comparisons). */
+  noGrad?: boolean;
 }
 
-function binary(u: BinarySpec): ScalarOpDef {
+export function binary(u: BinarySpec): ScalarOpDef {
+  const flag = u.flag;
   return {
-    code: u.code, name: u.name, symbol: u.symbol, arity: 2, kernel: u.kernel,
+    code: u.code, name: u.name, symbol: u.symbol, arity: 2, kernel: u.kernel, kink: u.kink, noGrad: u.noGrad,
     tensor: {
       shape: ([a, b]) => broadcastShape(u.name, a, b),
       cost: (_in, out) => sizeOf(out),
@@ -33,6 +40,10 @@ function binary(u: BinarySpec): ScalarOpDef {
         const s = t.start[i], a = t.in[s], b = t.in[s + 1], y = t.tensorValue(i), va = t.tensorValue(a), vb = t.tensorValue(b);
         const r = runsOf(t.shape(a), t.shape(b), t.shape(i));
         for (let c = 0; c < r.count; c++) u.run(va, r.oa[c], r.sa, vb, r.ob[c], r.sb, y, c * r.n, r.n);
+        if (!flag) return;
+        let f = 0;
+        for (let c = 0; c < r.count; c++) f |= flag(va, r.oa[c], r.sa, vb, r.ob[c], r.sb, r.n);
+        t.flags[i] = f;
       },
       vjp: (t, i, g) => {
         const s = t.start[i], a = t.in[s], b = t.in[s + 1], ga = t.gradOf(a), gb = t.gradOf(b);

@@ -75,3 +75,37 @@ export function runsOf(a: Shape, b: Shape, out: Shape): Runs {
   }
   return p;
 }
+
+/** The shape all of shapes broadcast to; a RangeError naming the op and every shape when they do not. */
+export function broadcastAll(name: string, shapes: readonly Shape[]): Shape {
+  let out: Shape = [];
+  try {
+    for (const s of shapes) out = broadcastShape(name, out, s);
+  } catch {
+    throw new RangeError(`${name}: shapes ${shapes.map(shapeText).join(", ")} do not broadcast`);
+  }
+  return out;
+}
+
+/** Scratch for elementMaps, grown and never shrunk (a map is used before the next is made). */
+const maps: Int32Array[] = [];
+
+/**
+ * For ops of three inputs (clamp, where): maps[q][e] is the element of input q that element e of out (row-major)
+ * reads. Simpler than runs and as general; these ops are not on a hot path.
+ */
+export function elementMaps(ins: readonly Shape[], out: Shape): readonly Int32Array[] {
+  const size = sizeOf(out), r = out.length, st = ins.map((s) => stridesIn(s, out)), m = ins.length;
+  for (let q = 0; q < m; q++) if (!(maps[q]?.length >= size)) maps[q] = new Int32Array(size);
+  const idx = new Array<number>(r).fill(0), off = new Array<number>(m).fill(0);
+  for (let e = 0; e < size; e++) {
+    for (let q = 0; q < m; q++) maps[q][e] = off[q];
+    for (let d = r - 1; d >= 0; d--) {
+      for (let q = 0; q < m; q++) off[q] += st[q][d];
+      if (++idx[d] < out[d]) break;
+      for (let q = 0; q < m; q++) off[q] -= st[q][d] * out[d];
+      idx[d] = 0;
+    }
+  }
+  return maps;
+}

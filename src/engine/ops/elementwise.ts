@@ -7,11 +7,15 @@ import { Flag, Op } from "../op";
 import { sizeOf } from "../tensor/shape";
 import type { Kernel, ScalarOpDef } from "./types";
 
-interface UnarySpec {
+export interface UnarySpec {
   code: number;
   name: string;
   symbol: string;
   kernel: Kernel;
+  /** The convention at the op's kinks (see OpDef.kink). */
+  kink?: string;
+  /** The node's flags from its input (a tensor with an element at a kink is flagged NonDifferentiable). */
+  flag?(x: Float64Array, k: number): number;
   /** y = f(x) elementwise; k is aux (pow's exponent). */
   map(x: Float64Array, y: Float64Array, k: number): void;
   /** gx += g · dy/dx elementwise, where y = f(x). */
@@ -20,16 +24,21 @@ interface UnarySpec {
   check?(k: number): void;
 }
 
-function unary(u: UnarySpec): ScalarOpDef {
+export function unary(u: UnarySpec): ScalarOpDef {
+  const flag = u.flag;
   return {
-    code: u.code, name: u.name, symbol: u.symbol, arity: 1, kernel: u.kernel,
+    code: u.code, name: u.name, symbol: u.symbol, arity: 1, kernel: u.kernel, kink: u.kink,
     tensor: {
       shape: ([s], k) => {
         u.check?.(k);
         return s;
       },
       cost: (_in, out) => sizeOf(out),
-      forward: (t, i) => u.map(t.tensorValue(t.in[t.start[i]]), t.tensorValue(i), t.aux[i]),
+      forward: (t, i) => {
+        const x = t.tensorValue(t.in[t.start[i]]);
+        u.map(x, t.tensorValue(i), t.aux[i]);
+        if (flag) t.flags[i] = flag(x, t.aux[i]);
+      },
       vjp: (t, i, g) => {
         const a = t.in[t.start[i]], ga = t.gradOf(a);
         if (ga) u.pull(g, t.tensorValue(a), t.tensorValue(i), ga, t.aux[i]);
@@ -54,6 +63,12 @@ export function tanhOf(x: number): number {
 /** Two branches so neither exp overflows: the value is exact at both tails. */
 export function sigmoidOf(a: number): number {
   return a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a));
+}
+
+/** NonDifferentiable when an element is exactly 0 (the kink of relu, abs and leakyRelu). */
+export function zeroFlag(x: Float64Array): number {
+  for (let k = 0; k < x.length; k++) if (x[k] === 0) return Flag.NonDifferentiable;
+  return 0;
 }
 
 /** -x; dy/dx = -1. */
@@ -184,7 +199,7 @@ export const sigmoid = unary({
 
 /** max(x, 0); dy/dx = 1 for x > 0, else 0: at exactly 0 by convention, flagged as a non-differentiable point. */
 export const relu = unary({
-  code: Op.Relu, name: "relu", symbol: "relu",
+  code: Op.Relu, name: "relu", symbol: "relu", kink: "relu at 0: not differentiable, the convention gives 0", flag: zeroFlag,
   kernel: (t, i) => {
     const s = t.start[i], x = t.val[t.in[s]];
     t.val[i] = x > 0 ? x : 0;
@@ -198,7 +213,7 @@ export const relu = unary({
 
 /** |x|; dy/dx = sign x: 0 at exactly 0 by convention, flagged as a non-differentiable point. */
 export const abs = unary({
-  code: Op.Abs, name: "abs", symbol: "abs",
+  code: Op.Abs, name: "abs", symbol: "abs", kink: "abs at 0: not differentiable, the convention gives 0", flag: zeroFlag,
   kernel: (t, i) => {
     const s = t.start[i], x = t.val[t.in[s]];
     t.val[i] = Math.abs(x);

@@ -1,6 +1,7 @@
 // Runs anywhere: the sums, each defined once: sum of scalars (one n-ary node, ∂/∂x_k = 1), and the reductions of a
 // tensor, sum and mean, over all elements (aux -1, a rank-0 result) or along one axis kept with length 1, so the
-// result broadcasts back against its input. The loops take any rank: outer × len × inner around the axis.
+// result broadcasts back against its input. The loops take any rank: outer × len × inner around the axis (around(),
+// shared with the other reductions and softmax).
 import { Op } from "../op";
 import { type Shape, shapeText, sizeOf } from "../tensor/shape";
 import type { OpDef, ScalarOpDef, TensorRule } from "./types";
@@ -22,23 +23,23 @@ export const sum: ScalarOpDef = {
 };
 
 /**
- * Shape of a reduction along axis (-1: all elements). A rank-0 or rank-1 input always reduces whole; a matrix keeps
- * the reduced axis with length 1.
+ * Shape of a reduction along axis (-1: all elements, a rank-0 result). A rank-0 or rank-1 input always reduces whole
+ * (the tape passes -1 for it); a higher rank keeps the reduced axis with length 1. Axes are non-negative here: the
+ * tape resolves -1 as the last axis before recording.
  */
-function reduceShape(name: string, s: Shape, axis: number): Shape {
-  if (axis < 0 || s.length < 2) {
-    if (axis >= s.length) throw new RangeError(`${name}: no axis ${axis} in shape ${shapeText(s)}`);
-    return [];
-  }
-  if (axis !== 0 && axis !== 1) throw new RangeError(`${name}: axis ${String(axis)} is not 0 or 1`);
+export function reduceShape(name: string, s: Shape, axis: number): Shape {
+  if (axis >= s.length) throw new RangeError(`${name}: no axis ${axis} in shape ${shapeText(s)}`);
+  if (axis < 0 || s.length < 2) return [];
   return s.map((d, k) => (k === axis ? 1 : d));
 }
 
-/** Elements before, along and after axis of shape s. */
-function around(s: Shape, axis: number): { len: number; inner: number } {
+/** Elements before (outer), along (len) and after (inner) axis of shape s; all of them along axis -1. */
+export function around(s: Shape, axis: number): { outer: number; len: number; inner: number } {
+  const size = sizeOf(s);
+  if (axis < 0) return { outer: 1, len: size, inner: 1 };
   let inner = 1;
   for (let k = axis + 1; k < s.length; k++) inner *= s[k];
-  return { len: s[axis], inner };
+  return { outer: size / (s[axis] * inner), len: s[axis], inner };
 }
 
 /** y = scale · Σ x along axis (all elements for axis < 0). */
@@ -50,7 +51,7 @@ function reduceInto(x: Float64Array, y: Float64Array, s: Shape, axis: number, sc
     y[0] = acc * scale;
     return;
   }
-  const { len, inner } = around(s, axis), outer = x.length / (len * inner);
+  const { outer, len, inner } = around(s, axis);
   for (let o = 0; o < outer; o++) {
     for (let l = 0; l < len; l++) {
       const xb = (o * len + l) * inner, yb = o * inner;
@@ -67,7 +68,7 @@ function spreadInto(g: Float64Array, gx: Float64Array, s: Shape, axis: number, s
     for (let k = 0; k < gx.length; k++) gx[k] += v;
     return;
   }
-  const { len, inner } = around(s, axis), outer = gx.length / (len * inner);
+  const { outer, len, inner } = around(s, axis);
   for (let o = 0; o < outer; o++) {
     for (let l = 0; l < len; l++) {
       const xb = (o * len + l) * inner, gb = o * inner;

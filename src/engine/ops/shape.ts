@@ -1,5 +1,6 @@
 // Runs anywhere: the leaves and the ops that move elements without arithmetic, each defined once: a tensor from
-// scalar nodes and an element back out (item), reshape, and a row. Their gradients move the same elements back.
+// scalar nodes and an element back out (item), reshape, a row, and detach. Their gradients move the same elements
+// back (detach's stops).
 import { Op } from "../op";
 import { checkShape, shapeText, sizeOf } from "../tensor/shape";
 import type { Kernel, OpDef, ScalarOpDef, TensorRule } from "./types";
@@ -94,5 +95,26 @@ export const row: OpDef = {
       const ga = t.gradOf(t.in[t.start[i]]), off = t.aux[i] * g.length;
       if (ga) for (let k = 0; k < g.length; k++) ga[off + k] += g[k];
     },
+  },
+};
+
+/**
+ * The same value with no gradient through it (torch's detach): a scalar node's edge has local derivative 0, a tensor
+ * node needs no gradient buffer. Its own op code, so the graph can draw the cut.
+ */
+export const detach: ScalarOpDef = {
+  code: Op.Detach, name: "detach", symbol: "detach", arity: 1, noGrad: true,
+  kernel: (t, i) => {
+    const s = t.start[i];
+    t.val[i] = t.val[t.in[s]];
+    t.local[s] = 0;
+    t.flags[i] = 0;
+    return i;
+  },
+  tensor: {
+    shape: ([s]) => s,
+    cost: (_in, out) => sizeOf(out),
+    forward: (t, i) => t.tensorValue(i).set(t.tensorValue(t.in[t.start[i]])),
+    vjp: () => undefined,
   },
 };

@@ -64,6 +64,10 @@ export interface OpDef {
   readonly tensor?: TensorRule;
   /** Backward step of a scalar node whose gradient does not flow along its edges' local derivatives (item). */
   readonly pull?: (t: OpTape, i: number, g: number) => void;
+  /** No gradient flows through the op to any input (comparisons, argmax, detach): its tensor nodes need none. */
+  readonly noGrad?: boolean;
+  /** The convention at the op's non-differentiable points (kinks, ties), for nodes flagged NonDifferentiable. */
+  readonly kink?: string;
 }
 
 /** An entry whose scalar kernel the tape calls directly when recording (one call site per op, so V8 inlines it). */

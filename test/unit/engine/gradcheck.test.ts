@@ -51,6 +51,17 @@ describe("gradcheck", () => {
     expect(r.rows[0].pass).toBe(false);
   });
 
+  it("notes a tie or a bound with its op's convention: max splits the gradient, clamp gives it to x", () => {
+    const r = gradcheck((t, [x, y, z]) => t.add(t.max([x, y]), t.clamp(z, t.const(-1), t.const(1))), [2, 2, 1],
+      { names: ["x", "y", "z"] });
+    expect(r.rows.map((row) => row.analytic)).toEqual([0.5, 0.5, 1]);
+    expect(r.rows[0].note).toBe("max at a tie: not differentiable, the gradient is split equally between the tied inputs");
+    expect(r.rows[2].note).toBe("clamp at a bound: not differentiable, the gradient goes to x (as PyTorch)");
+    // At a tie central differences see the average slope too: max's rows pass; clamp's one-sided kink gives 1/2.
+    expect(r.rows[0].pass && r.rows[1].pass).toBe(true);
+    expect(r.rows[2].numeric).toBeCloseTo(0.5, 9);
+  });
+
   it("flags NaN and Infinity rows as failures with a note", () => {
     const r = gradcheck((t, [x]) => t.sqrt(x), [0]);
     expect(r.rows[0].pass).toBe(false);
