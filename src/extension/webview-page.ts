@@ -20,6 +20,11 @@ export interface PageOptions {
   inlineStyles?: boolean;
   /** Allow blob: images (PNG export draws the SVG through a blob: image). */
   blobImages?: boolean;
+  /**
+   * The script is an ES module that imports chunks from beside it: it loads as `type="module"`, and script-src
+   * admits our own origin (the chunks, which no nonce reaches) besides the nonce.
+   */
+  modules?: boolean;
 }
 
 export function makeNonce(): string {
@@ -27,10 +32,10 @@ export function makeNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
-export function pageCsp(o: Pick<PageOptions, "cspSource" | "inlineStyles" | "blobImages">, nonce: string): string {
+export function pageCsp(o: Pick<PageOptions, "cspSource" | "inlineStyles" | "blobImages" | "modules">, nonce: string): string {
   return [
     "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'${o.modules ? ` ${o.cspSource}` : ""}`,
     `style-src ${o.cspSource} ${o.inlineStyles ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
     `img-src ${o.cspSource} data:${o.blobImages ? " blob:" : ""}`,
     `font-src ${o.cspSource}`,
@@ -51,7 +56,7 @@ export function webviewPage(o: PageOptions): string {
 ${links}<title>${attr(o.title)}</title>
 </head>
 <body>
-${o.body ?? ""}<script nonce="${attr(nonce)}" src="${attr(o.script)}"></script>
+${o.body ?? ""}<script${o.modules ? ' type="module"' : ""} nonce="${attr(nonce)}" src="${attr(o.script)}"></script>
 </body>
 </html>`;
 }
