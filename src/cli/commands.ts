@@ -1,11 +1,10 @@
 // Runs on Node (the CLI): `gradlens grad`, `graph` and `check`.
-import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { writeFileSync } from "node:fs";
 import { ParamStore, Tape, checkDerivative, type GradcheckReport } from "../engine";
 import { renderMermaid } from "../graph";
-import { escapeHtml } from "../view/escape";
 import { formatNumber } from "../view/format";
 import { choiceOption, numberOption, parseArgs, parseAt, UsageError } from "./args";
+import { graphPage, mermaidLibrary } from "./html";
 import { evaluate } from "./source";
 
 export type Print = (s: string) => void;
@@ -41,44 +40,11 @@ export function graph(argv: string[], print: Print): number {
   const mermaid = renderMermaid(r.tape, r.target);
   const text = format === "mermaid" ? mermaid
     : format === "markdown" ? "```mermaid\n" + mermaid + "\n```"
-    : html(mermaid, r.file ?? "expression", mermaidLibrary());
+    : graphPage(mermaid, r.file ?? "expression", mermaidLibrary());
   const o = p.options.get("o");
   if (o !== undefined) writeFileSync(o, text.endsWith("\n") ? text : text + "\n");
   else print(text);
   return 0;
-}
-
-/** Mermaid's browser build from the clone's node_modules (a dev dependency), or undefined when it is not there. */
-function mermaidLibrary(): string | undefined {
-  try {
-    return readFileSync(createRequire(__filename).resolve("mermaid/dist/mermaid.min.js"), "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A standalone page that works offline: Mermaid's browser build is inlined (about 5.5 MB). Only when the CLI runs
- * without node_modules/mermaid does the page load it from the jsDelivr CDN, and the page says so in a comment.
- */
-function html(mermaid: string, title: string, library: string | undefined): string {
-  // `</script` inside the inlined code would end the element early.
-  const load = library !== undefined
-    ? `<script>${library.replace(/<\/script/gi, "<\\/script")}</script>
-<script>mermaid.initialize({ startOnLoad: true, securityLevel: "strict" });</script>`
-    : `<!-- node_modules/mermaid was not found next to the CLI: Mermaid is loaded from jsDelivr when this page opens. -->
-<script type="module">
-import mermaid from "https://cdn.jsdelivr.net/npm/mermaid@12/dist/mermaid.esm.min.mjs";
-mermaid.initialize({ startOnLoad: true, securityLevel: "strict" });
-</script>`;
-  return `<!doctype html>
-<html><head><meta charset="utf-8"><title>GradLens: ${escapeHtml(title)}</title></head>
-<body>
-<pre class="mermaid">
-${escapeHtml(mermaid)}
-</pre>
-${load}
-</body></html>`;
 }
 
 interface Check {
