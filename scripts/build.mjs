@@ -5,7 +5,7 @@
 import * as esbuild from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { mermaidConfigOnce, mermaidFlowchart } from "./mermaid-build.mjs";
+import { firstPaintFiles, mermaidFaster, mermaidFlowchart } from "./mermaid-build.mjs";
 
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
@@ -108,7 +108,7 @@ function splitWebview(name) {
     splitting: true,
     minify: !process.env.GRADLENS_NO_MINIFY,
     metafile: true,
-    plugins: [mermaidFlowchart(root), mermaidConfigOnce(root), {
+    plugins: [mermaidFlowchart(root), mermaidFaster(root), {
       name: "stale-chunks",
       setup(build) {
         build.onEnd((result) => {
@@ -117,6 +117,9 @@ function splitWebview(name) {
           for (const f of existsSync(outdir) ? readdirSync(outdir) : []) {
             if (chunk.test(f) && !fresh.has(join(outdir, f))) rmSync(join(outdir, f));
           }
+          // What the panel's page preloads (src/extension/graph/preload.ts).
+          const entry = relative(root, join(outdir, `${name}.js`));
+          writeFileSync(join(outdir, `${name}.preload.json`), `${JSON.stringify(firstPaintFiles(root, result.metafile, entry))}\n`);
         });
       },
     }],

@@ -10,6 +10,8 @@ export interface PageOptions {
   script: string;
   /** Stylesheets as webview uris. */
   styles?: readonly string[];
+  /** Module scripts the page will import, as webview uris, fetched from the start (`<link rel="modulepreload">`). */
+  preloads?: readonly string[];
   /** Static markup before the script (already escaped). */
   body?: string;
   nonce?: string;
@@ -46,7 +48,8 @@ export const attr = (s: string): string => s.replace(/&/g, "&amp;").replace(/"/g
 
 export function webviewPage(o: PageOptions): string {
   const nonce = o.nonce ?? makeNonce();
-  const links = (o.styles ?? []).map((s) => `<link rel="stylesheet" href="${attr(s)}">\n`).join("");
+  const links = [...(o.styles ?? []).map((s) => `<link rel="stylesheet" href="${attr(s)}">\n`),
+    ...(o.preloads ?? []).map((s) => `<link rel="modulepreload" href="${attr(s)}">\n`)].join("");
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -13,6 +13,8 @@ export interface PageResources {
   script: string;
   /** media/graph.css as a webview uri. */
   style: string;
+  /** The chunks of the first paint (./preload.ts) as webview uris. */
+  preloads?: readonly string[];
   nonce?: string;
 }
 
@@ -25,5 +27,7 @@ export function graphCsp(cspSource: string, nonce: string): string {
 }
 
 export function graphHtml(r: PageResources): string {
-  return webviewPage({ title: "GradLens graph", cspSource: r.cspSource, script: r.script, styles: [r.style], nonce: r.nonce, ...GRAPH });
+  return webviewPage({
+    title: "GradLens graph", cspSource: r.cspSource, script: r.script, styles: [r.style], preloads: r.preloads, nonce: r.nonce, ...GRAPH,
+  });
 }

@@ -11,6 +11,7 @@ import { outputChannel } from "../output";
 import { revealRange, saveExport } from "./actions";
 import { GraphDelivery } from "./delivery";
 import { graphHtml } from "./html";
+import { firstPaintChunks } from "./preload";
 import type { GraphInput } from "./input";
 import { loadSource } from "./load";
 import { adjustRange } from "./range";
@@ -40,7 +41,10 @@ export class GraphPanel implements vscode.Disposable {
     const web = panel.webview;
     web.options = { enableScripts: true, localResourceRoots: panelOptions(context.extensionUri).localResourceRoots };
     const asUri = (...p: string[]) => web.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, ...p)).toString();
-    web.html = graphHtml({ cspSource: web.cspSource, script: asUri("dist", "webview", "graph.js"), style: asUri("media", "graph.css") });
+    web.html = graphHtml({
+      cspSource: web.cspSource, script: asUri("dist", "webview", "graph.js"), style: asUri("media", "graph.css"),
+      preloads: firstPaintChunks(context.extensionPath).map((f) => asUri("dist", "webview", f)),
+    });
     this.delivery = new GraphDelivery((m) => void web.postMessage(encodeNumbers(m)), () => panel.visible);
     this.subs.push(
       web.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),

@@ -23,6 +23,14 @@ describe("graph webview page", () => {
     expect(html.match(/<script/g)).toHaveLength(1);
   });
 
+  it("preloads the first paint's chunks as modules from our origin", () => {
+    const html = graphHtml({ cspSource: SRC, script: `${SRC}/graph.js`, style: `${SRC}/graph.css`, preloads: [`${SRC}/graph-chunk-A.js`, `${SRC}/x.js?"`] });
+    expect(html).toContain(`<link rel="modulepreload" href="${SRC}/graph-chunk-A.js">`);
+    expect(html).toContain(`<link rel="modulepreload" href="${SRC}/x.js?&quot;">`);
+    // Before the script, in the head, so the fetches start as the page is parsed.
+    expect(html.indexOf("modulepreload")).toBeLessThan(html.indexOf("</head>"));
+  });
+
   it("makes a fresh nonce each time", () => {
     const a = makeNonce(), b = makeNonce();
     expect(a).not.toBe(b);
