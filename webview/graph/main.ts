@@ -26,6 +26,8 @@ const panZoomLoading = import("svg-pan-zoom").then((m) => m.default);
 let matrix: MatrixPanel | undefined;
 const matrixPanel = async () => (matrix ??= (await import("./heatmap")).matrixPanel((id) => void nav.focus(id)));
 let last: RenderMessage | undefined = saved.last;
+/** The host's error for what is drawn (a restore that failed): a redraw of the saved drawing keeps it; a new render ends it. */
+let hostError: string | undefined;
 let highlight: { nodes: Set<string>; edges: Set<number> } | undefined;
 let explainMode = false;
 let panZoom: SvgPanZoom.Instance | undefined;
@@ -82,7 +84,7 @@ async function drawNow(): Promise<void> {
   if (m.droppedEdges) status += `, ${m.droppedEdges} edges left out`;
   page.status.textContent = status;
   refreshMatrix();
-  if (!highlight) hideBanner(page);
+  if (!highlight && hostError === undefined) hideBanner(page);
   host.post({ type: "rendered", nodes: shown, edges: m.edges.length, ms: Math.round(result.ms) });
 }
 
@@ -219,6 +221,7 @@ function onMessage(raw: unknown): void {
   switch (msg.type) {
     case "render":
       last = msg;
+      hostError = undefined;
       Object.assign(state, msg.state ?? {});
       highlight = undefined;
       persist();
@@ -234,7 +237,9 @@ function onMessage(raw: unknown): void {
         [["Clear", clearExplanation]]);
       return void draw();
     }
-    case "error": return showBanner(page, "error", msg.message);
+    case "error":
+      hostError = msg.message;
+      return showBanner(page, "error", msg.message);
     default: return assertNever(msg);
   }
 }
