@@ -62,3 +62,9 @@ for i in ints:
         r = round(i) if nd is None else round(i, nd)
         print("  [%s, true, %s, %s]," % (js(i), "null" if nd is None else nd, js(r)))
 print("];")
+
+strs_repr = ["abc", "", "it's", 'say "hi"', "both ' and \"", "tab\there", "new\nline\r", "back\\slash", "\x00\x1f\x7f",
+             "\xa0nbsp", "\x85", "é ü", "日本", "emoji \U0001F600", "\u200b zero width", "\u2028", "\ud800", "\U000e0001", "'", '"']
+print("export const STR_REPRS: [string, string][] = [")
+for t in strs_repr: print("  [%s, %s]," % (json.dumps(t), json.dumps(repr(t))))
+print("];")

@@ -1,8 +1,8 @@
 // Runs in vitest (Node): Python's repr, format specs and round() against CPython's own results (pyformat-cases.ts,
 // generated once by scripts/python-format-cases.py), plus the rounding cases the brief names.
 import { describe, expect, it } from "vitest";
-import { formatSpec, PyFormatError, pyRepr, pyRound } from "../../../../src/notation/python/pyformat";
-import { REPRS, ROUNDS, SPECS } from "./pyformat-cases";
+import { formatSpec, PyFormatError, pyRepr, pyRound, pyStrRepr } from "../../../../src/notation/python/pyformat";
+import { REPRS, ROUNDS, SPECS, STR_REPRS } from "./pyformat-cases";
 
 const show = (x: number | string): string => (typeof x === "string" ? JSON.stringify(x) : Object.is(x, -0) ? "-0" : String(x));
 
@@ -61,5 +61,13 @@ describe("pyRound", () => {
     expect(pyRound(2.675, false, 2)).toBe(2.67);
     expect(pyRound(0.5, false)).toBe(0);
     expect(pyRound(1.5, false)).toBe(2);
+  });
+});
+
+describe("pyStrRepr", () => {
+  it("quotes and escapes strings as CPython's repr does", () => {
+    const bad = STR_REPRS.filter(([s, want]) => pyStrRepr(s) !== want).map(([s, want]) => `${JSON.stringify(s)}: ${pyStrRepr(s)} ≠ ${want}`);
+    expect(bad).toEqual([]);
+    expect(pyStrRepr("it's")).toBe(`"it's"`);
   });
 });
