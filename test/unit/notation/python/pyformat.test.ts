@@ -61,6 +61,8 @@ describe("pyRound", () => {
     expect(pyRound(2.675, false, 2)).toBe(2.67);
     expect(pyRound(0.5, false)).toBe(0);
     expect(pyRound(1.5, false)).toBe(2);
+    expect([pyRound(-5, true, -400), pyRound(-5, false, -400), pyRound(Infinity, false, 2)]).toEqual([0, -0, Infinity]);
+    expect(Object.is(pyRound(-5, true, -400), 0)).toBe(true);
   });
 });
 
