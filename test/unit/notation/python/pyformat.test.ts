@@ -13,6 +13,22 @@ describe("pyRepr", () => {
     expect(REPRS.length).toBeGreaterThan(100);
   });
 
+  it("round-trips every double and writes it in one of Python's two forms (100,000 random bit patterns)", () => {
+    const view = new DataView(new ArrayBuffer(8));
+    let seed = 12345;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const form = /^-?(?:[0-9]+\.[0-9]+|[1-9](?:\.[0-9]+)?e[+-][0-9]{2,3})$/, bad: string[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      view.setUint32(0, next());
+      view.setUint32(4, next() ^ (next() << 16));
+      const x = view.getFloat64(0);
+      if (!Number.isFinite(x)) continue;
+      const r = pyRepr(x, false);
+      if (!Object.is(Number(r), x) || !form.test(r)) bad.push(`${x}: ${r}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
   it("uses Python's forms and thresholds", () => {
     expect([1, 0.1, 1e-5, 1e16, 1e15, -0, Infinity, -Infinity, NaN, 0.0001].map((x) => pyRepr(x, false)))
       .toEqual(["1.0", "0.1", "1e-05", "1e+16", "1000000000000000.0", "-0.0", "inf", "-inf", "nan", "0.0001"]);
