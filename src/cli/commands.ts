@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { documentReport, selectionReport } from "../editor-model/report";
-import { renderMermaid } from "../graph";
+import { renderDot, renderMermaid } from "../graph";
 import type { PreparedSelection } from "../notation";
 import { escapeHtml } from "../view/escape";
 import { formatNumber } from "../view/format";
@@ -44,10 +44,11 @@ export function grad(argv: string[], print: Print): number {
 
 export function graph(argv: string[], print: Print): number {
   const p = parseArgs(argv, ["at", "format", ...Object.keys(BOUND_FLAGS)]);
-  const format = choiceOption(p, "format", ["mermaid", "markdown", "html"] as const, "mermaid");
+  const format = choiceOption(p, "format", ["mermaid", "markdown", "html", "dot"] as const, "mermaid");
   const r = evaluate(source(p.positional, "graph"), parseAt(p.options.get("at")), boundsOption(p));
-  const mermaid = renderMermaid(r.tape, r.target);
-  const text = format === "mermaid" ? mermaid
+  const mermaid = format === "dot" ? "" : renderMermaid(r.tape, r.target);
+  const text = format === "dot" ? renderDot(r.tape, r.target)
+    : format === "mermaid" ? mermaid
     : format === "markdown" ? "```mermaid\n" + mermaid + "\n```"
     : html(mermaid, r.file ?? "expression", mermaidLibrary());
   const o = p.options.get("o");

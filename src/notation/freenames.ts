@@ -14,6 +14,18 @@ export interface FoundName {
 
 /** Names a parsed selection uses without declaring them, in order of first use, with that first use's node. */
 export function collectFree(sf: TS.SourceFile): { name: string; first: TS.Identifier }[] {
+  return undeclared(sf).filter(({ name }) => !GLOBAL_NAMES.has(name));
+}
+
+/**
+ * Built-in names (`E`, `max`) a selection uses without declaring them: a value given for one (`--at E=2`, a prompt)
+ * or a constant the document assigns it shadows the built-in, as a name the file defines does.
+ */
+export function collectBuiltinsUsed(sf: TS.SourceFile): { name: string; first: TS.Identifier }[] {
+  return undeclared(sf).filter(({ name }) => GLOBAL_NAMES.has(name));
+}
+
+function undeclared(sf: TS.SourceFile): { name: string; first: TS.Identifier }[] {
   const t = ts();
   const declared = new Set<string>();
   const used = new Map<string, TS.Identifier>();
@@ -69,7 +81,7 @@ export function collectFree(sf: TS.SourceFile): { name: string; first: TS.Identi
     return undefined;
   });
   const out: { name: string; first: TS.Identifier }[] = [];
-  for (const [name, first] of used) if (!declared.has(name) && !GLOBAL_NAMES.has(name)) out.push({ name, first });
+  for (const [name, first] of used) if (!declared.has(name)) out.push({ name, first });
   return out;
 }
 

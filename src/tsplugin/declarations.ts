@@ -56,6 +56,22 @@ const SIGNATURES: Record<string, string[]> = {
   ones: [`(${DIMS}): ${T}`],
   pow: ["(a: number, b: number): number"],
   power: ["(a: number, b: number): number"],
+  max: ["(...xs: any[]): any"],
+  min: ["(...xs: any[]): any"],
+  clamp: [`(x: any, lo?: number | ${T} | null, hi?: number | ${T} | null): any`],
+  clip: [`(x: any, lo?: number | ${T} | null, hi?: number | ${T} | null): any`],
+  where: ["(cond: any, a: any, b: any): any"],
+  softmax: [`(t: any, axis?: number): ${T}`],
+  logSoftmax: [`(t: any, axis?: number): ${T}`],
+  log_softmax: [`(t: any, axis?: number): ${T}`],
+  argmax: [`(t: any, axis?: number): ${T}`],
+  logsumexp: [`(t: any, axis?: number): ${T}`],
+  amax: [`(t: any, axis?: number): ${T}`],
+  amin: [`(t: any, axis?: number): ${T}`],
+  crossEntropy: [`(logits: any, labels: any): ${T}`],
+  cross_entropy: [`(logits: any, labels: any): ${T}`],
+  nll: [`(logProbs: any, labels: any): ${T}`],
+  nll_loss: [`(logProbs: any, labels: any): ${T}`],
 };
 
 /** Members of the torch and np namespaces whose spelling differs from the globals' (`torch.randn(2, 3)`). */

@@ -95,6 +95,15 @@ describe("gradlens graph", () => {
     expect(readFileSync(file, "utf8").startsWith("flowchart")).toBe(true);
     expect(cli("graph", "x", "--format", "svg").code).toBe(2);
   });
+
+  it("--format dot: a Graphviz digraph with both edges of x * x (issue 17)", () => {
+    const r = cli("graph", "x * x", "--at", "x=-4", "--format", "dot");
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith("digraph gradlens {\n")).toBe(true);
+    expect(r.out.trimEnd().endsWith("}")).toBe(true);
+    expect(r.out.match(/^ {2}n0 -> n1 \[label="-4"\];$/gm)).toHaveLength(2);
+    expect(r.out).toMatch(/^ {2}n0 \[label="x\\n= -4\\n∂ -8", shape=box/m);
+  });
 });
 
 describe("gradlens check", () => {
@@ -314,10 +323,16 @@ describe("answers a new user got wrong (issue 15)", () => {
   });
 
   it("an unknown function: said to be one, with the nearest known names; not asked for with --at", () => {
-    const r = cli("grad", "max(x, y)", "--at", "x=1,y=2");
-    expect(r).toEqual({ code: 2, out: "", err: "error: `max` is not a known function: for the larger of two numbers write `a > b ? a : b` (nearest known names: `math`, `mean`, `mlp`) at 1:1\n" });
+    const r = cli("grad", "hypot(x, y)", "--at", "x=1,y=2");
+    expect(r).toEqual({ code: 2, out: "", err: "error: `hypot` is not a known function at 1:1\n" });
     expect(cli("grad", "x + sigmiod(x)", "--at", "x=1").err).toBe("error: `sigmiod` is not a known function (nearest known name: `sigmoid`) at 1:5\n");
-    expect(cli("grad", "max + 1").err).toBe("error: no value for `max` at 1:1 (give values with --at max=…)\n");
+    expect(cli("grad", "hypot + 1").err).toBe("error: no value for `hypot` at 1:1 (give values with --at hypot=…)\n");
+  });
+
+  it("issue 17: max is a built-in; --at gives a built-in's name a value that shadows it (E too)", () => {
+    expect(json("grad", "max(x, y)", "--at", "x=1,y=2", "--json").data).toEqual({ value: 2, grads: { x: 0, y: 1 } });
+    expect(json("grad", "x * E", "--at", "x=3,E=2", "--json").data).toEqual({ value: 6, grads: { x: 2, E: 3 } });
+    expect(json("grad", "max * x", "--at", "x=3,max=5", "--json").data).toEqual({ value: 15, grads: { x: 5, max: 3 } });
   });
 
   it("check: a kink note (relu at 0) only on the rows of the params it reaches", () => {

@@ -43,7 +43,7 @@ describe("errors", () => {
     ["const a = 1; a = 2; a", "cannot assign to constant `a`", "a", {}],
     ["[1, 2][5] * x", "index 5 out of range (length 2)", "[1, 2][5]", { x: 1 }],
     ["x.foo()", "numbers have no method `foo`", "x.foo", { x: 1 }],
-    ["Math.max(x, 1)", "`Math.max` is not supported", "Math.max", { x: 1 }],
+    ["Math.hypot(x, 1)", "`Math.hypot` is not supported", "Math.hypot", { x: 1 }],
     ["[1].filter((v) => v)", "arrays have no method `filter` (supported: length, push, concat, map, forEach, reduce, slice)", "[1].filter", {}],
     ["sse([x, 1], [1])", "`sse`: 2 predictions for 1 targets", "sse([x, 1], [1])", { x: 1 }],
     ["mlp([2, 0, 1])", "`mlp` sizes must be positive integers, got 0", "mlp([2, 0, 1])", {}],
