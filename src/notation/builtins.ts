@@ -10,6 +10,7 @@ import type { Interp } from "./interp";
 import { Namespace } from "./members";
 import { UNARY_NAMES, power, unary } from "./mathfns";
 import { DATASET_MAKERS, datasetEntries } from "./datasets";
+import { loadEntry } from "./load";
 import { makeMlp } from "./model";
 import { OP_NAMES, opEntries } from "./opfns";
 import { nameGiven } from "./param-names";
@@ -112,6 +113,7 @@ export function installGlobals(ip: Interp): void {
     fn("gradcheck", runGradcheck, 2, 4),
     ...tensorGlobals(),
     ...datasetEntries(),
+    loadEntry(),
   ];
   for (const [k, v] of entries) g.declare(k, v, true);
   g.declare("Module", moduleClass(), true);
@@ -127,5 +129,5 @@ export function installGlobals(ip: Interp): void {
 /** Every global name (free-name analysis leaves these alone). */
 export const GLOBAL_NAMES: ReadonlySet<string> = new Set([
   ...UNARY_NAMES, ...OP_NAMES, "pow", "E", "PI", "Math", "math", "np", "torch", "F", "param", "seed", "rand", "randn", "mlp",
-  "sse", "mse", "bce", "train", "gradcheck", "Module", ...tensorGlobals().map(([k]) => k), ...datasetNames, ...DATASET_MAKERS, "undefined", "Infinity", "NaN", "True", "False", "None",
+  "sse", "mse", "bce", "train", "gradcheck", "Module", ...tensorGlobals().map(([k]) => k), ...datasetNames, ...DATASET_MAKERS, "load", "undefined", "Infinity", "NaN", "True", "False", "None",
 ]);

@@ -6,6 +6,7 @@ import { Closure } from "./calls";
 import { boundsKey } from "./bounds";
 import { GradLensError, InterruptedError, type Diagnostic } from "./errors";
 import type { Bounds, GradcheckResult, Interp, TrainSettings } from "./interp";
+import { setFileReader, type FileReader } from "./load";
 import { bindings, keepBindingLog, plainBindings, type BoundName, type PlainBinding } from "./locate";
 import { Model } from "./model";
 import { parse, ts } from "./parse";
@@ -22,6 +23,8 @@ export interface DocumentOptions {
   bounds?: Partial<Bounds>;
   /** Replaces the file's `seed(n)` and mlp seeds (and seeds the file's generator): try a network over seeds. */
   seed?: number;
+  /** Reads files for `load(path)`, relative to the file's folder (the CLI's, a training run's); none: load refuses. */
+  readFile?: FileReader;
 }
 
 export interface ParamInfo {
@@ -156,6 +159,7 @@ function copyStore(store: ParamStore, values: Float64Array): ParamStore {
 /** Run the file again on `tape`, every param taking its value from `from` (same params, same order). */
 function interpFor(sf: TS.SourceFile, text: string, opts: DocumentOptions, tape?: Tape): Interp {
   const ip = newInterp(sf, 0, text, opts.bounds, false, tape);
+  setFileReader(ip, opts.readFile);
   if (opts.seed !== undefined) {
     ip.seedOverride = opts.seed;
     ip.rng = new Rng(opts.seed);

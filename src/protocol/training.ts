@@ -1,7 +1,7 @@
 // Runs on both sides (extension host and training webview): the training view's messages, a discriminated union on
 // `type` each way, and the one guard each way that a received message must pass before anything acts on it.
 import type {
-  ChoiceField, CompareRun, CompareSnapshot, ParamEntry, ParamRow, PredictionRow, TensorParamRow, TrainChoices, TrainForm,
+  AccuracyView, ChoiceField, CompareRun, CompareSnapshot, ParamEntry, ParamRow, PredictionRow, TensorParamRow, TrainChoices, TrainForm,
   TrainingSnapshot, TrainingState, VerdictView,
 } from "../view/training";
 import type { VerdictReason } from "../view/verdict";
@@ -69,6 +69,7 @@ export const isTrainingSnapshot: Check<TrainingSnapshot> = object<TrainingSnapsh
   predictions: optional(arrayOf(isPrediction)), grid: optional(object<{ size: number; values: number[] }>({ size: isInt, values: numbers })),
   params: arrayOf(isParamEntry), paramCount: isInt, paramRows: isInt, stepsPerSecond: isNumber,
   verdict: either(isUndefined, isVerdictView), label: isString, notes: strings, method: isString,
+  accuracy: optional(object<AccuracyView>({ correct: isInt, total: isInt, classes: isInt })),
 });
 
 export const isCompareSnapshot: Check<CompareSnapshot> = object<CompareSnapshot>({

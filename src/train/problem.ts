@@ -43,7 +43,12 @@ export function buildProblem(config: TrainConfig): Problem {
     };
   }
   // No uri/version: the notation caches by them, and a session must train exactly the text it was given.
-  const doc = evaluateDocument(src.text, { bounds: config.bounds, ...(src.seed === undefined ? {} : { seed: src.seed }) });
+  const files = src.files;
+  const readFile = files === undefined ? undefined : (path: string): string => {
+    if (!Object.hasOwn(files, path)) throw new Error("not read before the run started");
+    return files[path];
+  };
+  const doc = evaluateDocument(src.text, { bounds: config.bounds, readFile, ...(src.seed === undefined ? {} : { seed: src.seed }) });
   const err = doc.diagnostics.find((d) => d.severity === "error");
   if (!doc.ok || err !== undefined) {
     throw new SettingsError(err ? `${src.label}:${err.line}:${err.column}: ${err.message}` : `${src.label} did not evaluate`);

@@ -2,6 +2,7 @@
 // cancel. Training runs in short time slices that yield to the event loop between them (or to the CLI's own loop),
 // so the host stays responsive and a pause takes effect within one slice; change notices for the eye are
 // throttled. What the run is at any moment is read from the session's getters, as data.
+import { accuracyOf, type Accuracy } from "./accuracy";
 import { LossHistory } from "./history";
 import { buildProblem, type Problem } from "./problem";
 import type { MethodChoice, Prediction, SessionState, TrainConfig, Verdict } from "./types";
@@ -81,6 +82,9 @@ export class TrainingSession {
   predictions(): Prediction[] | undefined {
     return predictionsOf(this.problem);
   }
+
+  /** Rows the model classifies right at the current params (classification data only). */
+  accuracy(): Accuracy | undefined { return accuracyOf(this.problem, () => this.predictions()); }
 
   /** The output grid over the input square, recomputed while running only as often as its cost allows. */
   grid(): { size: number; values: number[] } | undefined {

@@ -29,6 +29,8 @@ export type TrainSource =
     kind: "document"; uri: string; version: number; text: string; label: string;
     /** Replaces the file's seed(...) and mlp seeds (the CLI's --seed); undefined: the file's own. */
     seed?: number;
+    /** The files its load(...) reads, path (relative to the file's folder) → text, read by the caller beforehand. */
+    files?: Record<string, string>;
   };
 
 export interface TrainSettings {

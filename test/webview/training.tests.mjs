@@ -120,6 +120,10 @@ export function trainingTests(root, fx) {
       assert.equal(await p.locator("#gl-params tr").count(), 10);
       assert.match(await p.locator("#gl-params").textContent(), /L2\.N1\.b/);
       assert.match(await p.locator("#gl-verdict").textContent(), /^learned in \d+ steps/);
+      // Accuracy on the gate's rows (issue 17), from the snapshot.
+      assert.deepEqual(xor.final.accuracy, { correct: 4, total: 4, classes: 2 });
+      assert.equal(await p.locator("#gl-accuracy").textContent(), "accuracy 100% (4/4 rows)");
+      assert.equal(await p.locator("#gl-accuracy").isVisible(), true);
       const [loss, first] = [fx.formatNumber(xor.final.loss, 6), fx.formatNumber(xor.final.history.losses[0])];
       assert.equal(await p.locator("#gl-status").textContent(), `done · step 2000 / 2000 · loss ${loss} (from ${first}) · 48,123 steps/s · backprop`);
       assert.match(loss, /^0\.00159\d+$/);

@@ -424,3 +424,46 @@ describe("output piped into a reader that stops early", () => {
     expect(code).toBe(0);
   });
 });
+
+describe("train on classification data, --save and load (issue 17)", () => {
+  it("a softmax classifier on spirals (3 classes, 2-32-32-3, cross-entropy) reaches 95 % with the file's own steps", () => {
+    const r = json("train", "examples/spirals.nn.ts", "--json");
+    const acc = r.data.accuracy as { correct: number; total: number; classes: number };
+    expect([r.code, r.data.steps, acc.total, acc.classes]).toEqual([0, 1500, 300, 3]);
+    expect(acc.correct / acc.total).toBeGreaterThanOrEqual(0.95);
+    const text = cli("train", "examples/spirals.nn.ts");
+    expect(text.out).toMatch(/^accuracy \d+(\.\d)?% \(\d+\/300 rows, 3 classes\)$/m);
+  });
+
+  it("binary data: accuracy from the prediction rows; a large table is a count", () => {
+    const file = tempFile("moons.nn.ts", `seed(2);
+const [X, y] = moons(40, { noise: 0.05, seed: 1, tensors: true });
+const W1 = param(randn([2, 8])), b1 = param(zeros(1, 8)), W2 = param(randn([8, 1])), b2 = param(zeros(1, 1));
+const forward = (x) => sigmoid(matmul(tanh(matmul(x, W1) + b1), W2) + b2);
+const loss = bce(forward(X), y.unsqueeze(1));
+train({ lr: 0.05, steps: 400, optimizer: "adam" });
+`);
+    const r = cli("train", file);
+    expect(r.out).toMatch(/^accuracy \d+(\.\d)?% \(\d+\/40 rows\)$/m);
+    expect(r.out).toContain("(40 rows: the predictions table is for 32 rows or fewer; --json has them all)");
+  });
+
+  it("--save writes names to values; load(...) reads them back beside the file, never outside its folder", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradlens-save-"));
+    const net = join(dir, "net.nn.ts");
+    writeFileSync(net, "const w = param(tensor([[1, 2]]));\nconst b = param(0.5);\nconst loss = sum((w - tensor([[3, -1]])) ** 2) + (b - 2) ** 2;\ntrain({ lr: 0.1, steps: 200 });\n");
+    const saved = join(dir, "w.json");
+    const t = cli("train", net, "--save", saved);
+    expect(t.out).toContain(`saved 3 params to ${saved}`);
+    const data = JSON.parse(readFileSync(saved, "utf8")) as Record<string, number>;
+    expect(Object.keys(data)).toEqual(["w[0][0]", "w[0][1]", "b"]);
+    expect([data["w[0][0]"], data["w[0][1]"], data.b].map((v) => Math.round(v * 1000) / 1000)).toEqual([3, -1, 2]);
+    const back = join(dir, "back.nn.ts");
+    writeFileSync(back, "const saved = load(\"w.json\");\nconst w = param(saved.w);\nconst loss = sum(w) + saved.b + saved[\"w[0][1]\"];\n");
+    expect(json("grad", back, "--json").data.value).toBeCloseTo(3 - 1 + 2 - 1, 3);
+    writeFileSync(join(dir, "out.nn.ts"), "const s = load(\"../w.json\");\nconst loss = 1;\n");
+    expect(cli("grad", join(dir, "out.nn.ts")).err).toMatch(/^error: `load`: "\.\.\/w\.json" is outside the file's folder: load reads files in the file's folder and below at .*out\.nn\.ts:1:11\n$/);
+    writeFileSync(join(dir, "abs.nn.ts"), `const s = load(${JSON.stringify(saved)});\nconst loss = 1;\n`);
+    expect(cli("grad", join(dir, "abs.nn.ts")).err).toMatch(/is outside the file's folder/);
+  });
+});
