@@ -76,10 +76,12 @@ export function train(argv: string[], print: Print, tty: NodeJS.WriteStream | un
   if (p.flags.has("json")) {
     const learned = rows === undefined ? null : verdict.kind === "learned";
     const { step: steps, loss: finalLoss, stepsPerSecond } = session;
-    print(JSON.stringify({ learned, steps, finalLoss, stepsPerSecond, accuracy, predictions: rows ?? [], verdict }));
+    const fullLoss = session.problem.batch === undefined ? null : session.full.last;
+    print(JSON.stringify({ learned, steps, finalLoss, fullLoss, stepsPerSecond, accuracy, predictions: rows ?? [], verdict }));
     return ok ? 0 : 1;
   }
   print(`final loss ${formatNumber(session.loss, 6)} after ${session.step} steps (${Math.round(session.stepsPerSecond)} steps/s)`);
+  if (session.problem.batch !== undefined) print(`full-data loss ${formatNumber(session.full.last, 6)} (mini-batches of ${session.problem.batch} rows)`);
   if (accuracy) print(accuracyText(accuracy));
   if (save !== undefined) print(`saved ${session.problem.store.size} params to ${save}`);
   if (rows && rows.length > TABLE_ROWS) print(`  (${rows.length} rows: the predictions table is for ${TABLE_ROWS} rows or fewer; --json has them all)`);

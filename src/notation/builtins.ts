@@ -9,7 +9,7 @@ import { moduleClass } from "./classes";
 import type { Interp } from "./interp";
 import { Namespace } from "./members";
 import { UNARY_NAMES, power, unary } from "./mathfns";
-import { DATASET_MAKERS, datasetEntries } from "./datasets";
+import { DATASET_MAKERS, datasetEntries, noteSeed } from "./datasets";
 import { loadEntry } from "./load";
 import { makeMlp } from "./model";
 import { OP_NAMES, opEntries } from "./opfns";
@@ -91,6 +91,7 @@ export function installGlobals(ip: Interp): void {
     fn("seed", (ip2, a, s) => {
       const n = plainArg(ip2, a[0], 0, "seed", s);
       ip2.rng = new Rng(ip2.seedOverride ?? n);
+      noteSeed(ip2, n);
       return undefined;
     }, 1),
     // `rand([r, c])` / `randn([r, c])` (a shape array) make tensors; numbers keep the scalar meaning (lo, hi / mean, std).

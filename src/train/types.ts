@@ -41,6 +41,8 @@ export interface TrainSettings {
   method: MethodChoice;
   /** Finite-difference step. */
   eps: number;
+  /** Rows per mini-batch of a file's data sets (its train({ batch })); undefined: the whole data every step. */
+  batch?: number;
 }
 
 export interface TrainConfig {

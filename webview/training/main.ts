@@ -110,7 +110,10 @@ function showSnapshot(s: TrainingSnapshot): void {
   accuracy.textContent = s.accuracy ? accuracyText(s.accuracy) : "";
   accuracy.hidden = s.accuracy === undefined;
   verdict.className = `gl-verdict ${s.verdict ? `gl-${s.verdict.kind}` : ""}`;
-  chart.update([{ label: "loss", steps: s.history.steps, losses: s.history.losses, color: themeColor("--vscode-charts-blue", "#3794ff") }]);
+  const blue = themeColor("--vscode-charts-blue", "#3794ff"), full = s.fullHistory;
+  // On mini-batches: the batch loss and, beside it, the loss on all rows.
+  chart.update([{ label: full ? "batch loss" : "loss", steps: s.history.steps, losses: s.history.losses, color: blue },
+    ...(full ? [{ label: "full data", steps: full.steps, losses: full.losses, color: themeColor("--vscode-charts-orange", "#d18616") }] : [])]);
   renderPredictions(predictions, s.predictions);
   drawHeatMap(heat, s.grid, s.predictions);
   heat.hidden = s.grid === undefined;

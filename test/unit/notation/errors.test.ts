@@ -49,7 +49,7 @@ describe("errors", () => {
     ["mlp([2, 0, 1])", "`mlp` sizes must be positive integers, got 0", "mlp([2, 0, 1])", {}],
     ["mlp([2, 1], { activation: \"gelu\" })", "unknown activation \"gelu\" (sigmoid, tanh, relu)", "mlp([2, 1], { activation: \"gelu\" })", {}],
     ["train({ lr: -1 })", "`lr` must be a positive number, got -1", "train({ lr: -1 })", {}],
-    ["train({ speed: 1 })", "unknown `train` option `speed` (lr, steps, method, eps, optimizer)", "train({ speed: 1 })", {}],
+    ["train({ speed: 1 })", "unknown `train` option `speed` (lr, steps, method, eps, optimizer, batch)", "train({ speed: 1 })", {}],
     ["gradcheck(1, 2)", "`gradcheck` expects a function or a model first, got number", "gradcheck(1, 2)", {}],
     ["switch (x) {}", "`switch` is not supported", "switch (x) {}", { x: 1 }],
     ["x ^ 2", "operator `^` is not supported", "^", { x: 1 }],
