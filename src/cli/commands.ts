@@ -1,7 +1,7 @@
 // Runs on Node (the CLI): `gradlens grad`, `graph` and `check` (the editor's gradient-check report, bounded).
 import { writeFileSync } from "node:fs";
 import { documentReport, selectionReport } from "../editor-model/report";
-import { renderMermaid } from "../graph";
+import { renderDot, renderMermaid } from "../graph";
 import type { PreparedSelection } from "../notation";
 import { formatNumber } from "../view/format";
 import { atFlag, constantsHint } from "../view/hints";
@@ -43,10 +43,11 @@ export function grad(argv: string[], print: Print): number {
 
 export function graph(argv: string[], print: Print): number {
   const p = parseArgs(argv, ["at", "format", ...Object.keys(BOUND_FLAGS)]);
-  const format = choiceOption(p, "format", ["mermaid", "markdown", "html"] as const, "mermaid");
+  const format = choiceOption(p, "format", ["mermaid", "markdown", "html", "dot"] as const, "mermaid");
   const r = evaluate(source(p.positional, "graph"), parseAt(p.options.get("at")), boundsOption(p));
-  const mermaid = renderMermaid(r.tape, r.target);
-  const text = format === "mermaid" ? mermaid
+  const mermaid = format === "dot" ? "" : renderMermaid(r.tape, r.target);
+  const text = format === "dot" ? renderDot(r.tape, r.target)
+    : format === "mermaid" ? mermaid
     : format === "markdown" ? "```mermaid\n" + mermaid + "\n```"
     : graphPage(mermaid, r.file ?? "expression", mermaidLibrary());
   const o = p.options.get("o");
