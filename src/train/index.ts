@@ -4,13 +4,14 @@ export { TrainingSession, type SessionOptions } from "./session";
 export { Comparison } from "./compare";
 export { buildProblem, settingsFromFile, type Problem } from "./problem";
 export { applyEdits, applyToText, firstArgument, type ApplyResult, type TextEdit } from "./apply";
+export { pyFloat } from "./pyliteral";
 export { verdictOf, linearlySeparable, nearZero, type VerdictInput } from "./verdict";
 export { LossHistory } from "./history";
 export {
   parseSettings, parsePresetSource, parseHidden, isDatasetChoice, SettingsError, MAX_STEPS, MAX_HIDDEN,
 } from "./validate";
 export {
-  DATASETS, ACTIVATIONS, LOSSES, OPTIMIZERS, METHODS, INITS, DEFAULT_SETTINGS, presetSource, presetConfig, describeSource,
+  DATASETS, ACTIVATIONS, LOSSES, OPTIMIZERS, METHODS, INITS, DEFAULT_SETTINGS, presetSource, presetConfig, describeSource, languageOfSource,
   type DatasetChoice, type ActivationChoice, type LossChoice, type OptimizerChoice, type MethodChoice, type InitChoice, type TrainSource,
   type TrainSettings, type TrainConfig, type SessionState, type Prediction, type Verdict, type VerdictReason,
 } from "./types";

@@ -409,3 +409,16 @@ describe("output piped into a reader that stops early", () => {
     expect(code).toBe(0);
   });
 });
+
+describe("standard input", () => {
+  const piped = (input: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, [join(root, "bin/gradlens.js"), ...args], { cwd: root, encoding: "utf8", input, timeout: 60_000 });
+    return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+  };
+
+  it("`-` reads the source from standard input, as a file; its errors name <stdin>", () => {
+    expect(piped("const w = param(2);\nconst loss = w * w;\n", "grad", "-", "--json")).toEqual({ code: 0, out: '{"value":4,"grads":{"w":4}}\n', err: "" });
+    expect(piped("const w = param(2);\nconst loss = w * wieght;\n", "grad", "-")).toMatchObject({ code: 2, err: "error: unknown name `wieght` at <stdin>:2:18\n" });
+    expect(piped("gradcheck((x: number) => x * x, (x: number) => 2 * x, 3);\n", "run", "-")).toMatchObject({ code: 0, out: expect.stringMatching(/^PASS {2}gradcheck at <stdin>:1:1\n/) });
+  });
+});

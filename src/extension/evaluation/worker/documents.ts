@@ -10,6 +10,7 @@ import { problemsOf } from "../../../editor-model/problems";
 import { documentReport } from "../../../editor-model/report";
 import { evaluateDocument, GradLensError, type DocumentResult, type TrainSettings } from "../../../notation";
 import { parse } from "../../../notation/parse";
+import { languageOfSource } from "../../../train";
 import type { CheckOptions, DocRef, Limit, PlainBounds, Results, Summary } from "../protocol";
 import { hooked, type Fence } from "./fence";
 
@@ -70,7 +71,7 @@ export class Documents {
     }
     const t0 = performance.now();
     // No uri or version: the notation's own cache would keep a cancelled or timed-out result under them.
-    const result = evaluateDocument(text, { bounds: hooked(bounds) });
+    const result = evaluateDocument(text, { bounds: hooked(bounds), ...{ lang: languageOfSource(doc.uri) } });
     if (fence.fired === "cancelled") throw new CancelledError("cancelled");
     let sf: TS.SourceFile | undefined;
     try {
