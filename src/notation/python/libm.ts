@@ -1,0 +1,112 @@
+// Runs anywhere: log, sin and cos rounded correctly, as C's libm (glibc) gives them to CPython and NumPy. JavaScript's
+// Math.log/sin/cos may be one unit in the last place off, and a seeded `random.gauss` or `np.random.randn` would
+// then print a different last digit; here each is computed in double-double arithmetic (about 104 bits) and rounded
+// once. Only the random generators use these: arithmetic on user values stays on the engine's ops.
+
+type DD = [number, number]; // hi + lo, |lo| ≤ ulp(hi) / 2
+
+function twoSum(a: number, b: number): DD {
+  const s = a + b, bb = s - a;
+  return [s, (a - (s - bb)) + (b - bb)];
+}
+
+function split(a: number): DD {
+  const c = 134217729 * a, hi = c - (c - a); // Dekker: 2^27 + 1
+  return [hi, a - hi];
+}
+
+function twoProd(a: number, b: number): DD {
+  const p = a * b, [ah, al] = split(a), [bh, bl] = split(b);
+  return [p, ((ah * bh - p) + ah * bl + al * bh) + al * bl];
+}
+
+function add(a: DD, b: DD): DD {
+  const [s, e] = twoSum(a[0], b[0]);
+  return twoSum(s, e + a[1] + b[1]);
+}
+
+function mul(a: DD, b: DD): DD {
+  const [p, e] = twoProd(a[0], b[0]);
+  return twoSum(p, e + (a[0] * b[1] + a[1] * b[0]));
+}
+
+function div(a: DD, b: DD): DD {
+  const q1 = a[0] / b[0], r = add(a, neg(mul(b, [q1, 0])));
+  const q2 = r[0] / b[0], r2 = add(r, neg(mul(b, [q2, 0])));
+  return add(twoSum(q1, q2), [r2[0] / b[0], 0]);
+}
+
+function neg(a: DD): DD {
+  return [-a[0], -a[1]];
+}
+
+/** Σ c[i]·z^i by Horner's rule, all in double-double. */
+function horner(coeffs: readonly DD[], z: DD): DD {
+  let acc = coeffs[coeffs.length - 1];
+  for (let i = coeffs.length - 2; i >= 0; i--) acc = add(mul(acc, z), coeffs[i]);
+  return acc;
+}
+
+const ONE: DD = [1, 0];
+const LN2: DD = [0.6931471805599453, 2.3190468138462996e-17];
+const PIO2: [number, number, number] = [1.5707963267948966, 6.123233995736766e-17, -1.4973849048591698e-33];
+// log(m) = 2·atanh(s) = 2·s·Σ s^(2k) / (2k + 1), |s| < 0.172: 23 terms reach 2^-110
+const ATANH = Array.from({ length: 23 }, (_, k) => div(ONE, [2 * k + 1, 0]));
+// sin r = r·Σ (-r²)^k / (2k + 1)!, cos r = Σ (-r²)^k / (2k)!, |r| ≤ π/4: 15 terms each
+const SIN: DD[] = [], COS: DD[] = [];
+{
+  let f: DD = ONE;
+  for (let n = 1; n <= 31; n++) {
+    f = div(f, [n, 0]); // 1/n!
+    (n % 2 === 1 ? SIN : COS).push(f);
+  }
+  COS.unshift(ONE);
+}
+
+/** ln x, correctly rounded (but for ties closer than 2^-104, which no double is known to hit). */
+export function log(x: number): number {
+  if (!(x > 0) || x === Infinity) return Math.log(x); // nan, ±0, negatives, inf: as libm
+  let e = 0, m = x;
+  if (m < 2 ** -1000) { m *= 2 ** 64; e -= 64; } // subnormals: make m normal first
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, m);
+  const be = ((view.getUint32(0) >>> 20) & 0x7ff) - 1023;
+  e += be;
+  m /= 2 ** be; // exact: m in [1, 2)
+  if (m > Math.SQRT2) { m /= 2; e += 1; }
+  if (m === 1) return mul(LN2, [e, 0])[0];
+  const s = div([m - 1, 0], twoSum(m, 1)); // m - 1 is exact (Sterbenz)
+  const series = mul(mul(s, horner(ATANH, mul(s, s))), [2, 0]);
+  const r = add(add(twoProd(e, LN2[0]), [e * LN2[1], 0]), series);
+  return r[0] + r[1];
+}
+
+/** x reduced by the nearest multiple k of π/2: r = x - k·π/2 in double-double, and k mod 4. */
+function reduce(x: number): { r: DD; q: number } {
+  const k = Math.round(x / PIO2[0]);
+  let r = add([x, 0], neg(twoProd(k, PIO2[0])));
+  r = add(r, neg(twoProd(k, PIO2[1])));
+  r = add(r, [-k * PIO2[2], 0]);
+  return { r, q: ((k % 4) + 4) % 4 };
+}
+
+function sinCos(r: DD): [DD, DD] {
+  const z = neg(mul(r, r));
+  return [mul(r, horner(SIN, z)), horner(COS, z)];
+}
+
+/** sin x, correctly rounded for |x| < 2^20 (beyond, Math.sin: no random generator goes there). */
+export function sin(x: number): number {
+  if (!(Math.abs(x) < 2 ** 20) || x === 0) return Math.sin(x);
+  const { r, q } = reduce(x), [s, c] = sinCos(r);
+  const v = q === 0 ? s : q === 1 ? c : q === 2 ? neg(s) : neg(c);
+  return v[0] + v[1];
+}
+
+/** cos x, correctly rounded for |x| < 2^20. */
+export function cos(x: number): number {
+  if (!(Math.abs(x) < 2 ** 20)) return Math.cos(x);
+  const { r, q } = reduce(x), [s, c] = sinCos(r);
+  const v = q === 0 ? c : q === 1 ? neg(s) : q === 2 ? neg(c) : s;
+  return v[0] + v[1];
+}
