@@ -3,7 +3,7 @@
 // of its initialiser; in Python the numbers are written as Python writes floats, `2.0`, `1e-05`). A call that made several params (in a loop or a function called more than once) or a param made by
 // mlp(...) has no single literal to hold its value: it is listed as skipped.
 import { evaluateDocument } from "../notation";
-import { pyFloat } from "./pyliteral";
+import { pyRepr } from "../notation/python/pyformat";
 
 export interface TextEdit {
   /** Offsets into the document text the values were trained from. */
@@ -24,7 +24,7 @@ export interface ApplyResult {
  */
 export function applyEdits(text: string, values: ArrayLike<number>, names?: readonly string[], lang: "py" | "ts" = "ts"): ApplyResult {
   const doc = evaluateDocument(text, { bounds: undefined, ...{ lang } });
-  const literal = lang === "py" ? pyFloat : String;
+  const literal = lang === "py" ? pythonFloat : String;
   if (!doc.ok) throw new Error("the file does not evaluate; fix its errors first");
   if (doc.store.size !== values.length || (names && names.some((n, i) => doc.store.names[i] !== n))) {
     throw new Error("the file's params changed since training started; train again before applying");
@@ -81,6 +81,11 @@ export function applyEdits(text: string, values: ArrayLike<number>, names?: read
   }
   edits.sort((a, b) => a.start - b.start);
   return { edits, skipped };
+}
+
+/** A value as Python writes a float (`0.5`, `2.0`, `1e-05`): what a `.nn.py` file gets back. */
+export function pythonFloat(v: number): string {
+  return pyRepr(v, false);
 }
 
 /** `tensor([[a, b], [c, d]])` for a [2,2] shape (rank 0 and 1 too), elements row-major. */

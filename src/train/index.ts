@@ -4,7 +4,6 @@ export { TrainingSession, type SessionOptions } from "./session";
 export { Comparison } from "./compare";
 export { buildProblem, settingsFromFile, type Problem } from "./problem";
 export { applyEdits, applyToText, firstArgument, type ApplyResult, type TextEdit } from "./apply";
-export { pyFloat } from "./pyliteral";
 export { verdictOf, linearlySeparable, nearZero, type VerdictInput } from "./verdict";
 export { LossHistory } from "./history";
 export {
