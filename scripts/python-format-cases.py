@@ -49,6 +49,18 @@ for i in ints:
     for s in int_specs: print("  [%s, true, %s, %s]," % (js(i), json.dumps(s), json.dumps(case(i, s))))
 for t in strs:
     for s in str_specs: print("  [%s, false, %s, %s]," % (json.dumps(t), json.dumps(s), json.dumps(case(t, s))))
+# random specs: every field drawn independently, on random ints and floats
+def rspec():
+    pick = lambda xs: rng.choice(xs)
+    return "".join([pick(["", "", "<", ">", "^", "=", "*<", "0>", "x^", "-="]), pick(["", "", "+", "-", " "]),
+                    pick(["", "", "", "z"]), pick(["", "", "#"]), pick(["", "", "0"]), pick(["", "", "1", "7", "12", "25"]),
+                    pick(["", "", ",", "_"]), pick(["", "", ".0", ".1", ".3", ".8", ".15"]),
+                    pick(["", "", "e", "E", "f", "F", "g", "G", "n", "%", "d", "x", "X", "b", "o"])])
+for _ in range(2500):
+    v = rng.choice([rng.randint(-10**7, 10**7), rng.randint(-99, 99), rng.uniform(-1e6, 1e6), rng.uniform(-1, 1) * 10 ** rng.randint(-12, 18),
+                    rng.choice([0.0, -0.0, 0.5, 2.5, 0.125, math.inf, -math.inf, math.nan, 1e16, 9.9999e-5])])
+    s = rspec()
+    print("  [%s, %s, %s, %s]," % (js(v), "true" if isinstance(v, int) else "false", json.dumps(s), json.dumps(case(v, s))))
 print("];")
 
 print("export const ROUNDS: [number, boolean, number | null, number][] = [")
@@ -61,4 +73,10 @@ for i in ints:
     for nd in [None, 0, 2, -1, -2, -3]:
         r = round(i) if nd is None else round(i, nd)
         print("  [%s, true, %s, %s]," % (js(i), "null" if nd is None else nd, js(r)))
+print("];")
+
+strs_repr = ["abc", "", "it's", 'say "hi"', "both ' and \"", "tab\there", "new\nline\r", "back\\slash", "\x00\x1f\x7f",
+             "\xa0nbsp", "\x85", "é ü", "日本", "emoji \U0001F600", "\u200b zero width", "\u2028", "\ud800", "\U000e0001", "'", '"']
+print("export const STR_REPRS: [string, string][] = [")
+for t in strs_repr: print("  [%s, %s]," % (json.dumps(t), json.dumps(repr(t))))
 print("];")

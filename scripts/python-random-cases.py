@@ -38,7 +38,7 @@ for s, is_int in seeds:
 print("];")
 
 print("export interface NpDraws {")
-for k in ("rand", "randn", "rand2", "randn2", "uniform", "normal", "randint", "many"): print("  %s: number[];" % k)
+for k in ("rand", "randn", "rand2", "randn2", "uniform", "normal", "randint", "many", "shuffle", "permutation", "choice"): print("  %s: number[];" % k)
 print("}")
 print("export const NP_SEEDS: [number, NpDraws][] = [")
 for s in (0, 1, 42, 1234, 2**32 - 1):
@@ -52,5 +52,8 @@ for s in (0, 1, 42, 1234, 2**32 - 1):
     d["normal"] = [np.random.normal(1, 2) for _ in range(3)]
     d["randint"] = [int(np.random.randint(0, 10)) for _ in range(6)] + [int(np.random.randint(-5, 5)), int(np.random.randint(3, 4)), int(np.random.randint(0, 2**32))]
     d["many"] = list(np.random.randn(200))
+    xs = list(range(10)); np.random.shuffle(xs); d["shuffle"] = xs
+    d["permutation"] = [int(v) for v in np.random.permutation(7)]
+    d["choice"] = [int(np.random.choice([0, 1, 2, 3, 4])) for _ in range(6)] + [int(np.random.choice(1000))]
     print("  [%d, { %s }]," % (s, ", ".join("%s: %s" % (k, arr([float(x) if not isinstance(x, int) else x for x in v])) for k, v in d.items())))
 print("];")

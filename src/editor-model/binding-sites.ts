@@ -3,7 +3,7 @@
 // variable. Syntax only, by lexical scope; subject-values.ts and logged-values.ts turn the answer into values.
 import type * as TS from "typescript";
 import { ts } from "../notation/parse";
-import { patternNames } from "../notation/walk";
+import { patternNames } from "../notation/typescript/walk";
 
 export type BoundSite =
   /** Bound by a declaration the document run logs (DocumentResult.bound), keyed by the binding identifier. */

@@ -4,7 +4,7 @@
 import type * as TS from "typescript";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
-import { eachNode } from "../notation/walk";
+import { eachNode } from "../notation/typescript/walk";
 import { formatNumber, formatShape } from "../view/format";
 import { resolveName } from "./subject-values";
 import { dependsOnParam, tensorFacts } from "./tensor-view";

@@ -4,7 +4,7 @@
 import type * as TS from "typescript";
 import type { Tape } from "../engine";
 import { ts } from "../notation/parse";
-import { eachNode } from "../notation/walk";
+import { eachNode } from "../notation/typescript/walk";
 
 export type Subject =
   | { kind: "name"; name: string; start: number; end: number; node: TS.Identifier; element?: number }

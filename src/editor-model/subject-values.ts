@@ -5,7 +5,7 @@ import type * as TS from "typescript";
 import { Op } from "../engine";
 import type { DocumentResult } from "../notation";
 import { ts } from "../notation/parse";
-import { eachNode } from "../notation/walk";
+import { eachNode } from "../notation/typescript/walk";
 import { boundSite, functionName } from "./binding-sites";
 import { bareExpression, callResults, declarationFor, lastOfRuns, nodesWithRange, type Subject } from "./query";
 import { declaredValue, resolveBound } from "./logged-values";

@@ -80,4 +80,36 @@ export class NpRandom {
     while (v > rng) v = (this.mt.next32() & mask) >>> 0;
     return low + v;
   }
+
+  /** random_interval: uniform in [0, max] by rejection under the smallest all-ones mask (legacy shuffle's draw). */
+  private interval(max: number): number {
+    if (max === 0) return 0;
+    let mask = max;
+    for (const s of [1, 2, 4, 8, 16]) mask |= mask >>> s;
+    mask >>>= 0;
+    let v = (this.mt.next32() & mask) >>> 0;
+    while (v > max) v = (this.mt.next32() & mask) >>> 0;
+    return v;
+  }
+
+  /** `np.random.shuffle(x)` of a list or 1-d array, in place: from the last element down, as RandomState does. */
+  shuffle<T>(x: T[]): void {
+    for (let i = x.length - 1; i >= 1; i--) {
+      const j = this.interval(i);
+      [x[i], x[j]] = [x[j], x[i]];
+    }
+  }
+
+  /** `np.random.permutation(n)`: 0…n-1 shuffled. */
+  permutation(n: number): number[] {
+    const xs = Array.from({ length: n }, (_, i) => i);
+    this.shuffle(xs);
+    return xs;
+  }
+
+  /** The index `np.random.choice(a)` picks (with replacement, no weights): randint(0, len(a)). */
+  choiceIndex(n: number): number {
+    if (n <= 0) throw new PyRandomError("'a' cannot be empty unless no samples are taken");
+    return this.randint(0, n);
+  }
 }

@@ -110,7 +110,7 @@ export function pyRound(x: number, isInt: boolean, ndigits?: number): number {
   const n = ndigits ?? 0;
   if (isInt && n >= 0) return x;
   if (ndigits !== undefined && !isInt && n > 323) return x;
-  if (n < -308) return x < 0 || Object.is(x, -0) ? -0 : 0;
+  if (n < -308) return !isInt && (x < 0 || Object.is(x, -0)) ? -0 : 0;
   const r = roundAt(exactDecimal(x), -n);
   const neg = x < 0 || Object.is(x, -0);
   const text = `${neg ? "-" : ""}${r.toString()}e${-n}`;

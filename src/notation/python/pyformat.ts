@@ -183,6 +183,26 @@ function formatStr(s: string, sp: Spec): string {
   return pad(sp, "", text, sp.align ?? "<");
 }
 
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+/** Python's repr of a str: single quotes unless only double quotes avoid escaping, `\n \t \r \\` and `\x.. \u....` escapes. */
+export function pyStrRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === quote || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === " " || !NOT_PRINTABLE.test(ch)) out += ch;
+    else if (c <= 0xff) out += `\\x${c.toString(16).padStart(2, "0")}`;
+    else if (c <= 0xffff) out += `\\u${c.toString(16).padStart(4, "0")}`;
+    else out += `\\U${c.toString(16).padStart(8, "0")}`;
+  }
+  return out + quote;
+}
+
 /** `format(x, spec)`: an int (`isInt`), a float, or a string (isInt ignored). Throws PyFormatError as Python raises. */
 export function formatSpec(x: number | string, isInt: boolean, spec: string): string {
   if (typeof x === "string") return formatStr(x, parseSpec(spec, "str"));

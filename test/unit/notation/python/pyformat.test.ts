@@ -1,8 +1,8 @@
 // Runs in vitest (Node): Python's repr, format specs and round() against CPython's own results (pyformat-cases.ts,
 // generated once by scripts/python-format-cases.py), plus the rounding cases the brief names.
 import { describe, expect, it } from "vitest";
-import { formatSpec, PyFormatError, pyRepr, pyRound } from "../../../../src/notation/python/pyformat";
-import { REPRS, ROUNDS, SPECS } from "./pyformat-cases";
+import { formatSpec, PyFormatError, pyRepr, pyRound, pyStrRepr } from "../../../../src/notation/python/pyformat";
+import { REPRS, ROUNDS, SPECS, STR_REPRS } from "./pyformat-cases";
 
 const show = (x: number | string): string => (typeof x === "string" ? JSON.stringify(x) : Object.is(x, -0) ? "-0" : String(x));
 
@@ -11,6 +11,22 @@ describe("pyRepr", () => {
     const bad = REPRS.filter(([x, isInt, want]) => pyRepr(x, isInt) !== want).map(([x, i, w]) => `${show(x)}${i ? " int" : ""}: ${pyRepr(x, i)} ≠ ${w}`);
     expect(bad).toEqual([]);
     expect(REPRS.length).toBeGreaterThan(100);
+  });
+
+  it("round-trips every double and writes it in one of Python's two forms (100,000 random bit patterns)", () => {
+    const view = new DataView(new ArrayBuffer(8));
+    let seed = 12345;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const form = /^-?(?:[0-9]+\.[0-9]+|[1-9](?:\.[0-9]+)?e[+-][0-9]{2,3})$/, bad: string[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      view.setUint32(0, next());
+      view.setUint32(4, next() ^ (next() << 16));
+      const x = view.getFloat64(0);
+      if (!Number.isFinite(x)) continue;
+      const r = pyRepr(x, false);
+      if (!Object.is(Number(r), x) || !form.test(r)) bad.push(`${x}: ${r}`);
+    }
+    expect(bad).toEqual([]);
   });
 
   it("uses Python's forms and thresholds", () => {
@@ -61,5 +77,15 @@ describe("pyRound", () => {
     expect(pyRound(2.675, false, 2)).toBe(2.67);
     expect(pyRound(0.5, false)).toBe(0);
     expect(pyRound(1.5, false)).toBe(2);
+    expect([pyRound(-5, true, -400), pyRound(-5, false, -400), pyRound(Infinity, false, 2)]).toEqual([0, -0, Infinity]);
+    expect(Object.is(pyRound(-5, true, -400), 0)).toBe(true);
+  });
+});
+
+describe("pyStrRepr", () => {
+  it("quotes and escapes strings as CPython's repr does", () => {
+    const bad = STR_REPRS.filter(([s, want]) => pyStrRepr(s) !== want).map(([s, want]) => `${JSON.stringify(s)}: ${pyStrRepr(s)} ≠ ${want}`);
+    expect(bad).toEqual([]);
+    expect(pyStrRepr("it's")).toBe(`"it's"`);
   });
 });

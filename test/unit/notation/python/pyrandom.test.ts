@@ -67,7 +67,15 @@ function npDraws(seed: number): NpDraws {
     uniform: three(() => r.uniform(-1, 1)), normal: three(() => r.normal(1, 2)),
     randint: [...[0, 1, 2, 3, 4, 5].map(() => r.randint(0, 10)), r.randint(-5, 5), r.randint(3, 4), r.randint(0, 2 ** 32)],
     many: r.randn(200),
+    ...rest(r),
   };
+}
+
+function rest(r: NpRandom): Pick<NpDraws, "shuffle" | "permutation" | "choice"> {
+  const shuffle = Array.from({ length: 10 }, (_, i) => i);
+  r.shuffle(shuffle);
+  const permutation = r.permutation(7);
+  return { shuffle, permutation, choice: [...[0, 1, 2, 3, 4, 5].map(() => r.choiceIndex(5)), r.choiceIndex(1000)] };
 }
 
 const NORMALS = ["randn", "randn2", "normal", "many"] as const;
