@@ -2,24 +2,18 @@
 // within the evaluation bounds, prints what it printed, then the results of its own checks (its gradcheck(…) calls
 // and the autograd check of a hand-written backward). Exit status as `check`'s: 0 every check passed (or there was
 // none), 1 a check failed, 2 an error, reported after the lines printed before it (as Python prints a traceback).
-import { evaluateDocument, type DocumentResult } from "../notation";
+import { evaluateDocument } from "../notation";
 import { BOUND_FLAGS, boundsOption, langOption, parseArgs, UsageError } from "./args";
 import { callLabel, printChecks } from "./checks";
 import { FileError, isFile, languageOf, readSource } from "./source";
-
-/** The lines the program printed (Python's print, the notation's log), in order. */
-function printed(doc: DocumentResult): readonly string[] {
-  const withOutput: DocumentResult & { output?: readonly string[] } = doc;
-  return withOutput.output ?? [];
-}
 
 export function runFile(argv: string[], print: (s: string) => void, printErr: (s: string) => void): number {
   const p = parseArgs(argv, ["lang", ...Object.keys(BOUND_FLAGS)]);
   if (p.positional.length !== 1 || !isFile(p.positional[0])) throw new UsageError("run takes one file (or - for standard input)");
   const src = p.positional[0], name = src === "-" ? "<stdin>" : src;
   const text = readSource(src);
-  const doc = evaluateDocument(text, { bounds: boundsOption(p), ...{ lang: languageOf(src, langOption(p)) } });
-  const output = printed(doc);
+  const doc = evaluateDocument(text, { bounds: boundsOption(p), lang: languageOf(src, langOption(p)) });
+  const output = doc.output;
   const error = doc.diagnostics.find((d) => d.severity === "error");
   const checks = doc.gradchecks.map((c) => ({ what: callLabel(c.kind, c.line, c.column, name), pass: c.pass, rows: c.rows }));
   // A program needs no target: the warning that it has none is not news here.

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import type { Tape } from "../engine";
 import {
-  GradLensError, evaluateDocument, prepareSelection, type Bounds, type DocumentResult, type PreparedSelection,
+  GradLensError, evaluateDocument, languageOfFile, prepareSelection, type Bounds, type DocumentResult, type Lang, type PreparedSelection,
 } from "../notation";
 import { UsageError } from "./args";
 
@@ -29,8 +29,6 @@ export class FileError extends GradLensError {
   }
 }
 
-export type Lang = "py" | "ts";
-
 /** `-` is standard input, read as a file. */
 export function isFile(arg: string): boolean {
   if (arg === "-") return true;
@@ -48,7 +46,7 @@ export function readSource(arg: string): string {
 
 /** A source's language: `--lang` when given, else a `.py` file is Python and anything else TypeScript. */
 export function languageOf(arg: string, lang?: Lang): Lang {
-  return lang ?? (/\.py$/i.test(arg) ? "py" : "ts");
+  return lang ?? languageOfFile(arg);
 }
 
 export function evaluateFile(file: string, bounds?: Partial<Bounds>, lang?: Lang): DocumentResult {
@@ -57,7 +55,7 @@ export function evaluateFile(file: string, bounds?: Partial<Bounds>, lang?: Lang
 
 /** A file's text evaluated (Python for a `.py` file or `lang` "py"); its first error, if it did not evaluate, as a FileError. */
 export function evaluateText(file: string, text: string, seed?: number, bounds?: Partial<Bounds>, lang?: Lang): DocumentResult {
-  const doc = evaluateDocument(text, { seed, bounds, ...{ lang: languageOf(file, lang) } });
+  const doc = evaluateDocument(text, { seed, bounds, lang: languageOf(file, lang) });
   const err = doc.diagnostics.find((d) => d.severity === "error");
   if (!doc.ok && err) throw new FileError(file === "-" ? "<stdin>" : file, err.message, err.start, err.end, text);
   return doc;

@@ -2,7 +2,7 @@
 // source, as the first argument of each `param(...)` call (a tensor param gets a `tensor([[...]])` literal in place
 // of its initialiser; in Python the numbers are written as Python writes floats, `2.0`, `1e-05`). A call that made several params (in a loop or a function called more than once) or a param made by
 // mlp(...) has no single literal to hold its value: it is listed as skipped.
-import { evaluateDocument } from "../notation";
+import { evaluateDocument, type Lang } from "../notation";
 import { pyRepr } from "../notation/python/pyformat";
 
 export interface TextEdit {
@@ -22,8 +22,8 @@ export interface ApplyResult {
  * Edits for `text` that set every param to `values` (by store slot, the order the file creates them).
  * Throws when the file no longer evaluates to the same params.
  */
-export function applyEdits(text: string, values: ArrayLike<number>, names?: readonly string[], lang: "py" | "ts" = "ts"): ApplyResult {
-  const doc = evaluateDocument(text, { bounds: undefined, ...{ lang } });
+export function applyEdits(text: string, values: ArrayLike<number>, names?: readonly string[], lang: Lang = "ts"): ApplyResult {
+  const doc = evaluateDocument(text, { lang });
   const literal = lang === "py" ? pythonFloat : String;
   if (!doc.ok) throw new Error("the file does not evaluate; fix its errors first");
   if (doc.store.size !== values.length || (names && names.some((n, i) => doc.store.names[i] !== n))) {

@@ -10,7 +10,7 @@ export {
   parseSettings, parsePresetSource, parseHidden, isDatasetChoice, SettingsError, MAX_STEPS, MAX_HIDDEN,
 } from "./validate";
 export {
-  DATASETS, ACTIVATIONS, LOSSES, OPTIMIZERS, METHODS, INITS, DEFAULT_SETTINGS, presetSource, presetConfig, describeSource, languageOfSource,
+  DATASETS, ACTIVATIONS, LOSSES, OPTIMIZERS, METHODS, INITS, DEFAULT_SETTINGS, presetSource, presetConfig, describeSource,
   type DatasetChoice, type ActivationChoice, type LossChoice, type OptimizerChoice, type MethodChoice, type InitChoice, type TrainSource,
   type TrainSettings, type TrainConfig, type SessionState, type Prediction, type Verdict, type VerdictReason,
 } from "./types";

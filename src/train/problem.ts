@@ -4,10 +4,10 @@
 import {
   MLP, ParamStore, Trainer, datasetObjective, datasets, makeOptimizer, type Objective,
 } from "../engine";
-import { evaluateDocument, type TrainSettings as FileTrainSettings } from "../notation";
+import { evaluateDocument, languageOfFile, type TrainSettings as FileTrainSettings } from "../notation";
 import { rowsFromTensors } from "./rows";
 import { SettingsError } from "./validate";
-import { describeSource, languageOfSource, type TrainConfig, type TrainSettings } from "./types";
+import { describeSource, type TrainConfig, type TrainSettings } from "./types";
 
 export interface Problem {
   label: string;
@@ -43,7 +43,7 @@ export function buildProblem(config: TrainConfig): Problem {
     };
   }
   // No uri/version: the notation caches by them, and a session must train exactly the text it was given.
-  const doc = evaluateDocument(src.text, { bounds: config.bounds, ...(src.seed === undefined ? {} : { seed: src.seed }), ...{ lang: languageOfSource(src.uri) } });
+  const doc = evaluateDocument(src.text, { bounds: config.bounds, ...(src.seed === undefined ? {} : { seed: src.seed }), lang: languageOfFile(src.uri) });
   const err = doc.diagnostics.find((d) => d.severity === "error");
   if (!doc.ok || err !== undefined) {
     throw new SettingsError(err ? `${src.label}:${err.line}:${err.column}: ${err.message}` : `${src.label} did not evaluate`);

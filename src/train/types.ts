@@ -18,11 +18,6 @@ export type OptimizerChoice = (typeof OPTIMIZERS)[number];
 export type MethodChoice = (typeof METHODS)[number];
 export type InitChoice = (typeof INITS)[number];
 
-/** The language a document source is written in, from its file name or uri: a `.py` (`.nn.py`) file is Python. */
-export function languageOfSource(uri: string): "py" | "ts" {
-  return /\.py$/i.test(uri) ? "py" : "ts";
-}
-
 /** Where the model comes from: a preset dataset with an architecture, or a `.nn.ts` / `.nn.py` document's objective. */
 export type TrainSource =
   | {

@@ -9,7 +9,6 @@ import { CancelledError, Documents, hover, inlays, InputError, NoTextError, repo
 import { Fence, within } from "./fence";
 import { Graphs } from "./graphs";
 import { LostError, Selections } from "./selections";
-import { printed } from "./printed";
 import { Trainings } from "./training";
 
 export class Evaluator {
@@ -46,7 +45,7 @@ export class Evaluator {
       case "inlays": return inlays(this.documents.evaluation(r.doc, r.bounds, fence, limit), r.from, r.to, r.digits);
       case "documentReport": return report(this.documents.evaluation(r.doc, r.bounds, fence, limit), r.title, r.check);
       case "trainSettings": return trainSettings(this.documents.evaluation(r.doc, r.bounds, fence, limit));
-      case "output": return printed(this.documents.evaluation(r.doc, r.bounds, fence, limit).result);
+      case "output": return [...this.documents.evaluation(r.doc, r.bounds, fence, limit).result.output];
       case "forget": this.documents.forget(r.uri); return null;
       case "prepare": return this.selections.prepare(r.selection, r.text, r.documentText, r.offset, r.languageId);
       case "evaluateSelection": return this.selections.evaluate(r.selection, r.values, r.bounds);
