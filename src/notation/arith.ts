@@ -33,19 +33,19 @@ export function numericArith(ip: Interp, op: ArithOp, a: Value, b: Value, site: 
       case "/": return x / y;
       case "%": return x % y;
       case "**": return x ** y;
-      case "mod": return x - y * Math.floor(x / y);
-      case "//": return Math.floor(x / y);
+      case "mod": return pyDivmod(x, y)[1];
+      case "//": return pyDivmod(x, y)[0];
     }
   }
   // Floor division has no derivative: its value is a constant.
-  if (op === "//") return Math.floor(ip.plain(x) / ip.plain(y));
+  if (op === "//") return pyDivmod(ip.plain(x), ip.plain(y))[0];
   ip.at(site);
   const t = ip.tape;
   if (op === "**" && typeof y === "number") return ip.num(t.powConst(ip.node(x), y));
   const nx = ip.node(x), ny = ip.node(y);
   switch (op) {
     // Python's `a % b` is a - b * floor(a / b): d/da 1, d/db -floor(a / b).
-    case "mod": return ip.num(t.sub(nx, t.mul(ny, t.const(Math.floor((x instanceof Num ? x.value : x) / (y instanceof Num ? y.value : y))))));
+    case "mod": return ip.num(t.sub(nx, t.mul(ny, t.const(pyDivmod(x instanceof Num ? x.value : x, y instanceof Num ? y.value : y)[0]))));
     case "+": return ip.num(t.add(nx, ny));
     case "-": return ip.num(t.sub(nx, ny));
     case "*": return ip.num(t.mul(nx, ny));
@@ -59,6 +59,24 @@ export function numericArith(ip: Interp, op: ArithOp, a: Value, b: Value, site: 
       return ip.num(out);
     }
   }
+}
+
+/** Python's `divmod` of floats as CPython computes it (fmod-based: `1 // 0.1` is 9.0, `1 % 0.1` is 0.0999…). */
+export function pyDivmod(x: number, y: number): [number, number] {
+  let mod = x % y;
+  let div = (x - mod) / y;
+  if (mod !== 0) {
+    if (y < 0 !== mod < 0) {
+      mod += y;
+      div -= 1;
+    }
+  } else mod = y < 0 ? -0 : 0;
+  let floor: number;
+  if (div !== 0) {
+    floor = Math.floor(div);
+    if (div - floor > 0.5) floor += 1;
+  } else floor = x / y < 0 || Object.is(x / y, -0) ? -0 : 0;
+  return [floor, mod];
 }
 
 export function negate(ip: Interp, v: Value, site: Span): Value {

@@ -1,7 +1,9 @@
 // Runs anywhere: assignment targets: a name, a field (`o.x`, `this.W`, a tensor's attribute), an element (`a[i]`)
 // or an unpacking (`[a, b] = …`, Python's `a, *b = …`), and the binding path (`w`, `layer.b`) that names the params
 // an assignment's right side makes.
-import { thisPath } from "./classes";
+import { Op } from "../engine";
+import { VALUE_FIELDS } from "./autograd-check";
+import { Instance, thisPath } from "./classes";
 import { evalExpr } from "./expressions";
 import type { Interp } from "./interp";
 import { assignPyName, setItem, unpackValues } from "./py-values";
@@ -50,6 +52,11 @@ export function assign(ip: Interp, target: Target, v: Value): void {
       const o = evalExpr(ip, target.object);
       if (o instanceof Tensor) return setTensorAttribute(ip, o, target.name, v, target);
       if (!(o instanceof Obj)) throw ip.error(`cannot set \`${target.name}\` on ${typeName(o)}`, target);
+      // The autograd check's run: an object's number becomes a node of its own (its derivative is then known).
+      if (ip.traced !== undefined && o instanceof Instance && VALUE_FIELDS.includes(target.name) && isNumber(v) && (typeof v === "number" || v.tape.op[v.node] === Op.Const)) {
+        ip.at(target);
+        v = ip.num(ip.tape.input(typeof v === "number" ? v : v.value));
+      }
       o.props.set(target.name, v);
       return;
     }

@@ -170,6 +170,7 @@ function make(ip: Interp, cls: ClassFn, args: Value[], n: CallSite, kw?: Map<str
   if (ip.depth >= ip.bounds.maxDepth) throw depthError(ip, n);
   if (++ip.depth > ip.deepest) ip.deepest = ip.depth;
   const self = new Instance(cls, path ?? cls.name, n), tape = ip.tape;
+  ip.traced?.push(self);
   const init = ip.lang === "py" ? cls.method("__init__") : undefined;
   const grouped = ip.lang === "py" ? init === undefined : cls.ctor === undefined;
   ip.current = n;

@@ -40,6 +40,8 @@ export interface DocumentResult {
   ok: boolean;
   /** What the program printed (`print(…)`), one entry per line, as CPython prints it. */
   output: string[];
+  /** The file lowered to GradLens's tree (what ran; the editor queries read it), undefined when it did not parse. */
+  program: Program | undefined;
   /** Set when the deadline or the interruption hook of its bounds stopped it (such a result is not cached). */
   interrupted?: InterruptedError["why"];
   tape: Tape;
@@ -107,7 +109,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
     if (!(e instanceof GradLensError)) throw e;
     diagnostics.push(...ip.warnings, e.toDiagnostic());
     const interrupted = e instanceof InterruptedError ? e.why : undefined;
-    return { ...failed(ip.tape, ip.store, diagnostics), train: ip.train, gradchecks: ip.gradchecks, interrupted, output: ip.output };
+    return { ...failed(ip.tape, ip.store, diagnostics), train: ip.train, gradchecks: ip.gradchecks, interrupted, output: ip.output, program: sf };
   }
   const tape = ip.tape, store = ip.store;
   nameParamsByPath(ip);
@@ -132,7 +134,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
   }
   const initial = store.snapshot(), memo: PredictMemo = { how: undefined };
   return {
-    ok: true, output: ip.output, tape, target: ev?.node, targetName: ev?.target.name, value: ev === undefined ? undefined : tape.val[ev.node],
+    ok: true, output: ip.output, program: sf, tape, target: ev?.node, targetName: ev?.target.name, value: ev === undefined ? undefined : tape.val[ev.node],
     store, params, train: ip.train, gradchecks: ip.gradchecks, diagnostics, noTarget, dataset: datasetOf(sf),
     objective: ev === undefined ? undefined : objective(sf, text, opts, store.size),
     replaySafe: !ip.controlOnValues, bindings: bindings(ip.scope, tape), bound: log.all(),
@@ -144,7 +146,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
 
 function failed(tape: Tape, store: ParamStore, diagnostics: Diagnostic[]): DocumentResult {
   return {
-    ok: false, output: [], tape, target: undefined, targetName: undefined, value: undefined, store, params: [], train: undefined,
+    ok: false, output: [], program: undefined, tape, target: undefined, targetName: undefined, value: undefined, store, params: [], train: undefined,
     gradchecks: [], diagnostics, noTarget: undefined, dataset: undefined, objective: undefined, replaySafe: false, bindings: Object.create(null) as Record<string, number>, bound: [], plain: new Map(),
     trainingStore: () => copyStore(store, store.snapshot()), predict: () => undefined,
   };

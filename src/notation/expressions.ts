@@ -142,6 +142,8 @@ function logic(ip: Interp, n: Logic): Value {
 
 export function element(ip: Interp, o: Value, k: Value, n: Span): Value {
   if (ip.lang === "py" && !(o instanceof Tensor)) return pyElement(ip, o, k, n);
+  // NumPy's `a[i, j]`: row i, then its element j.
+  if (o instanceof Tensor && Array.isArray(k)) return k.reduce((r: Value, i) => element(ip, r, i, n), o);
   if (Array.isArray(o)) return o[index(ip, k, o.length, n)];
   if (o instanceof Tensor && typeof k !== "string") return row(ip, o, k, n);
   if (typeof k === "string") return member(ip, o, k, n);

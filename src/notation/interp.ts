@@ -4,6 +4,7 @@ import { Budget, BudgetError, Op, ParamStore, Rng, Tape, type GradcheckRow } fro
 import { budgetReason, subject, type Bounds } from "./bounds";
 import { GradLensError, InterruptedError, lineCol, warning, type Diagnostic } from "./errors";
 import type { Lang, Program, Span } from "./tree";
+import type { Instance } from "./classes";
 import type { Namespace } from "./members";
 import type { NpRandom } from "./python/nprandom";
 import type { PyRandom } from "./python/pyrandom";
@@ -90,6 +91,8 @@ export class Interp {
   /** Python: the modules imported so far, and the generators of `random` and `np.random`. */
   readonly modules = new Map<string, Namespace>();
   pyRandom: PyRandom | undefined;
+  /** The autograd check's run (autograd-check.ts): objects made so far; their number fields become graph nodes. */
+  traced: Instance[] | undefined;
   npRandom: NpRandom | undefined;
 
   constructor(

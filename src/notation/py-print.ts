@@ -5,6 +5,7 @@ import type { Interp } from "./interp";
 import { PyFormatError, formatSpec, pyRepr as numberRepr } from "./python/pyformat";
 import { PyDict, constant, isFloat, isTuple, pyTypeName } from "./py-values";
 import type { Span } from "./tree";
+import { asNumber } from "./tensors";
 import { Fn, Num, Obj, Tensor, isNumber, type Value } from "./values";
 
 /** Python's truthiness of a non-number: empty containers and strings are false. */
@@ -77,7 +78,7 @@ function tensorText(t: Tensor): string {
     const s = numberRepr(Number(x.toPrecision(8)), false);
     return s.endsWith(".0") ? s.slice(0, -1) : s;
   };
-  if (shape.length === 0) return el(data[0]);
+  if (shape.length === 0) return numberRepr(data[0], false); // a NumPy scalar prints as a float
   if (shape.length === 1) return `[${Array.from(data, el).join(" ")}]`;
   const [r, c] = [shape[0], data.length / shape[0]], rows: string[] = [];
   for (let i = 0; i < r; i++) rows.push(`[${Array.from(data.subarray(i * c, (i + 1) * c), el).join(" ")}]`);
@@ -95,6 +96,7 @@ export function pyFormat(ip: Interp, v: Value, spec: string | undefined, convers
     v = pyStr(ip, v, site);
   }
   if (typeof v === "boolean") v = v ? 1 : 0;
+  if (v instanceof Tensor && v.size === 1) v = asNumber(ip, v);
   if (!isNumber(v) && typeof v !== "string") throw ip.error(`unsupported format string passed to ${pyTypeName(v)}.__format__`, site);
   try {
     return formatSpec(typeof v === "string" ? v : constant(ip, v), typeof v !== "string" && !isFloat(v), spec);

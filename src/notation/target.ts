@@ -1,6 +1,7 @@
 // Runs anywhere: running a whole program (a selection or a `.nn.ts` file) and choosing its gradient target: the
 // top-level `loss`, else the last top-level declaration or expression statement whose value is a number; a
 // `// @target` comment on the line above a declaration overrides both.
+import { backwardCall, checkAutograd } from "./autograd-check";
 import { evalExpr } from "./expressions";
 import type { Interp } from "./interp";
 import { Completion, exec, hoist } from "./statements";
@@ -53,10 +54,14 @@ export function runProgram(ip: Interp, program: Program): Target | undefined {
   hoist(program.body, scope);
   const candidates: Candidate[] = [];
   let marked: Candidate | undefined;
-  for (const s of program.body) {
+  for (let k = 0; k < program.body.length; k++) {
+    const s = program.body[k];
     if (s.kind === "expr") {
       ip.tick(s);
       candidates.push({ kind: "expr", value: evalExpr(ip, s.expr), site: s });
+      // `root.backward()` on the file's own autograd objects: check their gradients (a plain name is read again).
+      const recv = backwardCall(s);
+      if (recv !== undefined && recv.kind === "name") checkAutograd(ip, program, k, evalExpr(ip, recv));
       continue;
     }
     const c = exec(ip, s);
