@@ -13,9 +13,13 @@ export interface CheckEntry {
 const num = (x: number): string => formatNumber(x, 12);
 const err = (x: number): string => formatNumber(x, 3);
 
-/** "gradcheck at xor.nn.ts:12:1" for a file's check call; an expression's has no file. */
-export function callLabel(kind: string, line: number, column: number, file: string | undefined): string {
-  const what = kind === "autograd" ? "autograd check" : "gradcheck";
+/**
+ * "gradcheck at xor.nn.ts:12:1" for a file's gradcheck(…) call, "autograd check of `z.backward()` at …" for the check
+ * of a hand-written backward made at its top-level backward() call (`site`: the code it was made at, when known).
+ */
+export function callLabel(site: string | undefined, line: number, column: number, file: string | undefined): string {
+  const code = site?.replace(/\s+/g, " ").trim();
+  const what = code === undefined || /^gradcheck\s*\(/.test(code) ? "gradcheck" : `autograd check of \`${code.length > 40 ? `${code.slice(0, 39)}…` : code}\``;
   return `${what} at ${file !== undefined ? `${file}:` : ""}${line}:${column}`;
 }
 

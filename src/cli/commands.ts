@@ -98,7 +98,7 @@ export function check(argv: string[], print: Print): number {
   const maxLeaves = numberOption(p, "max-params", CHECK_MAX_PARAMS, (x) => Number.isSafeInteger(x) && x > 0, "a positive integer");
   const bounds = boundsOption(p), src = source(p.positional, "check"), at = parseAt(p.options.get("at"));
   const options = { eps, maxLeaves, sweep: false };
-  let report: ReportModel, what: string, warnings: string[];
+  let report: ReportModel, what: string, warnings: string[], site = (_line: number, _column: number): string | undefined => undefined;
   if (isFile(src)) {
     rejectAt(src, at);
     const text = readSource(src), doc = evaluateText(src, text, undefined, bounds, langOption(p));
@@ -106,6 +106,10 @@ export function check(argv: string[], print: Print): number {
     const model = documentReport(doc, src, options);
     if (model === undefined) throw noTarget(src, text, doc);
     report = model;
+    site = (line, column) => {
+      const c = doc.gradchecks.find((g) => g.line === line && g.column === column);
+      return c === undefined ? undefined : text.slice(c.start, c.end);
+    };
     what = `∂${doc.targetName ?? "target"}/∂params`;
     warnings = fileWarnings(src, doc).filter((w) => !/: gradient check failed: /.test(w));
   } else {
@@ -116,7 +120,7 @@ export function check(argv: string[], print: Print): number {
   }
   const checks = [
     ...(report.rows.length > 0 ? [{ what, pass: report.rows.every((row) => row.pass), rows: report.rows }] : []),
-    ...report.calls.map((c) => ({ what: callLabel(c.kind, c.line, c.column, isFile(src) ? src : undefined), pass: c.pass, rows: c.rows })),
+    ...report.calls.map((c) => ({ what: callLabel(site(c.line, c.column), c.line, c.column, isFile(src) ? src : undefined), pass: c.pass, rows: c.rows })),
   ];
   const sample = report.sample === undefined ? undefined
     : `${report.sample.total} params: checked a random sample of ${report.sample.checked} (seed ${report.sample.seed}; --max-params raises the bound)`;

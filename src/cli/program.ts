@@ -7,7 +7,7 @@ import { BOUND_FLAGS, boundsOption, langOption, parseArgs, UsageError } from "./
 import { callLabel, printChecks } from "./checks";
 import { FileError, isFile, languageOf, readSource } from "./source";
 
-export function runFile(argv: string[], print: (s: string) => void, printErr: (s: string) => void): number {
+export function runFile(argv: string[], print: (s: string) => void): number {
   const p = parseArgs(argv, ["lang", ...Object.keys(BOUND_FLAGS)]);
   if (p.positional.length !== 1 || !isFile(p.positional[0])) throw new UsageError("run takes one file (or - for standard input)");
   const src = p.positional[0], name = src === "-" ? "<stdin>" : src;
@@ -15,7 +15,7 @@ export function runFile(argv: string[], print: (s: string) => void, printErr: (s
   const doc = evaluateDocument(text, { bounds: boundsOption(p), lang: languageOf(src, langOption(p)) });
   const output = doc.output;
   const error = doc.diagnostics.find((d) => d.severity === "error");
-  const checks = doc.gradchecks.map((c) => ({ what: callLabel(c.kind, c.line, c.column, name), pass: c.pass, rows: c.rows }));
+  const checks = doc.gradchecks.map((c) => ({ what: callLabel(text.slice(c.start, c.end), c.line, c.column, name), pass: c.pass, rows: c.rows }));
   // A program needs no target: the warning that it has none is not news here.
   const warnings = doc.diagnostics.filter((d) => d !== error && d.message !== doc.noTarget && !/^gradient check failed/.test(d.message))
     .map((d) => `${name}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
@@ -30,6 +30,7 @@ export function runFile(argv: string[], print: (s: string) => void, printErr: (s
   for (const line of output) print(line);
   if (!doc.ok && error !== undefined) throw new FileError(name, error.message, error.start, error.end, text);
   printChecks(checks, print);
-  for (const w of warnings) printErr(w);
+  // As `check` prints them: the autograd check's warning names the first operation whose backward is wrong.
+  for (const w of warnings) print(w);
   return checks.every((c) => c.pass) ? 0 : 1;
 }

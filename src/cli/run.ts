@@ -26,7 +26,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       case "grad": return grad(rest, out);
       case "graph": return graph(rest, out);
       case "check": return check(rest, out);
-      case "run": return runFile(rest, out, err);
+      case "run": return runFile(rest, out);
       case "train": return train(rest, out, tty);
       case undefined: case "help": case "--help": case "-h":
         out(USAGE);
