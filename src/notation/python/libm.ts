@@ -50,8 +50,8 @@ function horner(coeffs: readonly DD[], z: DD): DD {
 const ONE: DD = [1, 0];
 const LN2: DD = [0.6931471805599453, 2.3190468138462996e-17], LN2_3 = 5.707708438416212e-34;
 const PIO2: [number, number, number] = [1.5707963267948966, 6.123233995736766e-17, -1.4973849048591698e-33];
-// log(m) = 2·atanh(s) = 2·s·Σ s^(2k) / (2k + 1), |s| < 0.172: 23 terms reach 2^-110
-const ATANH = Array.from({ length: 23 }, (_, k) => div(ONE, [2 * k + 1, 0]));
+// log(m) = 2·atanh(s) = 2·s·Σ s^(2k) / (2k + 1): 23 terms reach 2^-110 for |s| < 0.172, 8 for |s| ≤ 1/256
+const ATANH = Array.from({ length: 23 }, (_, k) => div(ONE, [2 * k + 1, 0])), ATANH8 = ATANH.slice(0, 8);
 // sin r = r·Σ (-r²)^k / (2k + 1)!, cos r = Σ (-r²)^k / (2k)!, |r| ≤ π/4: 15 terms each
 const SIN: DD[] = [], COS: DD[] = [];
 {
@@ -62,11 +62,24 @@ const SIN: DD[] = [], COS: DD[] = [];
   }
   COS.unshift(ONE);
 }
-// exp r = Σ r^n / n!, |r| ≤ ln2 / 2: 25 terms reach 2^-110
+// exp r = Σ r^n / n!: 25 terms reach 2^-110 for |r| ≤ ln2 / 2, 13 for |r| ≤ ln2 / 128
 const EXP: DD[] = [ONE];
 for (let n = 1; n < 25; n++) EXP.push(div(EXP[n - 1], [n, 0]));
+const EXP13 = EXP.slice(0, 13);
 
-/** ln x for a finite x > 0, in double-double. */
+/** ln m for m in [1, 2] by the long series alone (to build LOG_C). */
+function logSeries(m: number): DD {
+  if (m > Math.SQRT2) return add(logSeries(m / 2), LN2);
+  const s = div([m - 1, 0], twoSum(m, 1)); // m - 1 is exact (Sterbenz)
+  return mul(mul(s, horner(ATANH, mul(s, s))), [2, 0]);
+}
+
+// Tables: ln(1 + i/64) and 2^(j/64) in double-double, so the series above need only their short forms
+const LOG_C: DD[] = Array.from({ length: 65 }, (_, i) => logSeries(1 + i / 64));
+const LN2_64: DD = [LN2[0] / 64, LN2[1] / 64], LN2_64_3 = LN2_3 / 64;
+const TWO_J: DD[] = Array.from({ length: 64 }, (_, j) => horner(EXP, mul(LN2_64, [j, 0])));
+
+/** ln x for a finite x > 0, in double-double: x = 2^e·m, m near c = 1 + i/64, ln m = ln c + 2·atanh((m - c)/(m + c)). */
 function logDD(x: number): DD {
   let e = 0, m = x;
   if (m < 2 ** -1000) { m *= 2 ** 64; e -= 64; } // subnormals: make m normal first
@@ -75,11 +88,11 @@ function logDD(x: number): DD {
   const be = ((view.getUint32(0) >>> 20) & 0x7ff) - 1023;
   e += be;
   m /= 2 ** be; // exact: m in [1, 2)
-  if (m > Math.SQRT2) { m /= 2; e += 1; }
-  const k: DD = add(twoProd(e, LN2[0]), twoProd(e, LN2[1]));
-  if (m === 1) return k;
-  const s = div([m - 1, 0], twoSum(m, 1)); // m - 1 is exact (Sterbenz)
-  return add(k, mul(mul(s, horner(ATANH, mul(s, s))), [2, 0]));
+  const i = Math.round((m - 1) * 64), c = 1 + i / 64;
+  const k = add(add(twoProd(e, LN2[0]), twoProd(e, LN2[1])), LOG_C[i]);
+  if (m === c) return k;
+  const s = div([m - c, 0], twoSum(m, c)); // m - c is exact (Sterbenz)
+  return add(k, mul(mul(s, horner(ATANH8, mul(s, s))), [2, 0]));
 }
 
 /** ln x, correctly rounded (but for ties closer than 2^-100, which no double is known to hit). */
@@ -89,16 +102,17 @@ export function log(x: number): number {
   return r[0] + r[1];
 }
 
-/** e^y for y in double-double: y = k·ln2 + r, e^r by its series, then scaled by 2^k (in two steps: 2^1024 overflows). */
+/** e^y for y in double-double: y = (64q + j)·ln2/64 + r, e^y = 2^q · 2^(j/64) · e^r, scaled in two steps (2^1024 overflows). */
 function expDD(y: DD): number {
   if (y[0] > 709.8) return Infinity;
   if (y[0] < -745.2) return 0;
-  const k = Math.round(y[0] / LN2[0]);
-  let r = add(y, neg(twoProd(k, LN2[0])));
-  r = add(r, neg(twoProd(k, LN2[1])));
-  r = add(r, [-k * LN2_3, 0]);
-  const e = horner(EXP, r), half = Math.trunc(k / 2);
-  return (e[0] + e[1]) * 2 ** half * 2 ** (k - half); // results below 2^-1022 are rounded twice
+  const k = Math.round(y[0] / LN2_64[0]);
+  let r = add(y, neg(twoProd(k, LN2_64[0])));
+  r = add(r, neg(twoProd(k, LN2_64[1])));
+  r = add(r, [-k * LN2_64_3, 0]);
+  const j = ((k % 64) + 64) % 64, q = (k - j) / 64, half = Math.trunc(q / 2);
+  const e = mul(TWO_J[j], horner(EXP13, r));
+  return (e[0] + e[1]) * 2 ** half * 2 ** (q - half); // results below 2^-1022 are rounded twice
 }
 
 /** e^x, correctly rounded (down to 2^-1022). */
