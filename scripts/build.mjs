@@ -54,7 +54,7 @@ function typescriptBeside(outfile) {
  * build time, so the .vsix carries them inside the bundle (one copy in the repository, no .ts files in the package).
  */
 function examplesInline() {
-  const dir = join(root, "examples"), names = ["xor.nn.ts", "seed000-xor.nn.ts", "seed002-modules.nn.ts"];
+  const dir = join(root, "examples"), names = ["xor.nn.ts", "seed000-xor.nn.ts", "seed002-modules.nn.ts", "numpy-mlp.nn.py", "micrograd-style.nn.py"];
   return {
     name: "gradlens-examples",
     setup(build) {

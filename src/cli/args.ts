@@ -60,6 +60,12 @@ export function numberOption(p: Parsed, name: string, fallback: number, check: (
   return x;
 }
 
+/** `--lang python|ts`: the language of an inline expression or of standard input (a file's name says its own). */
+export function langOption(p: Parsed): "py" | "ts" | undefined {
+  if (!p.options.has("lang")) return undefined;
+  return choiceOption(p, "lang", ["python", "ts"] as const, "ts") === "python" ? "py" : "ts";
+}
+
 export function choiceOption<T extends string>(p: Parsed, name: string, allowed: readonly T[], fallback: T): T {
   const s = p.options.get(name);
   if (s === undefined) return fallback;

@@ -7,7 +7,8 @@ import { formatNumber } from "../view/format";
 import { atFlag, constantsHint } from "../view/hints";
 import type { ReportModel } from "../view/report";
 import { graphPage, mermaidLibrary } from "./html";
-import { BOUND_FLAGS, boundsOption, choiceOption, numberOption, parseArgs, parseAt, UsageError } from "./args";
+import { BOUND_FLAGS, boundsOption, choiceOption, langOption, numberOption, parseArgs, parseAt, UsageError } from "./args";
+import { callLabel, printChecks } from "./checks";
 import { evaluate, evaluateText, fileWarnings, isFile, noTarget, readSource, rejectAt } from "./source";
 
 export type Print = (s: string) => void;
@@ -17,13 +18,12 @@ function source(positional: string[], cmd: string): string {
   return positional[0];
 }
 
-/** Values and gradients to 12 significant digits (0.1 + 0.2 reads 0.3), errors to 3. */
+/** Values and gradients to 12 significant digits (0.1 + 0.2 reads 0.3). */
 const num = (x: number): string => formatNumber(x, 12);
-const err = (x: number): string => formatNumber(x, 3);
 
 export function grad(argv: string[], print: Print): number {
-  const p = parseArgs(argv, ["at", ...Object.keys(BOUND_FLAGS)]);
-  const r = evaluate(source(p.positional, "grad"), parseAt(p.options.get("at")), boundsOption(p));
+  const p = parseArgs(argv, ["at", "lang", ...Object.keys(BOUND_FLAGS)]);
+  const r = evaluate(source(p.positional, "grad"), parseAt(p.options.get("at")), boundsOption(p), langOption(p));
   const hint = constantsHint(r.constants, atFlag(r.constants));
   if (p.flags.has("json")) {
     // fromEntries makes own keys: a leaf called `__proto__` is kept like any other.
@@ -42,9 +42,9 @@ export function grad(argv: string[], print: Print): number {
 }
 
 export function graph(argv: string[], print: Print): number {
-  const p = parseArgs(argv, ["at", "format", ...Object.keys(BOUND_FLAGS)]);
+  const p = parseArgs(argv, ["at", "format", "lang", ...Object.keys(BOUND_FLAGS)]);
   const format = choiceOption(p, "format", ["mermaid", "markdown", "html", "dot"] as const, "mermaid");
-  const r = evaluate(source(p.positional, "graph"), parseAt(p.options.get("at")), boundsOption(p));
+  const r = evaluate(source(p.positional, "graph"), parseAt(p.options.get("at")), boundsOption(p), langOption(p));
   const mermaid = format === "dot" ? "" : renderMermaid(r.tape, r.target);
   const text = format === "dot" ? renderDot(r.tape, r.target)
     : format === "mermaid" ? mermaid
@@ -60,30 +60,34 @@ export function graph(argv: string[], print: Print): number {
 export const CHECK_MAX_PARAMS = 200;
 
 export function check(argv: string[], print: Print): number {
-  const p = parseArgs(argv, ["at", "eps", "max-params", ...Object.keys(BOUND_FLAGS)]);
+  const p = parseArgs(argv, ["at", "eps", "max-params", "lang", ...Object.keys(BOUND_FLAGS)]);
   const eps = numberOption(p, "eps", 1e-6, (x) => x > 0 && Number.isFinite(x), "a positive number");
   const maxLeaves = numberOption(p, "max-params", CHECK_MAX_PARAMS, (x) => Number.isSafeInteger(x) && x > 0, "a positive integer");
   const bounds = boundsOption(p), src = source(p.positional, "check"), at = parseAt(p.options.get("at"));
   const options = { eps, maxLeaves, sweep: false };
-  let report: ReportModel, what: string, warnings: string[];
+  let report: ReportModel, what: string, warnings: string[], site = (_line: number, _column: number): string | undefined => undefined;
   if (isFile(src)) {
     rejectAt(src, at);
-    const text = readSource(src), doc = evaluateText(src, text, undefined, bounds);
+    const text = readSource(src), doc = evaluateText(src, text, undefined, bounds, langOption(p));
     // A file of gradcheck(…) calls needs no target; anything else does.
     const model = documentReport(doc, src, options);
     if (model === undefined) throw noTarget(src, text, doc);
     report = model;
+    site = (line, column) => {
+      const c = doc.gradchecks.find((g) => g.line === line && g.column === column);
+      return c === undefined ? undefined : text.slice(c.start, c.end);
+    };
     what = `∂${doc.targetName ?? "target"}/∂params`;
     warnings = fileWarnings(src, doc).filter((w) => !/: gradient check failed: /.test(w));
   } else {
-    const r = evaluate(src, at, bounds);
+    const r = evaluate(src, at, bounds, langOption(p));
     report = selectionReport(r.selection as PreparedSelection, at, src, options, bounds);
     what = "gradient";
     warnings = r.warnings;
   }
   const checks = [
     ...(report.rows.length > 0 ? [{ what, pass: report.rows.every((row) => row.pass), rows: report.rows }] : []),
-    ...report.calls.map((c) => ({ what: `gradcheck at ${isFile(src) ? `${src}:` : ""}${c.line}:${c.column}`, pass: c.pass, rows: c.rows })),
+    ...report.calls.map((c) => ({ what: callLabel(site(c.line, c.column), c.line, c.column, isFile(src) ? src : undefined), pass: c.pass, rows: c.rows })),
   ];
   const sample = report.sample === undefined ? undefined
     : `${report.sample.total} params: checked a random sample of ${report.sample.checked} (seed ${report.sample.seed}; --max-params raises the bound)`;
@@ -93,12 +97,7 @@ export function check(argv: string[], print: Print): number {
     }));
   } else {
     if (sample !== undefined) print(`note: ${sample}`);
-    for (const c of checks) {
-      print(`${c.pass ? "PASS" : "FAIL"}  ${c.what}`);
-      for (const row of c.rows) {
-        print(`  ${row.pass ? "✓" : "✗"} ${row.name}: analytic ${num(row.analytic)}  numeric ${num(row.numeric)}  abs ${err(row.absError)}  rel ${err(row.relError)}${row.note ? `  (${row.note})` : ""}`);
-      }
-    }
+    printChecks(checks, print);
     if (checks.length === 0) print("nothing to check (no free names, params or gradcheck calls)");
     for (const w of warnings) print(w);
   }

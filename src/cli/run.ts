@@ -4,17 +4,20 @@ import { GradLensError, MissingNamesError } from "../notation";
 import { SettingsError } from "../train";
 import { UsageError } from "./args";
 import { check, grad, graph } from "./commands";
+import { runFile } from "./program";
 import { FileError } from "./source";
 import { train } from "./train";
 
 const USAGE = `usage:
-  gradlens grad "<expr>" [--at x=53,y=-17] [--json]
-  gradlens graph <file.nn.ts | "<expr>"> [--at ...] [--format mermaid|markdown|html|dot] [-o FILE]
-  gradlens check <file.nn.ts | "<expr>"> [--at ...] [--eps 1e-6] [--max-params 200] [--json]
-  gradlens train <AND|OR|XOR|NAND|file.nn.ts> [--hidden 2] [--activation sigmoid] [--loss sse|mse|bce] [--init auto]
+  gradlens grad <file.nn.ts | file.py | "<expr>"> [--at x=53,y=-17] [--lang python|ts] [--json]
+  gradlens graph <file.nn.ts | file.py | "<expr>"> [--at ...] [--format mermaid|markdown|html|dot] [-o FILE]
+  gradlens check <file.nn.ts | file.py | "<expr>"> [--at ...] [--eps 1e-6] [--max-params 200] [--json]
+  gradlens run <file.py | file.nn.ts | -> [--lang python|ts] [--json]   (prints its output, then its checks)
+  gradlens train <AND|OR|XOR|NAND|file.nn.ts|file.py> [--hidden 2] [--activation sigmoid] [--loss sse|mse|bce] [--init auto]
                  [--optimizer sgd|momentum|adam] [--lr 1] [--steps 2000] [--method backprop|finite-difference]
                  [--seed N] [--eps 1e-4] [--json]
-every command: [--max-steps 5000000] [--max-nodes 2000000] [--max-depth 1000] (bounds of each evaluation)`;
+every command: [--max-steps 5000000] [--max-nodes 2000000] [--max-depth 1000] (bounds of each evaluation)
+a .py file is Python; --lang python|ts says the language of an expression or of standard input (-)`;
 
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, tty?: NodeJS.WriteStream): number {
   const [cmd, ...rest] = argv;
@@ -23,12 +26,13 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       case "grad": return grad(rest, out);
       case "graph": return graph(rest, out);
       case "check": return check(rest, out);
+      case "run": return runFile(rest, out);
       case "train": return train(rest, out, tty);
       case undefined: case "help": case "--help": case "-h":
         out(USAGE);
         return cmd === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${cmd}" (grad, graph, check, train)`);
+        throw new UsageError(`unknown command "${cmd}" (grad, graph, check, run, train)`);
     }
   } catch (e) {
     if (e instanceof GradLensError) {

@@ -1,8 +1,9 @@
-// Runs on Node (the CLI): a command's source, a `.nn.ts` file or an expression, evaluated to a tape and a target.
+// Runs on Node (the CLI): a command's source, a `.nn.ts` or `.py` file, standard input (`-`) or an expression,
+// evaluated to a tape and a target.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import type { Tape } from "../engine";
 import {
-  GradLensError, evaluateDocument, prepareSelection, type Bounds, type DocumentResult, type PreparedSelection,
+  GradLensError, evaluateDocument, languageOfFile, prepareSelection, type Bounds, type DocumentResult, type Lang, type PreparedSelection,
 } from "../notation";
 import { UsageError } from "./args";
 import { folderReader } from "./files";
@@ -29,31 +30,40 @@ export class FileError extends GradLensError {
   }
 }
 
+/** `-` is standard input, read as a file. */
 export function isFile(arg: string): boolean {
+  if (arg === "-") return true;
   if (/\.(ts|js|py|txt)$/.test(arg) && !/[\s()*+]/.test(arg)) return true;
   return existsSync(arg) && statSync(arg).isFile();
 }
 
 export function readSource(arg: string): string {
   try {
-    return readFileSync(arg, "utf8");
+    return readFileSync(arg === "-" ? 0 : arg, "utf8");
   } catch {
     throw new UsageError(`cannot read ${arg}`);
   }
 }
 
-export function evaluateFile(file: string, bounds?: Partial<Bounds>): DocumentResult {
-  return evaluateText(file, readSource(file), undefined, bounds);
+/** A source's language: `--lang` when given, else a `.py` file is Python and anything else TypeScript. */
+export function languageOf(arg: string, lang?: Lang): Lang {
+  return lang ?? languageOfFile(arg);
+}
+
+export function evaluateFile(file: string, bounds?: Partial<Bounds>, lang?: Lang): DocumentResult {
+  return evaluateText(file, readSource(file), undefined, bounds, lang);
 }
 
 /**
- * A file's text evaluated (its `load(...)` reading its own folder; `seen` collects what it read); its first error, if
- * it did not evaluate, as a FileError.
+ * A file's text evaluated (Python for a `.py` file or `lang` "py"; its `load(...)` reading its own folder; `seen`
+ * collects what it read); its first error, if it did not evaluate, as a FileError.
  */
-export function evaluateText(file: string, text: string, seed?: number, bounds?: Partial<Bounds>, seen?: Map<string, string>): DocumentResult {
-  const doc = evaluateDocument(text, { seed, bounds, readFile: folderReader(file, seen) });
+export function evaluateText(
+  file: string, text: string, seed?: number, bounds?: Partial<Bounds>, lang?: Lang, seen?: Map<string, string>,
+): DocumentResult {
+  const doc = evaluateDocument(text, { seed, bounds, readFile: folderReader(file, seen), lang: languageOf(file, lang) });
   const err = doc.diagnostics.find((d) => d.severity === "error");
-  if (!doc.ok && err) throw new FileError(file, err.message, err.start, err.end, text);
+  if (!doc.ok && err) throw new FileError(file === "-" ? "<stdin>" : file, err.message, err.start, err.end, text);
   return doc;
 }
 
@@ -75,10 +85,10 @@ export function fileWarnings(file: string, doc: DocumentResult): string[] {
   return doc.diagnostics.map((d) => `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
 }
 
-export function evaluate(arg: string, at: Readonly<Record<string, number>>, bounds?: Partial<Bounds>): Evaluated {
+export function evaluate(arg: string, at: Readonly<Record<string, number>>, bounds?: Partial<Bounds>, lang?: Lang): Evaluated {
   if (isFile(arg)) {
     rejectAt(arg, at);
-    const text = readSource(arg), doc = evaluateText(arg, text, undefined, bounds);
+    const text = readSource(arg), doc = evaluateText(arg, text, undefined, bounds, lang);
     if (doc.target === undefined || doc.value === undefined) throw noTarget(arg, text, doc);
     return {
       tape: doc.tape, target: doc.target, value: doc.value, file: arg, doc, selection: undefined, constants: [],
@@ -86,7 +96,7 @@ export function evaluate(arg: string, at: Readonly<Record<string, number>>, boun
       warnings: fileWarnings(arg, doc),
     };
   }
-  const selection = prepareSelection(arg);
+  const selection = prepareSelection(arg, lang === "py" ? { languageId: "python" } : {});
   const r = selection.evaluate(at, bounds);
   // Every --at name is used or said to be unused (a typo, or `__proto__`, is never silently dropped).
   const unused = Object.keys(at).filter((n) => !r.leaves.some((l) => l.kind === "input" && l.name === n));

@@ -1,4 +1,4 @@
-// Runs on Node (the CLI): `gradlens train <AND|OR|XOR|NAND|file.nn.ts>`, a thin front end over src/train: the flags
+// Runs on Node (the CLI): `gradlens train <AND|OR|XOR|NAND|file.nn.ts|file.py>`, a thin front end over src/train: the flags
 // become the same config the training view builds from its form (same presets, limits, choice lists and
 // validation), the same session runs it to the end (a progress bar on a terminal only), and its verdict, worded by
 // src/view, decides the exit status: 0 learned, 1 not learned or diverged (NaN/Infinity loss included). It prints
@@ -26,7 +26,7 @@ function given(p: Parsed, names: readonly string[]): Record<string, string> {
 
 /** The training config the flags ask for; a file's own train({...}) settings under the flags given. */
 export function trainConfig(p: Parsed): TrainConfig {
-  if (p.positional.length !== 1) throw new UsageError("train takes one source: AND, OR, XOR, NAND or a .nn.ts file");
+  if (p.positional.length !== 1) throw new UsageError("train takes one source: AND, OR, XOR, NAND, a .nn.ts or a .py file");
   const src = p.positional[0], dataset = src.toUpperCase();
   if (isDatasetChoice(dataset)) {
     const preset = presetSource(dataset);
@@ -41,7 +41,7 @@ export function trainConfig(p: Parsed): TrainConfig {
   const bounds = boundsOption(p);
   // What the file load(...)s is read once here and handed to the run, which reads no files itself.
   const seen = new Map<string, string>();
-  const doc = evaluateText(src, text, seed, bounds, seen);
+  const doc = evaluateText(src, text, seed, bounds, undefined, seen);
   if (doc.objective === undefined) throw noTarget(src, text, doc);
   const fromFile = settingsFromFile(doc.train, DEFAULT_SETTINGS);
   const files = seen.size > 0 ? { files: Object.fromEntries(seen) } : {};

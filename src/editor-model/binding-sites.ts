@@ -3,6 +3,7 @@
 // lexical scope, on GradLens's tree; subject-values.ts and logged-values.ts turn the answer into values.
 import type { FunctionExpr, Name, Pattern, Program, Stmt } from "../notation/tree";
 import type { TreeNode } from "../notation/tree-walk";
+import { targetNames } from "../notation/walk";
 import { ancestorsOf, parentMap } from "./source";
 
 export type BoundSite =
@@ -103,6 +104,11 @@ function declaredIn(n: TreeNode, child: TreeNode, name: string): Declaring | und
   if (n.kind === "forOf" && n.mode !== "assign") {
     const hit = inPattern(n.target as Pattern, name);
     if (hit !== undefined) return { binding: hit.id, role: { kind: "declare", path: hit.path, loop: true } };
+  }
+  // Python's loop variables (assigned, not declared): the loop that binds the name, for a use inside it.
+  if (n.kind === "forOf" && n.mode === "assign") {
+    const id = targetNames(n.target).find((x) => x.name === name);
+    if (id !== undefined) return { binding: id, role: { kind: "declare", path: undefined, loop: true } };
   }
   if (n.kind === "for" && n.init !== undefined && n.init.kind === "declare") {
     const hit = inStatements([n.init], name);

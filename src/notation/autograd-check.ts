@@ -122,7 +122,10 @@ function report(ip: Interp, t: Interp, s: Stmt, root: number): void {
   if (rows.length === 0) return;
   rows.sort((a, b) => a.node - b.node);
   const line = (o: Instance): number => lineCol(ip.doc, o.site?.start ?? s.start).line;
-  const name = (o: Instance, r: Row): string => `${o.path === o.cls.name ? o.cls.name : o.path} (line ${line(o)})${r.node === root ? ", the root" : ""}`;
+  // An object a top-level name holds is called by that name (`w1`); others by their binding path or class.
+  const byName = new Map<Value, string>();
+  for (const [k, b] of t.scope.vars) if (b.value instanceof Instance && !byName.has(b.value)) byName.set(b.value, k);
+  const name = (o: Instance, r: Row): string => `${byName.get(o) ?? o.path} (line ${line(o)})${r.node === root ? ", the root" : ""}`;
   ip.recordCheck(s, "backward", rows.map((r) => ({
     name: name(r.obj, r), analytic: r.learner, numeric: r.truth, absError: Math.abs(r.learner - r.truth),
     relError: Math.abs(r.learner - r.truth) / Math.max(Math.abs(r.truth), 1e-12), pass: r.pass,

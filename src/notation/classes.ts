@@ -238,10 +238,29 @@ function defineClass(ip: Interp, c: ClassExpr, name: string): ClassFn {
   if (c.name !== undefined && ip.lang !== "py") env.declare(c.name, cls, true);
   if (c.ctor !== undefined) cls.ctor = method(`new ${name}`, c.ctor, env, cls);
   for (const m of c.methods) cls.methods.set(m.name ?? "", method(`${name}.${m.name ?? ""}`, m, ip.lang === "py" ? ip.scope : env, cls, ip));
-  if (ip.lang === "py") {
-    for (const f of c.fields) if (f.value !== undefined) cls.attrs.set(f.name, evalExpr(ip, f.value));
-  } else cls.fields.push(...c.fields);
+  if (ip.lang === "py") pyClassBody(ip, c, cls);
+  else cls.fields.push(...c.fields);
   return cls;
+}
+
+/** Python's class-level assignments, evaluated where the class body's names (its methods) are seen: a method alias
+ * (`__rmul__ = __mul__`) is a method, anything else a class attribute. */
+function pyClassBody(ip: Interp, c: ClassExpr, cls: ClassFn): void {
+  if (c.fields.length === 0) return;
+  const saved = ip.scope, body = new Scope(saved);
+  for (const [k, m] of cls.methods) body.declare(k, m, false);
+  ip.scope = body;
+  try {
+    for (const f of c.fields) {
+      if (f.value === undefined) continue;
+      const v = evalExpr(ip, f.value);
+      body.declare(f.name, v, false);
+      if (v instanceof Closure && v.home === cls) cls.methods.set(f.name, v);
+      else cls.attrs.set(f.name, v);
+    }
+  } finally {
+    ip.scope = saved;
+  }
 }
 
 function method(name: string, decl: FunctionExpr, env: Scope, cls: ClassFn, ip?: Interp): Closure {

@@ -136,7 +136,8 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
   const why = ev === undefined ? noTargetReason(ip) : undefined;
   const noTarget = ev === undefined ? `no target: ${why?.reason ?? "nothing at the top level evaluates to a number"}` : undefined;
   // A file of checks needs no target; a tensor where the target would be is worth saying all the same.
-  if (noTarget !== undefined && (ip.gradchecks.length === 0 || why !== undefined)) {
+  // A Python program that prints its results needs no target either.
+  if (noTarget !== undefined && (ip.gradchecks.length === 0 || why !== undefined) && !(ip.lang === "py" && ip.output.length > 0 && why === undefined)) {
     const e = why === undefined ? new GradLensError(noTarget, 0, 0, text) : ip.error(noTarget, why.site);
     diagnostics.push(e.toDiagnostic("warning"));
   }

@@ -124,7 +124,12 @@ export class BindingLog {
 
   /** The names `pattern` just bound in `scope` (after `bind`), with their values. */
   record(ip: Interp, pattern: Pattern, scope: Scope): void {
-    for (const id of patternNames(pattern)) this.add(ip, id, scope.lookup(id.name)?.value);
+    this.recordNames(ip, patternNames(pattern), scope);
+  }
+
+  /** Names just bound in scope (a Python loop's target: `for i, (p, q) in …`). */
+  recordNames(ip: Interp, names: readonly Name[], scope: Scope): void {
+    for (const id of names) this.add(ip, id, scope.lookup(id.name)?.value);
   }
 
   all(): BoundName[] {

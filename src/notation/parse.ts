@@ -13,16 +13,12 @@ export function ts(): typeof TS {
   return tsModule;
 }
 
-/** TypeScript's "unary minus on the left of **" error: Python reads `-a ** b` as `-(a ** b)`. */
-export const UNARY_POW_DIAGNOSTIC = 17006;
-
 const cache = new Map<string, TS.SourceFile>();
 const CACHE_SIZE = 32;
 
 export interface ParseOptions {
   uri?: string;
   version?: number;
-  languageId?: string;
 }
 
 /**
@@ -33,7 +29,7 @@ export function sourceFile(t: typeof TS, text: string): TS.SourceFile {
   return t.createSourceFile("input.ts", text, t.ScriptTarget.Latest, true, t.ScriptKind.TS);
 }
 
-/** The parser's own diagnostics of a source file (every one is a GradLens parse error, outside Python). */
+/** The parser's own diagnostics of a source file (every one is a GradLens parse error). */
 export function parseDiagnostics(sf: TS.SourceFile): readonly TS.DiagnosticWithLocation[] {
   return (sf as unknown as { parseDiagnostics: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics;
 }
@@ -58,7 +54,7 @@ export function parse(text: string, opts: ParseOptions = {}): TS.SourceFile {
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(key, sf);
   }
-  const errors = parseErrors(sf, opts.languageId === "python");
+  const errors = parseErrors(sf);
   if (errors.length > 0) {
     errors[0].all = errors;
     throw errors[0];
@@ -66,15 +62,13 @@ export function parse(text: string, opts: ParseOptions = {}): TS.SourceFile {
   return sf;
 }
 
-function parseErrors(sf: TS.SourceFile, python: boolean): GradLensError[] {
+function parseErrors(sf: TS.SourceFile): GradLensError[] {
   const t = ts();
   const diags = parseDiagnostics(sf);
   const out: GradLensError[] = [];
   for (const d of diags) {
-    if (python && d.code === UNARY_POW_DIAGNOSTIC) continue;
     const start = d.start, end = d.start + d.length;
-    const hint = python ? " (Python is read as expressions and simple assignments; Python-only syntax such as `if … else`, `lambda`, `def` or `and` is not supported)" : "";
-    out.push(new GradLensError(describe(sf.text, d, t) + hint, start, Math.max(end, start), sf.text));
+    out.push(new GradLensError(describe(sf.text, d, t), start, Math.max(end, start), sf.text));
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { Op } from "../engine";
 import { numericArith, numericCompare } from "./arith";
 import { Instance } from "./classes";
 import type { Interp } from "./interp";
+import { pyMatmul, tensorResult } from "./py-tensors";
 import { PyDict, constant, dictKey, isFloat, isTuple, pyFloat, pyTypeName, tuple } from "./py-values";
 import type { ArithOp, CompareOp, Span } from "./tree";
 import { Num, Tensor, isNumber, type Value } from "./values";
@@ -43,7 +44,10 @@ export function pyArith(ip: Interp, op: ArithOp, a: Value, b: Value, site: Span)
   if (typeof b === "boolean") b = b ? 1 : 0;
   if (isNumber(a) && isNumber(b)) return numbers(ip, op, a, b, site);
   if (a instanceof Tensor || b instanceof Tensor) {
-    if ((isNumber(a) || a instanceof Tensor || Array.isArray(a)) && (isNumber(b) || b instanceof Tensor || Array.isArray(b))) return numericArith(ip, op, a, b, site);
+    if (op === "@") return pyMatmul(ip, a, b, site);
+    if ((isNumber(a) || a instanceof Tensor || Array.isArray(a)) && (isNumber(b) || b instanceof Tensor || Array.isArray(b))) {
+      return tensorResult(op, numericArith(ip, op, a, b, site), a, b);
+    }
   }
   if (op === "+" && typeof a === "string" && typeof b === "string") {
     ip.allocate(a.length + b.length, site);

@@ -1,6 +1,9 @@
 // Runs anywhere: Python's attributes and methods of built-in values: list methods (`append`, `extend`, `pop`, …),
 // dict methods (`items`, `keys`, `values`, `get`, …), string methods (`join`, `split`, `format`, …), a method read
 // as a value (bound to its object), and `o[k]` (a class's `__getitem__` too).
+import { Op } from "../engine";
+import { tensorResult } from "./py-tensors";
+import { transpose } from "./tensors";
 import { Closure } from "./calls";
 import { ClassFn, Instance } from "./classes";
 import type { Interp } from "./interp";
@@ -49,11 +52,33 @@ export function pyMember(ip: Interp, o: Value, name: string, site: Span): Value 
   }
   if (o instanceof PyDict) return dictMethod(ip, o, name, site);
   if (typeof o === "string") return stringMethod(ip, o, name, site);
-  if (o instanceof Tensor && name === "shape") return tuple([...o.shape]);
+  if (o instanceof Tensor) return tensorMember(ip, o, name, site);
   return NOT_FOUND;
 }
 
 export { NOT_FOUND };
+
+/** PyTorch's `loss.backward()` (the engine's backward from that node) and `w.grad` (its gradient, as a tensor). */
+function tensorMember(ip: Interp, t: Tensor, name: string, site: Span): Value | typeof NOT_FOUND {
+  switch (name) {
+    case "shape": return tuple([...t.shape]);
+    case "T": return tensorResult("T", transpose(ip, t, site), t);
+    case "backward": return method("backward", (ip2, _a, s) => {
+      if (t.size !== 1) throw ip2.error("grad can be implicitly created only for scalar outputs", s);
+      t.tape.backward(t.node);
+      return null;
+    }, 0);
+    case "grad": {
+      if (t.tape.grad.length <= t.node) return null;
+      const g = t.tape.isTensor(t.node) ? t.tape.liveGradient(t.node) : Float64Array.of(t.tape.grad[t.node]);
+      if (g === undefined) return null;
+      ip.allocate(g.length, site);
+      return new Tensor(ip.tape, ip.tape.tensorConst({ shape: [...t.shape], data: Float64Array.from(g) }));
+    }
+    case "requires_grad": return t.tape.op[t.node] === Op.Param;
+    default: return NOT_FOUND;
+  }
+}
 
 function indexOf(ip: Interp, o: Value[], x: Value, s: Span): number {
   const i = o.findIndex((e) => pyEquals(ip, e, x, s));

@@ -7,6 +7,7 @@ import { unary } from "./mathfns";
 import type { NpRandom } from "./python/nprandom";
 import { num } from "./py-modules";
 import { pyFloat } from "./py-values";
+import { tensorResult } from "./py-tensors";
 import { tensorNamespace } from "./tensor-globals";
 import { makeTensor, reduce, shapeArgs, tensorParam, wrap, type Site } from "./tensors";
 import { Builtin, Obj, Tensor, isNumber, type Value } from "./values";
@@ -28,6 +29,7 @@ function reduction(ip: Interp, kind: "sum" | "mean", all: Value[], site: Site): 
   const a = args[0], axis = opts.get("axis") ?? opts.get("dim") ?? args[1], keep = opts.get("keepdims") ?? opts.get("keepdim");
   if (!(a instanceof Tensor) && !Array.isArray(a)) return a;
   const t = reduce(ip, kind, a, axis ?? undefined, site);
+  if (kind === "sum") tensorResult("sum", t, a);
   if (axis === undefined || axis === null) return t;
   const shape = t.shape, before = a instanceof Tensor ? a.shape : [];
   const kept = shape.length === before.length;
@@ -75,7 +77,10 @@ export function numpyEntries(ns: "np" | "torch", rng: () => NpRandom): [string, 
       return opts.get("requires_grad") === true ? tensorParam(ip2, t, ip2.namePath ?? `p${ip2.store.size}`, s) : t;
     }, 1, 2));
   } else {
-    out.push(fn("array", (ip2, all, s) => makeTensor(ip2, options(all).args[0], s), 1, 2));
+    out.push(fn("array", (ip2, all, s) => {
+      const x = options(all).args[0];
+      return tensorResult("T", makeTensor(ip2, x, s), x);
+    }, 1, 2));
     out.push(["random", new Namespace("np.random", [
       fn("seed", (ip2, [n], s) => (rng().seed(ip2.seedOverride ?? num(ip2, n, "np.random.seed", s)), null), 1),
       fn("randn", (ip2, dims, s) => npRandomTensor(ip2, dims, true, rng(), s), 0, 3),

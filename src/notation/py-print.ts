@@ -5,6 +5,7 @@ import type { Interp } from "./interp";
 import { PyFormatError, formatSpec, pyRepr as numberRepr } from "./python/pyformat";
 import { PyDict, constant, isFloat, isTuple, pyTypeName } from "./py-values";
 import type { Span } from "./tree";
+import { tensorText } from "./py-tensors";
 import { asNumber } from "./tensors";
 import { Fn, Num, Obj, Tensor, isNumber, type Value } from "./values";
 
@@ -69,20 +70,6 @@ function text(ip: Interp, v: Value, site: Span, repr: boolean, depth: number): s
   if (v instanceof Tensor) return tensorText(v);
   if (v instanceof Obj) return `{${[...v.props].map(([k, x]) => `${quote(k)}: ${text(ip, x, site, true, depth + 1)}`).join(", ")}}`;
   return String(v);
-}
-
-/** A tensor as NumPy prints an array: `[1. 2.5]`, rows on their own lines. */
-function tensorText(t: Tensor): string {
-  const data = t.tape.tensorValue(t.node), shape = t.shape;
-  const el = (x: number): string => {
-    const s = numberRepr(Number(x.toPrecision(8)), false);
-    return s.endsWith(".0") ? s.slice(0, -1) : s;
-  };
-  if (shape.length === 0) return numberRepr(data[0], false); // a NumPy scalar prints as a float
-  if (shape.length === 1) return `[${Array.from(data, el).join(" ")}]`;
-  const [r, c] = [shape[0], data.length / shape[0]], rows: string[] = [];
-  for (let i = 0; i < r; i++) rows.push(`[${Array.from(data.subarray(i * c, (i + 1) * c), el).join(" ")}]`);
-  return `[${rows.join("\n ")}]`;
 }
 
 /** `format(v, spec)` and an f-string's `{v:spec}` / `{v!r}`. */

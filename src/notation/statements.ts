@@ -10,6 +10,7 @@ import { bindingLog, madeSince } from "./locate";
 import { pyStmt } from "./py-statements";
 import { assignPyName, iterate } from "./py-values";
 import type { Declare, For, ForOf, Stmt, While } from "./tree";
+import { targetNames } from "./walk";
 import { type Value } from "./values";
 
 export enum Completion {
@@ -195,7 +196,10 @@ function forOf(ip: Interp, f: ForOf): Completion {
           const target = f.target as Parameters<typeof bind>[2];
           bind(ip, scope, target, x, f.mode === "const");
           if (log !== undefined) log.record(ip, target, scope);
-        } else assign(ip, f.target as Parameters<typeof assign>[1], x);
+        } else {
+          assign(ip, f.target as Parameters<typeof assign>[1], x);
+          if (log !== undefined) log.recordNames(ip, targetNames(f.target), scope);
+        }
         c = execBody(ip, f.body);
       } finally {
         if (rows) ip.tape.endGroup();

@@ -1,8 +1,9 @@
-// Runs anywhere: "Apply to file": text edits that write trained param values back into a `.nn.ts` source, as the
-// first argument of each `param(...)` call (a tensor param gets a `tensor([[...]])` literal in place of its
-// initialiser). A call that made several params (in a loop or a function called more than once) or a param made by
+// Runs anywhere: "Apply to file": text edits that write trained param values back into a `.nn.ts` or `.nn.py`
+// source, as the first argument of each `param(...)` call (a tensor param gets a `tensor([[...]])` literal in place
+// of its initialiser; in Python the numbers are written as Python writes floats, `2.0`, `1e-05`). A call that made several params (in a loop or a function called more than once) or a param made by
 // mlp(...) has no single literal to hold its value: it is listed as skipped.
-import { evaluateDocument } from "../notation";
+import { evaluateDocument, type Lang } from "../notation";
+import { pyRepr } from "../notation/python/pyformat";
 
 export interface TextEdit {
   /** Offsets into the document text the values were trained from. */
@@ -21,8 +22,9 @@ export interface ApplyResult {
  * Edits for `text` that set every param to `values` (by store slot, the order the file creates them).
  * Throws when the file no longer evaluates to the same params.
  */
-export function applyEdits(text: string, values: ArrayLike<number>, names?: readonly string[]): ApplyResult {
-  const doc = evaluateDocument(text);
+export function applyEdits(text: string, values: ArrayLike<number>, names?: readonly string[], lang: Lang = "ts"): ApplyResult {
+  const doc = evaluateDocument(text, { lang });
+  const literal = lang === "py" ? pythonFloat : String;
   if (!doc.ok) throw new Error("the file does not evaluate; fix its errors first");
   if (doc.store.size !== values.length || (names && names.some((n, i) => doc.store.names[i] !== n))) {
     throw new Error("the file's params changed since training started; train again before applying");
@@ -74,18 +76,24 @@ export function applyEdits(text: string, values: ArrayLike<number>, names?: read
     }
     // A tensor param's initialiser (`randn([2, 3])`) has no numbers to rewrite: a tensor literal of the same shape
     // takes its place.
-    const newText = tensor ? tensorLiteral(T.shape(tensor.node), vs) : String(vs[0]);
+    const newText = tensor ? tensorLiteral(T.shape(tensor.node), vs, literal) : literal(vs[0]);
     if (text.slice(arg.start, arg.end) !== newText) edits.push({ start: arg.start, end: arg.end, newText });
   }
   edits.sort((a, b) => a.start - b.start);
   return { edits, skipped };
 }
 
+/** A value as Python writes a float (`0.5`, `2.0`, `1e-05`): what a `.nn.py` file gets back. */
+export function pythonFloat(v: number): string {
+  return pyRepr(v, false);
+}
+
 /** `tensor([[a, b], [c, d]])` for a [2,2] shape (rank 0 and 1 too), elements row-major. */
-export function tensorLiteral(shape: readonly number[], vs: readonly number[]): string {
-  if (shape.length === 0) return `tensor(${vs[0]})`;
-  if (shape.length === 1) return `tensor([${vs.join(", ")}])`;
-  const c = shape[1], rows = Array.from({ length: shape[0] }, (_, r) => `[${vs.slice(r * c, r * c + c).join(", ")}]`);
+export function tensorLiteral(shape: readonly number[], vs: readonly number[], literal: (v: number) => string = String): string {
+  if (shape.length === 0) return `tensor(${literal(vs[0])})`;
+  const list = (from: number, to: number): string => vs.slice(from, to).map(literal).join(", ");
+  if (shape.length === 1) return `tensor([${list(0, vs.length)}])`;
+  const c = shape[1], rows = Array.from({ length: shape[0] }, (_, r) => `[${list(r * c, r * c + c)}]`);
   return `tensor([${rows.join(", ")}])`;
 }
 

@@ -4,7 +4,7 @@
 import {
   MLP, ParamStore, Trainer, datasetObjective, datasets, makeOptimizer, type Objective,
 } from "../engine";
-import { evaluateDocument, type TrainSettings as FileTrainSettings } from "../notation";
+import { evaluateDocument, languageOfFile, type TrainSettings as FileTrainSettings } from "../notation";
 import { labelledData, type LabelledData } from "./classes";
 import { rowsFromTensors } from "./rows";
 import { SettingsError } from "./validate";
@@ -59,7 +59,7 @@ export function buildProblem(config: TrainConfig): Problem {
   // With mini-batches every step re-runs the file on its batch's rows (step -1: all rows, as for this first run). The
   // size is the settings' (the CLI's) or else the file's own train({ batch }) (the view's form has no such field).
   const rowsPer = { size: 0, step: -1 };
-  const doc = evaluateDocument(src.text, { bounds: config.bounds, readFile, batch: rowsPer, ...(src.seed === undefined ? {} : { seed: src.seed }) });
+  const doc = evaluateDocument(src.text, { bounds: config.bounds, readFile, batch: rowsPer, ...(src.seed === undefined ? {} : { seed: src.seed }), lang: languageOfFile(src.uri) });
   rowsPer.size = s.batch ?? doc.train?.batch ?? 0;
   const batch = rowsPer.size > 0 ? rowsPer : undefined;
   const err = doc.diagnostics.find((d) => d.severity === "error");

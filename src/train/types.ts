@@ -18,7 +18,7 @@ export type OptimizerChoice = (typeof OPTIMIZERS)[number];
 export type MethodChoice = (typeof METHODS)[number];
 export type InitChoice = (typeof INITS)[number];
 
-/** Where the model comes from: a preset dataset with an architecture, or a `.nn.ts` document's objective. */
+/** Where the model comes from: a preset dataset with an architecture, or a `.nn.ts` / `.nn.py` document's objective. */
 export type TrainSource =
   | {
     kind: "preset"; dataset: DatasetChoice; hidden: number[]; activation: ActivationChoice; loss: LossChoice;

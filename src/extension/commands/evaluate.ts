@@ -7,6 +7,7 @@ import * as vscode from "vscode";
 import type { EvaluatorPool } from "../evaluation/pool";
 import { COMMANDS } from "../ids";
 import { outputChannel } from "../output";
+import { showPrinted } from "../editor/printed";
 import { readSettings } from "../editor/settings";
 import { selectionOrLine, showFailure, takeSelection, type Failure } from "../selection";
 import { oneLine } from "../text";
@@ -48,6 +49,7 @@ async function evaluate(context: vscode.ExtensionContext, pool: EvaluatorPool): 
     const result = await prepared.client.call(
       { kind: "evaluateSelection", selection: prepared.id, values, bounds: settings.bounds }, { label: taken.label, limit: settings.limits.selection },
     ).promise.finally(prepared.release);
+    showPrinted(context, `${vscode.workspace.asRelativePath(doc.uri)}:${taken.range.start.line + 1}`, result.output);
     const lines = [`${vscode.workspace.asRelativePath(doc.uri)}:${taken.range.start.line + 1}  ${oneLine(text, 80)}`];
     lines.push(`  value = ${readable(result.value, true)}`);
     for (const leaf of result.leaves) {

@@ -10,6 +10,7 @@ import { EvaluatorError, inDocument } from "../evaluation/errors";
 import type { EvaluatorPool } from "../evaluation/pool";
 import { COMMANDS, DIAGNOSTICS } from "../ids";
 import { takeSelection } from "../selection";
+import { showFilePrinted } from "./printed";
 import { ReportPanel } from "./report-panel";
 import type { DocumentService } from "./service";
 import { isNnDocument, readSettings } from "./settings";
@@ -41,7 +42,7 @@ async function run(
 ): Promise<GradcheckOutcome> {
   const target = await documentFor(arg);
   if (target === undefined) {
-    void vscode.window.showWarningMessage("GradLens: open a .nn.ts file or select an expression to gradient-check.");
+    void vscode.window.showWarningMessage("GradLens: open a .nn.ts or .nn.py file or select an expression to gradient-check.");
     return { kind: "cancelled" };
   }
   const { doc, selection } = target;
@@ -62,10 +63,11 @@ async function run(
       model = await prepared.client.call(request, { label: taken.label, limit: settings.limits.check }).promise.finally(prepared.release);
     } else {
       if (!isNnDocument(doc)) {
-        void vscode.window.showWarningMessage("GradLens: select an expression to gradient-check (or open a .nn.ts file).");
+        void vscode.window.showWarningMessage("GradLens: select an expression to gradient-check (or open a .nn.ts or .nn.py file).");
         return { kind: "cancelled" };
       }
       const r = await service.report(doc, `Gradient check: ${name}`);
+      void showFilePrinted(context, service, doc);
       model = r.report;
       where = r.target ? new vscode.Range(doc.positionAt(r.target.start), doc.positionAt(r.target.end)) : new vscode.Range(0, 0, 0, 0);
     }

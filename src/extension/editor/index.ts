@@ -1,4 +1,4 @@
-// Runs in the VS Code extension host: registers the `.nn.ts` editor features (one document service shared by
+// Runs in the VS Code extension host: registers the `.nn.ts` / `.nn.py` editor features (one document service shared by
 // hovers, diagnostics, CodeLens and inlay hints) and the Gradient-Check Selection and New .nn.ts File commands.
 import * as vscode from "vscode";
 import { CodeLensProvider } from "./codelens";
@@ -11,8 +11,14 @@ import type { EvaluatorPool } from "../evaluation/pool";
 import { outputChannel } from "../output";
 import { DocumentService } from "./service";
 
-/** `.nn.ts` files are TypeScript to VS Code; the pattern keeps GradLens away from every other TypeScript file. */
-export const NN_SELECTOR: vscode.DocumentSelector = [{ language: "typescript", pattern: "**/*.nn.ts" }];
+/**
+ * `.nn.ts` files are TypeScript to VS Code and `.nn.py` files Python (so Python extensions keep working there); the
+ * patterns keep GradLens away from every other TypeScript or Python file.
+ */
+export const NN_SELECTOR: vscode.DocumentSelector = [
+  { language: "typescript", pattern: "**/*.nn.ts" },
+  { language: "python", pattern: "**/*.nn.py" },
+];
 
 export function registerEditor(context: vscode.ExtensionContext, pool: EvaluatorPool): DocumentService {
   const service = new DocumentService(pool, (line) => outputChannel(context).appendLine(line));

@@ -128,6 +128,12 @@ export class DocumentService implements vscode.Disposable {
     return (await this.ask(doc, { kind: "trainSettings", doc: this.ref(doc), bounds: s.bounds }, s)) ?? undefined;
   }
 
+  /** The lines the file printed when it was evaluated (Python's print). */
+  output(doc: vscode.TextDocument): Promise<string[]> {
+    const s = readSettings();
+    return this.ask(doc, { kind: "output", doc: this.ref(doc), bounds: s.bounds }, s);
+  }
+
   /** Re-evaluate after `ms` of quiet, then tell listeners. */
   schedule(doc: vscode.TextDocument, ms = readSettings().debounceMs): void {
     const key = doc.uri.toString();

@@ -53,6 +53,11 @@ function readBounds(c: vscode.WorkspaceConfiguration): PlainBounds {
   return { maxSteps: v("maxSteps"), maxNodes: v("maxNodes"), maxDepth: v("maxCallDepth"), maxElements: v("maxElements"), maxElementOps: v("maxElementOps") };
 }
 
-export function isNnDocument(doc: vscode.TextDocument): boolean {
-  return doc.uri.path.endsWith(".nn.ts");
+/** A GradLens file: `.nn.ts` (TypeScript to VS Code) or `.nn.py` (Python to VS Code). */
+export function isNnDocument(doc: { readonly uri: vscode.Uri }): boolean {
+  return isNnPath(doc.uri.path);
+}
+
+export function isNnPath(path: string): boolean {
+  return path.endsWith(".nn.ts") || path.endsWith(".nn.py");
 }

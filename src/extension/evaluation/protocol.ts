@@ -58,6 +58,8 @@ export type Request =
   | { kind: "inlays"; doc: DocRef; bounds: PlainBounds; from: number; to: number; digits: number }
   | { kind: "documentReport"; doc: DocRef; bounds: PlainBounds; title: string; check: CheckOptions }
   | { kind: "trainSettings"; doc: DocRef; bounds: PlainBounds }
+  /** The lines the file printed (Python's print), for the output channel when a command evaluates the file. */
+  | { kind: "output"; doc: DocRef; bounds: PlainBounds }
   | { kind: "forget"; uri: string }
   | { kind: "prepare"; selection: number; text: string; documentText: string; offset: number; languageId: string }
   | { kind: "evaluateSelection"; selection: number; values: Record<string, number>; bounds: PlainBounds }
@@ -97,6 +99,8 @@ export interface SelectionValue {
   /** Names the selection itself assigns a number: constants, no gradient (the output says so). */
   constants: { name: string; value: number }[];
   warnings: Diagnostic[];
+  /** The lines the selection printed (Python's print), in order. */
+  output: string[];
 }
 
 export interface GraphOpened {
@@ -118,6 +122,7 @@ export interface Results {
   inlays: InlayModel[];
   documentReport: { report: ReportModel; target?: { start: number; end: number } };
   trainSettings: FileTrainSettings | null;
+  output: string[];
   forget: null;
   prepare: { found: FoundName[]; missing: string[] };
   evaluateSelection: SelectionValue;

@@ -4,6 +4,7 @@
 // `{ uri, node, offset }` (hover link) or a uri (CodeLens, training view), that document's graph, pointing at the
 // node. Returns an outcome, the command's result, saying what it showed.
 import * as vscode from "vscode";
+import { showFilePrinted } from "../editor/printed";
 import type { DocumentService } from "../editor/service";
 import { isNnDocument } from "../editor/settings";
 import type { EvaluatorPool } from "../evaluation/pool";
@@ -50,14 +51,16 @@ async function visualize(context: vscode.ExtensionContext, pool: EvaluatorPool, 
   const editor = req ? undefined : vscode.window.activeTextEditor;
   const doc = req ? await vscode.workspace.openTextDocument(vscode.Uri.parse(req.uri)) : editor?.document;
   if (!doc) {
-    void vscode.window.showWarningMessage("GradLens: open a .nn.ts file or select an expression to visualize.");
+    void vscode.window.showWarningMessage("GradLens: open a .nn.ts or .nn.py file or select an expression to visualize.");
     return { kind: "cancelled" };
   }
   try {
     if (!editor || (editor.selection.isEmpty && isNnDocument(doc))) {
       const source: GraphSource = { kind: "document", uri: doc.uri.toString() };
       const focus = req && (req.node !== undefined || req.offset !== undefined) ? { node: req.node, offset: req.offset } : undefined;
-      return outcome(source, await GraphPanel.show(context, pool, service, source, askFor(source, doc), { focus }));
+      const shown = await GraphPanel.show(context, pool, service, source, askFor(source, doc), { focus });
+      void showFilePrinted(context, service, doc);
+      return outcome(source, shown);
     }
     const taken = await takeSelection(context, pool, doc, selectionOrLine(editor), "visualize");
     if (taken === "cancelled") return { kind: "cancelled" };

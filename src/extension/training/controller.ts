@@ -8,7 +8,8 @@ import { assertNever, decodeNumbers, encodeNumbers } from "../../protocol/wire";
 import { DEFAULT_SETTINGS, SettingsError, parsePresetSource, parseSettings, settingsFromFile, type DatasetChoice, type TrainConfig } from "../../train";
 import type { CompareSnapshot, TrainForm, TrainingSnapshot } from "../../view/training";
 import type { DocumentService } from "../editor/service";
-import { readSettings } from "../editor/settings";
+import { showFilePrinted } from "../editor/printed";
+import { isNnPath, readSettings } from "../editor/settings";
 import type { Stopped } from "../evaluation/client";
 import type { EvaluatorPool } from "../evaluation/pool";
 import type { TrainAction } from "../evaluation/protocol";
@@ -93,11 +94,12 @@ export class TrainingController implements vscode.Disposable {
     return this.session?.whenStopped();
   }
 
-  /** Train a `.nn.ts` file with its own train({...}) settings; resolves when the run stops. */
+  /** Train a `.nn.ts` or `.nn.py` file with its own train({...}) settings; resolves when the run stops. */
   async trainFile(uri: vscode.Uri | undefined): Promise<TrainingSnapshot | undefined> {
-    if (!uri || !uri.path.endsWith(".nn.ts")) throw new SettingsError("open a .nn.ts file to train it");
+    if (!uri || !isNnPath(uri.path)) throw new SettingsError("open a .nn.ts or .nn.py file to train it");
     const doc = await vscode.workspace.openTextDocument(uri);
     const s = settingsFromFile(await this.service.trainSettings(doc), DEFAULT_SETTINGS);
+    void showFilePrinted(this.context, this.service, doc);
     this.documentUri = uri;
     void this.context.workspaceState.update(DOC_KEY, uri.toString());
     this.form = { ...this.form, source: "document", optimizer: s.optimizer, lr: String(s.lr), steps: String(s.steps), method: s.method, eps: String(s.eps) };
@@ -111,7 +113,7 @@ export class TrainingController implements vscode.Disposable {
     void this.context.workspaceState.update(FORM_KEY, form);
     const settings = parseSettings(form);
     if (form.source !== "document") return { source: parsePresetSource(form), settings };
-    if (!this.documentUri) throw new SettingsError("no .nn.ts file chosen: use Train active file");
+    if (!this.documentUri) throw new SettingsError("no .nn.ts or .nn.py file chosen: use Train active file");
     const doc = await vscode.workspace.openTextDocument(this.documentUri);
     const label = vscode.workspace.asRelativePath(doc.uri);
     return { source: { kind: "document", uri: doc.uri.toString(), version: doc.version, text: doc.getText(), label }, settings };
@@ -164,7 +166,7 @@ export class TrainingController implements vscode.Disposable {
   /** Apply to file: an undoable WorkspaceEdit writing the trained values into the file's param(...) calls. */
   async apply(): Promise<{ edits: number; skipped: string[] }> {
     const s = this.session;
-    if (!s || s.config.source.kind !== "document" || !s.alive) throw new SettingsError("train a .nn.ts file first, then apply its values");
+    if (!s || s.config.source.kind !== "document" || !s.alive) throw new SettingsError("train a .nn.ts or .nn.py file first, then apply its values");
     const src = s.config.source, uri = vscode.Uri.parse(src.uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     if (doc.getText() !== src.text) throw new SettingsError("the file changed since training started; train again before applying");

@@ -131,6 +131,19 @@ export const tests: HostTest[] = [
     },
   },
   {
+    name: "New .nn.ts File from the micrograd-style Python template: a .nn.py file, Python to VS Code, whose autograd check flags the __mul__ bug",
+    fn: async () => {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>("gradlens.newFile", "value.nn.py", "micrograd-style.nn.py");
+      assert.ok(uri, "no file made");
+      const doc = await vscode.workspace.openTextDocument(uri);
+      assert.equal(doc.languageId, "python");
+      assert.match(doc.getText(), /class Value/);
+      const wrong = (d: vscode.Diagnostic) => /your `__mul__` backward/.test(d.message);
+      await waitFor("the autograd check's warning", () => bySource(uri, "gradlens").some(wrong), 20_000);
+      assert.equal(bySource(uri, "gradlens").find(wrong)?.severity, vscode.DiagnosticSeverity.Warning);
+    },
+  },
+  {
     name: "settings apply live: precision in hovers, inlay hints off and on",
     fn: async () => {
       const editor = await openFixture("xor.nn.ts");

@@ -1,6 +1,6 @@
 // Runs inside VS Code's extension host: the training commands through the real extension: Train XOR learns,
 // Train .nn.ts File trains the open file with its train({...}) settings, and Apply Trained Values writes them into
-// the file's param(...) calls as one undoable edit.
+// the file's param(...) calls as one undoable edit (as Python floats in a `.nn.py` file).
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { evaluateDocument } from "../../../src/notation";
@@ -40,6 +40,30 @@ export const tests: HostTest[] = [
       // xor.nn.ts has scalar params only: one row each.
       assert.deepEqual(doc.params.map((p) => p.value), snap.params.map((p) => (p.kind === "scalar" ? p.value : NaN)));
       assert.equal(doc.value, snap.loss);
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand("undo");
+      assert.equal(editor.document.getText(), original);
+      await vscode.commands.executeCommand("workbench.action.files.revert");
+    },
+  },
+  {
+    name: "Train File on a .nn.py file, then Apply Trained Values writes Python floats; the file stays Python; undo restores it",
+    fn: async () => {
+      const editor = await openFixture("model.nn.py");
+      assert.equal(editor.document.languageId, "python");
+      const original = editor.document.getText();
+      const snap = await vscode.commands.executeCommand<TrainingSnapshot | undefined>("gradlens.trainFile", editor.document.uri);
+      assert.ok(snap, "no snapshot");
+      assert.equal(snap.state, "done");
+      assert.ok(snap.loss < 1e-6, `loss ${snap.loss}`);
+      const applied = await vscode.commands.executeCommand<{ edits: number; skipped: string[] } | undefined>("gradlens.applyTrainedValues");
+      assert.deepEqual(applied, { edits: 2, skipped: [] });
+      const edited = editor.document.getText();
+      assert.match(edited, /^weight = param\(-?\d+\.\d+(e[-+]\d\d)?\)$/m);
+      assert.match(edited, /^bias = param\(-?\d+\.\d+(e[-+]\d\d)?\)$/m);
+      const doc = evaluateDocument(edited, { lang: "py" });
+      assert.deepEqual(doc.params.map((p) => p.value), snap.params.map((p) => (p.kind === "scalar" ? p.value : NaN)));
+      assert.equal(editor.document.languageId, "python");
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand("undo");
       assert.equal(editor.document.getText(), original);

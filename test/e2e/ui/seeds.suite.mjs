@@ -200,16 +200,21 @@ export default {
       },
     },
     {
-      name: "New .nn.ts File offers the three tutorials; picking the matrix XOR writes and opens it",
+      name: "New .nn.ts File offers the three tutorials and two Python starters; picking the matrix XOR writes and opens it",
       fn: async (wb) => {
         await wb.runCommand("View: Close All Editors");
         await wb.runCommand("GradLens: New .nn.ts File");
         const rows = wb.page.locator(".quick-input-list .monaco-list-row");
-        await until("the template list", () => rows.allInnerTexts(), (r) => Array.isArray(r) && r.length === 3, 15_000);
+        await until("the template list", () => rows.allInnerTexts(), (r) => Array.isArray(r) && r.length === 5 && r[0].trim().startsWith("XOR with numbers"), 15_000);
         const labels = (await rows.allInnerTexts()).map((t) => t.split("\n")[0].trim());
-        assert.deepEqual(labels, ["XOR with numbers", "XOR with matrices and a hand-written backward", "Module layers with hand-written bwd"]);
+        assert.deepEqual(labels, [
+          "XOR with numbers", "XOR with matrices and a hand-written backward", "Module layers with hand-written bwd",
+          "XOR with NumPy, in Python", "Your own autograd in Python (micrograd style)",
+        ]);
         await rows.filter({ hasText: "XOR with matrices" }).first().click();
-        assert.equal(await wb.waitForInputBox("New .nn.ts File"), "matrix-xor.nn.ts");
+        // The pick and the file-name box share the title: wait until the box that replaced the list holds its name.
+        const named = await until("the file-name box", () => wb.waitForInputBox("New .nn.ts File"), (v) => v === "matrix-xor.nn.ts", 15_000);
+        assert.equal(named, "matrix-xor.nn.ts");
         await wb.answerInputBox("matrix-xor.nn.ts");
         await wb.page.locator(".tabs-container .tab", { hasText: "matrix-xor.nn.ts" }).first().waitFor({ timeout: 15_000 });
         const text = await until("the new file's text", () => wb.editorText(), (t) => typeof t === "string" && t.includes("class MultiLayerPerceptron"), 15_000);

@@ -480,3 +480,21 @@ train({ lr: 0.05, steps: 400, optimizer: "adam" });
     expect(cli("grad", join(dir, "abs.nn.ts")).err).toMatch(/is outside the file's folder/);
   });
 });
+
+describe("standard input", () => {
+  const piped = (input: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, [join(root, "bin/gradlens.js"), ...args], { cwd: root, encoding: "utf8", input, timeout: 60_000 });
+    return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+  };
+
+  it("`-` reads the source from standard input, as a file; its errors name <stdin>", () => {
+    expect(piped("const w = param(2);\nconst loss = w * w;\n", "grad", "-", "--json")).toEqual({ code: 0, out: '{"value":4,"grads":{"w":4}}\n', err: "" });
+    expect(piped("const w = param(2);\nconst loss = w * wieght;\n", "grad", "-")).toMatchObject({ code: 2, err: "error: unknown name `wieght` at <stdin>:2:18\n" });
+    expect(piped("gradcheck((x: number) => x * x, (x: number) => 2 * x, 3);\n", "run", "-")).toMatchObject({ code: 0, out: expect.stringMatching(/^PASS {2}gradcheck at <stdin>:1:1\n/) });
+  });
+
+  it("--lang python reads standard input as Python", () => {
+    expect(piped("x = 7\nprint(x // 2, x / 2)\n", "run", "-", "--lang", "python")).toEqual({ code: 0, out: "3 3.5\n", err: "" });
+    expect(piped("w = param(2.0)\nloss = w ** 2 // 1 + w\n", "grad", "-", "--lang", "python", "--json")).toEqual({ code: 0, out: '{"value":6,"grads":{"w":1}}\n', err: "" });
+  });
+});

@@ -8,9 +8,11 @@ import { BOUND_MAXIMA, BOUND_MINIMA, BOUND_SETTINGS } from "../../../src/notatio
 import { root } from "../editor-model/helpers";
 
 interface Manifest {
+  activationEvents: string[];
   capabilities?: { untrustedWorkspaces?: { supported: boolean | string; description?: string; restrictedConfigurations?: string[] } };
   contributes: {
     commands: { command: string }[];
+    menus: Record<string, { command: string; when?: string }[]>;
     configuration: { properties: Record<string, { default: unknown; maximum?: number; minimum?: number }> };
     typescriptServerPlugins: { name: string; enableForWorkspaceTypeScriptVersions?: boolean }[];
     walkthroughs: { steps: { description: string; media: { markdown?: string } }[] }[];
@@ -78,6 +80,24 @@ describe("package.json for the editor features", () => {
     for (const s of steps) {
       if (s.media.markdown) expect(existsSync(join(root, s.media.markdown)), s.media.markdown).toBe(true);
       for (const m of s.description.matchAll(/\(command:([\w.]+)\)/g)) expect(commands.has(m[1]), m[1]).toBe(true);
+    }
+  });
+});
+
+describe("package.json for .nn.py files", () => {
+  it("activates in a workspace with .nn.py files as with .nn.ts files", () => {
+    expect(manifest.activationEvents).toContain("workspaceContains:**/*.nn.ts");
+    expect(manifest.activationEvents).toContain("workspaceContains:**/*.nn.py");
+  });
+
+  it("offers the file commands in the menus of .nn.py files as of .nn.ts files", () => {
+    const byFile = Object.values(manifest.contributes.menus).flat().filter((m) => m.when?.includes("resourceFilename"));
+    expect(byFile.length).toBeGreaterThan(0);
+    for (const m of byFile) {
+      const re = /resourceFilename =~ \/(.*)\/$/.exec(m.when?.split("||").map((w) => w.trim()).find((w) => w.startsWith("resourceFilename")) ?? "");
+      expect(re, m.command).not.toBeNull();
+      const test = new RegExp((re as RegExpExecArray)[1]);
+      expect([test.test("a/model.nn.py"), test.test("a/model.nn.ts"), test.test("a/model.py"), test.test("a/model.ts")], m.command).toEqual([true, true, false, false]);
     }
   });
 });

@@ -7,7 +7,7 @@ import { inlaysIn, type InlayModel } from "../../../editor-model/inlays";
 import { lensesOf } from "../../../editor-model/lenses";
 import { problemsOf } from "../../../editor-model/problems";
 import { documentReport } from "../../../editor-model/report";
-import { evaluateDocument, GradLensError, type DocumentResult, type TrainSettings } from "../../../notation";
+import { evaluateDocument, GradLensError, languageOfFile, type DocumentResult, type TrainSettings } from "../../../notation";
 import type { Source } from "../../../editor-model/source";
 import type { CheckOptions, DocRef, Limit, PlainBounds, Results, Summary } from "../protocol";
 import { hooked, type Fence } from "./fence";
@@ -69,7 +69,7 @@ export class Documents {
     }
     const t0 = performance.now();
     // No uri or version: the notation's own cache would keep a cancelled or timed-out result under them.
-    const result = evaluateDocument(text, { bounds: hooked(bounds) });
+    const result = evaluateDocument(text, { bounds: hooked(bounds), lang: languageOfFile(doc.uri) });
     if (fence.fired === "cancelled") throw new CancelledError("cancelled");
     const sf: Source | undefined = result.program !== undefined ? { program: result.program, text } : undefined;
     const ev: Cached = {

@@ -45,6 +45,7 @@ export class Evaluator {
       case "inlays": return inlays(this.documents.evaluation(r.doc, r.bounds, fence, limit), r.from, r.to, r.digits);
       case "documentReport": return report(this.documents.evaluation(r.doc, r.bounds, fence, limit), r.title, r.check);
       case "trainSettings": return trainSettings(this.documents.evaluation(r.doc, r.bounds, fence, limit));
+      case "output": return [...this.documents.evaluation(r.doc, r.bounds, fence, limit).result.output];
       case "forget": this.documents.forget(r.uri); return null;
       case "prepare": return this.selections.prepare(r.selection, r.text, r.documentText, r.offset, r.languageId);
       case "evaluateSelection": return this.selections.evaluate(r.selection, r.values, r.bounds);

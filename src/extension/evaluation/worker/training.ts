@@ -2,6 +2,7 @@
 // time slices that yield to the worker's event loop, so the host's pause, step and reset get through between
 // slices; snapshots (built by ../../training/view-model.ts) stream to the host as events. Each slice arms the
 // per-step time limit afresh, so a file whose one step runs away stops with a message naming the setting.
+import { languageOfFile } from "../../../notation";
 import { applyEdits, Comparison, TrainingSession, type TrainConfig } from "../../../train";
 import type { CompareSnapshot, TrainingSnapshot } from "../../../view/training";
 import { compareSnapshot, trainingSnapshot } from "../../training/view-model";
@@ -59,9 +60,9 @@ export class Trainings {
   edits(id: number): Results["trainEdits"] {
     const { session } = this.session(id);
     const src = session.config.source;
-    if (src.kind !== "document") throw new InputError("train a .nn.ts file first, then apply its values");
+    if (src.kind !== "document") throw new InputError("train a .nn.ts or .nn.py file first, then apply its values");
     const store = session.problem.store;
-    return applyEdits(src.text, store.snapshot(), store.names);
+    return applyEdits(src.text, store.snapshot(), store.names, languageOfFile(src.uri));
   }
 
   /** Backprop against finite differences: runs on after the reply, its snapshots streaming as events. */

@@ -17,6 +17,7 @@ const REQUESTS: Request[] = [
   { kind: "inlays", doc, bounds: {}, from: 0, to: 40, digits: 6 },
   { kind: "documentReport", doc, bounds: {}, title: "Gradient check: a.nn.ts", check },
   { kind: "trainSettings", doc, bounds: {} },
+  { kind: "output", doc: { uri: "file:///w/a.nn.py", version: 1 }, bounds: {} },
   { kind: "forget", uri: doc.uri },
   { kind: "prepare", selection: 1, text: "x * y", documentText: "x = 1\nx * y", offset: 6, languageId: "python" },
   { kind: "evaluateSelection", selection: 1, values: { y: 2 }, bounds: {} },
@@ -96,6 +97,9 @@ describe("the host's guard", () => {
     expect(RESULTS.summary({ problems: [{ ...problem, severity: "fatal" }], lenses: [], ms: 1 })).toBe(false);
     expect(RESULTS.summary({ problems: [], lenses: [], target: { start: 0 }, ms: 1 })).toBe(false);
     expect(RESULTS.graphOpen({ render: { type: "error", message: "x" }, target: 1, value: 2 })).toBe(false);
+    expect(RESULTS.output(["1.0", "x = 2"])).toBe(true);
+    expect(RESULTS.output(["1.0", 2])).toBe(false);
+    expect(RESULTS.output(null)).toBe(false);
     expect(RESULTS.forget(null)).toBe(true);
     expect(RESULTS.forget(undefined)).toBe(false);
   });

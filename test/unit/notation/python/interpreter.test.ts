@@ -83,3 +83,18 @@ a = np.array([[1.0, 2.0], [3.0, 4.0]])
 print(a.shape, (a @ a.T).shape, np.sum(a, axis=0), np.sum(a, axis=1, keepdims=True).shape, a[1, 0])`)).toEqual(["(2, 2) (2, 2) [4. 6.] (2, 1) 3.0"]);
   });
 });
+
+describe("PyTorch spellings", () => {
+  it("torch.tensor(…, requires_grad=True) is a param; loss.backward() fills w.grad; .item() reads a number", () => {
+    const r = run(`import torch
+w = torch.tensor([[0.5, -0.2], [0.1, 0.3]], requires_grad=True)
+x = torch.tensor([[1.0, 2.0]])
+loss = torch.sum(torch.tanh(x @ w))
+loss.backward()
+print(w.grad.shape, round(w.grad[0, 0].item(), 4), round(w.grad[1, 1].item(), 4))
+`);
+    expect(r.output).toEqual(["(2, 2) 0.6347 1.7113"]);
+    expect(r.params.length).toBe(4);
+    expect(r.targetName).toBe("loss");
+  });
+});
