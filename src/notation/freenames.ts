@@ -1,6 +1,7 @@
 // Runs anywhere: the free names of a selection, and where the document gives them a value: the nearest earlier
 // assignment whose right side is a constant (`x = 53`, `const x = 53`, `let x: number = 53`, `x: float = 53.0`).
 import { GLOBAL_NAMES } from "./builtins";
+import { pythonBuiltins } from "./py-builtins";
 import type { Expr, FunctionExpr, Name, Program, Target } from "./tree";
 import { walk, type TreeNode } from "./tree-walk";
 import { patternNames, targetNames } from "./walk";
@@ -21,8 +22,12 @@ export interface FreeName {
 
 /** Names a lowered selection uses without declaring them, in order of first use, with that first use. */
 export function collectFree(program: Program): FreeName[] {
-  return undeclared(program).filter(({ name }) => !GLOBAL_NAMES.has(name));
+  return undeclared(program).filter(({ name }) => !GLOBAL_NAMES.has(name) && !(program.lang === "py" && pythonNames().has(name)));
 }
+
+let pyNames: ReadonlySet<string> | undefined;
+/** Python's own built-ins (`print`, `len`, `range`, …): no free names in a Python selection. */
+const pythonNames = (): ReadonlySet<string> => (pyNames ??= new Set(pythonBuiltins().map((f) => f.name)));
 
 /**
  * Built-in names (`E`, `max`) a selection uses without declaring them: a value given for one (`--at E=2`, a prompt)

@@ -50,6 +50,8 @@ export interface SelectionResult {
    */
   constants: { name: string; value: number }[];
   warnings: Diagnostic[];
+  /** What the selection printed (Python's `print`), line by line. */
+  output: string[];
 }
 
 /** Free names with no value: the caller asks for them (prompt, `--at`) and evaluates again with `values`. */
@@ -188,5 +190,5 @@ function run(
   const warnings = [...ip.warnings, ...valueWarnings(ip, r.node)];
   const constants: SelectionResult["constants"] = [];
   for (const [name, b] of ip.scope.vars) if (typeof b.value === "number") constants.push({ name, value: b.value });
-  return { tape, target: r.node, value: tape.val[r.node], leaves, foundNames, constants, warnings };
+  return { tape, target: r.node, value: tape.val[r.node], leaves, foundNames, constants, warnings, output: ip.output };
 }

@@ -5,7 +5,6 @@ import { selectionReport } from "../../../editor-model/report";
 import { prepareSelection, type PreparedSelection } from "../../../notation";
 import type { CheckOptions, PlainBounds, Results, SelectionValue } from "../protocol";
 import { hooked } from "./fence";
-import { printed } from "./printed";
 
 /** The session a request names is gone (its worker restarted, or it was released). */
 export class LostError extends Error {}
@@ -36,7 +35,7 @@ export class Selections {
     return {
       value: r.value, leaves: r.leaves.map(({ name, node, value, grad, kind }) => ({ name, node, value, grad, kind })),
       foundNames: r.foundNames.map(({ name, value, line }) => ({ name, value, line })),
-      constants: r.constants.map(({ name, value }) => ({ name, value })), warnings: [...r.warnings], output: printed(r),
+      constants: r.constants.map(({ name, value }) => ({ name, value })), warnings: [...r.warnings], output: [...r.output],
     };
   }
 

@@ -77,6 +77,11 @@ print(n, c())`)).toEqual(["3 3"]);
     expect(r.value).toBe(26 + 53);
   });
 
+  it("what a selection prints comes back with its value, as Python prints it", () => {
+    const r = evaluateSelection("print(x // 2, x / 2, f'{x:.2f}')\nx // 2 + x", { values: { x: 7 }, languageId: "python" });
+    expect([r.value, r.output]).toEqual([10, ["3.0 3.5 7.00"]]);
+  });
+
   it("NumPy: arrays, @, .T, np.sum with axis and keepdims, a[i, j]", () => {
     expect(out(`import numpy as np
 a = np.array([[1.0, 2.0], [3.0, 4.0]])
