@@ -16,10 +16,7 @@ const programs: [string, string][] = [
 
 // Programs GradLens does not yet print as CPython does, each with why: these cases must still FAIL (it.fails), so the
 // day one starts passing this list has to shrink instead of a gap hiding behind a skip.
-const KNOWN_GAPS: Record<string, string> = {
-  "numpy_print.py": "arrays print with the interpreter's own layout, not NumPy's (src/notation/python/nparray.ts has it)",
-  "numpy_int_arrays.py": "np.array of ints is a float tensor (no int dtype), and 2-D @ 1-D matmul is refused",
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 describe("Python programs print what CPython prints", () => {
   it("has the corpus and the examples", () => {
