@@ -9,7 +9,7 @@ import { train } from "./train";
 
 const USAGE = `usage:
   gradlens grad "<expr>" [--at x=53,y=-17] [--json]
-  gradlens graph <file.nn.ts | "<expr>"> [--at ...] [--format mermaid|markdown|html] [-o FILE]
+  gradlens graph <file.nn.ts | "<expr>"> [--at ...] [--format mermaid|markdown|html|dot] [-o FILE]
   gradlens check <file.nn.ts | "<expr>"> [--at ...] [--eps 1e-6] [--max-params 200] [--json]
   gradlens train <AND|OR|XOR|NAND|file.nn.ts> [--hidden 2] [--activation sigmoid] [--loss sse|mse|bce] [--init auto]
                  [--optimizer sgd|momentum|adam] [--lr 1] [--steps 2000] [--method backprop|finite-difference]

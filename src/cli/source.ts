@@ -5,6 +5,7 @@ import {
   GradLensError, evaluateDocument, prepareSelection, type Bounds, type DocumentResult, type PreparedSelection,
 } from "../notation";
 import { UsageError } from "./args";
+import { folderReader } from "./files";
 
 export interface Evaluated {
   tape: Tape;
@@ -45,9 +46,12 @@ export function evaluateFile(file: string, bounds?: Partial<Bounds>): DocumentRe
   return evaluateText(file, readSource(file), undefined, bounds);
 }
 
-/** A file's text evaluated; its first error, if it did not evaluate, as a FileError. */
-export function evaluateText(file: string, text: string, seed?: number, bounds?: Partial<Bounds>): DocumentResult {
-  const doc = evaluateDocument(text, { seed, bounds });
+/**
+ * A file's text evaluated (its `load(...)` reading its own folder; `seen` collects what it read); its first error, if
+ * it did not evaluate, as a FileError.
+ */
+export function evaluateText(file: string, text: string, seed?: number, bounds?: Partial<Bounds>, seen?: Map<string, string>): DocumentResult {
+  const doc = evaluateDocument(text, { seed, bounds, readFile: folderReader(file, seen) });
   const err = doc.diagnostics.find((d) => d.severity === "error");
   if (!doc.ok && err) throw new FileError(file, err.message, err.start, err.end, text);
   return doc;

@@ -2,7 +2,7 @@
 // against central differences (PyTorch's tolerances by default), notes at non-differentiable points, the error
 // against eps from 1e-1 to 1e-12 with the best eps, and the file's gradcheck(...) calls. The webview only draws it.
 import {
-  EPS_SWEEP, Flag, GRADCHECK_ATOL, GRADCHECK_EPS, GRADCHECK_RTOL, Op, Rng, checkDerivative, numericGradient, Tape,
+  EPS_SWEEP, Flag, GRADCHECK_ATOL, GRADCHECK_EPS, GRADCHECK_RTOL, Op, Rng, opKink, checkDerivative, numericGradient, Tape,
   type ErrorPoint, type GradcheckRow, type PlainFn,
 } from "../engine";
 import type { Bounds, DocumentResult, PreparedSelection } from "../notation";
@@ -24,7 +24,8 @@ export const MAX_LEAVES = 500;
 /** The seed of the sample of leaves checked when there are more than maxLeaves: the same file, the same sample. */
 export const SAMPLE_SEED = 1;
 export const MAX_SWEEP_LEAVES = 20;
-export const CONVENTIONS = "relu'(0) = 0 and abs'(0) = 0; d(a ** b)/db is undefined for a <= 0 and reported as 0.";
+/** The engine's convention at each op's kinks and ties (its op table's `kink`), and pow's undefined derivative. */
+export const CONVENTIONS = `${[...new Set(opKink.filter((k) => k !== ""))].join("; ")}; d(a ** b)/db is undefined for a <= 0 and reported as 0.`;
 
 interface Leaves {
   names: string[];
@@ -38,7 +39,7 @@ interface Leaves {
 }
 
 /**
- * Notes per leaf: relu/abs at 0 or an undefined pow derivative on a path from the leaf to the target, and only
+ * Notes per leaf: a kink or tie (its op's convention) or an undefined pow derivative on a path from the leaf to the target, and only
  * then: a kink the leaf does not reach says nothing about its row. A param's paths start at every leaf of its slot
  * (a model read once per call puts one on the tape per call).
  */
@@ -64,7 +65,7 @@ export function notesOf(tape: Tape, leaves: readonly number[], target: number): 
     for (let i = seeds.reduce((a, b) => Math.min(a, b)) + 1; i <= target; i++) {
       for (let k = start[i]; k < start[i + 1]; k++) if (reach[inp[k]]) { reach[i] = 1; break; }
       if (!reach[i] || !needed[i] || !flags[i]) continue;
-      if (flags[i] & Flag.NonDifferentiable) notes.add(`${op[i] === Op.Relu ? "relu" : "abs"} at 0: not differentiable, the convention gives 0`);
+      if (flags[i] & Flag.NonDifferentiable) notes.add(opKink[op[i]] || "not differentiable here");
       if (flags[i] & Flag.UndefinedDerivative && reach[inp[start[i] + 1]]) notes.add("a ** b with a <= 0: d/db undefined, reported as 0");
     }
     return [...notes].join("; ");

@@ -1,6 +1,7 @@
 // Runs anywhere (extension host, CLI, tests): the graph view's pure core. From a tape to a view model (grouped,
-// folded to a budget), "explain this gradient", and the Mermaid text of a tape (src/view's one generator).
+// folded to a budget), "explain this gradient", and the Mermaid (and Graphviz DOT) text of a tape (src/view's generators).
 import type { Tape } from "../engine/tape";
+import { toDot } from "../view/dot";
 import { toMermaid, type LabelOptions } from "../view/mermaid";
 import { buildViewModel, type ModelOptions } from "./model";
 
@@ -14,4 +15,9 @@ export * from "./explain";
  */
 export function renderMermaid(tape: Tape, target: number, opts: LabelOptions & ModelOptions = {}): string {
   return toMermaid(buildViewModel(tape, target, opts), opts);
+}
+
+/** The same graph as renderMermaid's, as Graphviz DOT text (src/view/dot.ts). */
+export function renderDot(tape: Tape, target: number, opts: LabelOptions & ModelOptions = {}): string {
+  return toDot(buildViewModel(tape, target, opts), opts);
 }

@@ -1,6 +1,7 @@
-// Runs anywhere: the global names of the notation: math functions (bare and under Math/math/np/torch/F), E and
-// PI, param/seed/rand/randn, mlp, the losses, the AND/OR/XOR/NAND datasets, train and gradcheck. Built-ins are
-// values: they can be stored, passed and used as default parameters.
+// Runs anywhere: the global names of the notation: math functions (bare and under Math/math/np/torch/F) and the ops
+// of opfns.ts, E and PI, param/seed/rand/randn, mlp, the losses, the AND/OR/XOR/NAND datasets and the generated
+// ones (datasets.ts), train and gradcheck. Built-ins are values: they can be stored, passed and used as default
+// parameters.
 import type { Span } from "./tree";
 import { datasets, datasetNames, losses, nodes, Rng, type LossName } from "../engine";
 import { runGradcheck, train } from "./checks";
@@ -8,7 +9,10 @@ import { moduleClass } from "./classes";
 import type { Interp } from "./interp";
 import { Namespace } from "./members";
 import { UNARY_NAMES, power, unary } from "./mathfns";
+import { DATASET_MAKERS, datasetEntries, noteSeed } from "./datasets";
+import { loadEntry } from "./load";
 import { makeMlp } from "./model";
+import { OP_NAMES, opEntries } from "./opfns";
 import { nameGiven } from "./param-names";
 import { randomTensor, tensorGlobals, tensorNamespace } from "./tensor-globals";
 import { PARAM_SLOT_ELEMENTS, tensorLoss, tensorParam } from "./tensors";
@@ -70,7 +74,7 @@ function fn(name: string, impl: Builtin["impl"], min: number, max = min): [strin
 function mathEntries(): [string, Value][] {
   const out: [string, Value][] = [...UNARY_NAMES].map((n) => fn(n, (ip, a, s) => unary(ip, n, a[0], s), 1));
   out.push(fn("pow", (ip, a, s) => power(ip, a[0], a[1], s), 2));
-  out.push(["E", Math.E], ["PI", Math.PI]);
+  out.push(["E", Math.E], ["PI", Math.PI], ...opEntries());
   return out;
 }
 
@@ -87,6 +91,7 @@ export function installGlobals(ip: Interp): void {
     fn("seed", (ip2, a, s) => {
       const n = plainArg(ip2, a[0], 0, "seed", s);
       ip2.rng = new Rng(ip2.seedOverride ?? n);
+      noteSeed(ip2, n);
       return undefined;
     }, 1),
     // `rand([r, c])` / `randn([r, c])` (a shape array) make tensors; numbers keep the scalar meaning (lo, hi / mean, std).
@@ -108,6 +113,8 @@ export function installGlobals(ip: Interp): void {
     fn("train", train, 1),
     fn("gradcheck", runGradcheck, 2, 4),
     ...tensorGlobals(),
+    ...datasetEntries(),
+    loadEntry(),
   ];
   for (const [k, v] of entries) g.declare(k, v, true);
   g.declare("Module", moduleClass(), true);
@@ -122,6 +129,6 @@ export function installGlobals(ip: Interp): void {
 
 /** Every global name (free-name analysis leaves these alone). */
 export const GLOBAL_NAMES: ReadonlySet<string> = new Set([
-  ...UNARY_NAMES, "pow", "E", "PI", "Math", "math", "np", "torch", "F", "param", "seed", "rand", "randn", "mlp",
-  "sse", "mse", "bce", "train", "gradcheck", "Module", ...tensorGlobals().map(([k]) => k), ...datasetNames, "undefined", "Infinity", "NaN", "True", "False", "None",
+  ...UNARY_NAMES, ...OP_NAMES, "pow", "E", "PI", "Math", "math", "np", "torch", "F", "param", "seed", "rand", "randn", "mlp",
+  "sse", "mse", "bce", "train", "gradcheck", "Module", ...tensorGlobals().map(([k]) => k), ...datasetNames, ...DATASET_MAKERS, "load", "undefined", "Infinity", "NaN", "True", "False", "None",
 ]);

@@ -8,7 +8,7 @@ import type { Interp } from "./interp";
 import { Closure } from "./calls";
 import { Fn, Num, Obj, isNumber, typeName, type Value } from "./values";
 
-const TRAIN_KEYS = new Set(["lr", "steps", "method", "eps", "optimizer"]);
+const TRAIN_KEYS = new Set(["lr", "steps", "method", "eps", "optimizer", "batch"]);
 
 function option(ip: Interp, o: Obj, key: string, site: Span, positive: boolean, integer = false): number | undefined {
   const v = o.props.get(key);
@@ -30,16 +30,21 @@ function choice<T extends string>(ip: Interp, o: Obj, key: string, allowed: read
   return v as T;
 }
 
+function batchOption(batch: number | undefined): { batch?: number } {
+  return batch === undefined ? {} : { batch };
+}
+
 export function train(ip: Interp, args: Value[], site: Span): Value {
   const o = args[0];
   if (!(o instanceof Obj)) throw ip.error(`\`train\` expects an options object, got ${typeName(o)}`, site);
-  for (const k of o.props.keys()) if (!TRAIN_KEYS.has(k)) throw ip.error(`unknown \`train\` option \`${k}\` (lr, steps, method, eps, optimizer)`, site);
+  for (const k of o.props.keys()) if (!TRAIN_KEYS.has(k)) throw ip.error(`unknown \`train\` option \`${k}\` (lr, steps, method, eps, optimizer, batch)`, site);
   ip.train = {
     lr: option(ip, o, "lr", site, true) ?? 1,
     steps: option(ip, o, "steps", site, true, true) ?? 2000,
     method: choice(ip, o, "method", ["backprop", "finite-difference"] as const, site) ?? "backprop",
     eps: option(ip, o, "eps", site, true),
     optimizer: choice(ip, o, "optimizer", ["sgd", "momentum", "adam"] as const, site) ?? "sgd",
+    ...batchOption(option(ip, o, "batch", site, true, true)),
     start: ip.start(site),
     end: ip.base + site.end,
   };

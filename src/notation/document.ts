@@ -5,6 +5,8 @@ import { Closure } from "./calls";
 import { boundsKey } from "./bounds";
 import { GradLensError, InterruptedError, type Diagnostic } from "./errors";
 import type { Bounds, GradcheckResult, Interp, TrainSettings } from "./interp";
+import { setBatch, type Batch } from "./datasets";
+import { setFileReader, type FileReader } from "./load";
 import { bindings, keepBindingLog, plainBindings, type BoundName, type PlainBinding } from "./locate";
 import { Model } from "./model";
 import { lower } from "./frontends";
@@ -24,6 +26,10 @@ export interface DocumentOptions {
   seed?: number;
   /** The file's language: "ts" (default) or "py" (see languageOfFile). */
   lang?: Lang;
+  /** Mini-batches of the file's data sets while training (`train({ batch })`); step -1 or none: all rows. */
+  batch?: Batch;
+  /** Reads files for `load(path)`, relative to the file's folder (the CLI's, a training run's); none: load refuses. */
+  readFile?: FileReader;
 }
 
 export interface ParamInfo {
@@ -75,6 +81,8 @@ export interface DocumentResult {
   trainingStore(): ParamStore;
   /** The file's model (`model`, `forward`, `predict`, `net`, else its last top-level function) at the store's values. */
   predict(store: ParamStore, xs: number[]): number | undefined;
+  /** The class a multi-class model picks for one row (the argmax of its output vector); undefined for one output. */
+  classify(store: ParamStore, xs: number[]): number | undefined;
 }
 
 const cache = new Map<string, DocumentResult>();
@@ -133,7 +141,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
     const e = why === undefined ? new GradLensError(noTarget, 0, 0, text) : ip.error(noTarget, why.site);
     diagnostics.push(e.toDiagnostic("warning"));
   }
-  const initial = store.snapshot(), memo: PredictMemo = { how: undefined };
+  const initial = store.snapshot(), memo: PredictMemo = { how: undefined }, classMemo: PredictMemo = { how: undefined };
   return {
     ok: true, output: ip.output, program: sf, tape, target: ev?.node, targetName: ev?.target.name, value: ev === undefined ? undefined : tape.val[ev.node],
     store, params, train: ip.train, gradchecks: ip.gradchecks, diagnostics, noTarget, dataset: datasetOf(sf),
@@ -142,6 +150,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
     plain: plainBindings(ip.scope, tape),
     trainingStore: () => copyStore(store, initial),
     predict: (s, xs) => predict(sf, text, opts, s, xs, memo),
+    classify: (s, xs) => predict(sf, text, opts, s, xs, classMemo, argmaxOf),
   };
 }
 
@@ -149,7 +158,7 @@ function failed(tape: Tape, store: ParamStore, diagnostics: Diagnostic[]): Docum
   return {
     ok: false, output: [], program: undefined, tape, target: undefined, targetName: undefined, value: undefined, store, params: [], train: undefined,
     gradchecks: [], diagnostics, noTarget: undefined, dataset: undefined, objective: undefined, replaySafe: false, bindings: Object.create(null) as Record<string, number>, bound: [], plain: new Map(),
-    trainingStore: () => copyStore(store, store.snapshot()), predict: () => undefined,
+    trainingStore: () => copyStore(store, store.snapshot()), predict: () => undefined, classify: () => undefined,
   };
 }
 
@@ -163,6 +172,8 @@ function copyStore(store: ParamStore, values: Float64Array): ParamStore {
 /** Run the file again on `tape`, every param taking its value from `from` (same params, same order). */
 function interpFor(sf: Program, text: string, opts: DocumentOptions, tape?: Tape): Interp {
   const ip = newInterp(sf, text, opts.bounds, tape);
+  setFileReader(ip, opts.readFile);
+  setBatch(ip, opts.batch);
   if (opts.seed !== undefined) {
     ip.seedOverride = opts.seed;
     ip.rng = new Rng(opts.seed);
@@ -206,7 +217,9 @@ interface PredictMemo {
  * arguments (`forward(p, q)`, a class's too), one array (`model([p, q])`), or one [1,k] tensor (seed 000's
  * `forward(x)` with matmul); the way that answers a number first is kept for the document's other rows.
  */
-function predict(sf: Program, text: string, opts: DocumentOptions, store: ParamStore, xs: number[], memo: PredictMemo): number | undefined {
+function predict(
+  sf: Program, text: string, opts: DocumentOptions, store: ParamStore, xs: number[], memo: PredictMemo, read = firstNumber,
+): number | undefined {
   const { ip } = rerun(sf, text, opts, store, new Tape());
   const vars = ip.scope.vars;
   let model = PREDICTORS.map((n) => vars.get(n)?.value).map((v) => (v === undefined ? undefined : predictor(v))).find((v) => v !== undefined);
@@ -222,7 +235,7 @@ function predict(sf: Program, text: string, opts: DocumentOptions, store: ParamS
   const scope = ip.scope, depth = ip.depth;
   for (const how of memo.how === undefined ? order : [memo.how]) {
     try {
-      const out = firstNumber(guarded(ip, () => f.call(ip, ways[how](), ip.program, self)));
+      const out = read(guarded(ip, () => f.call(ip, ways[how](), ip.program, self)));
       if (out !== undefined) {
         memo.how = how;
         return out;
@@ -242,6 +255,14 @@ function firstNumber(out: Value): number | undefined {
   const first = Array.isArray(out) ? out[0] : out;
   if (first instanceof Tensor) return first.size === 1 ? first.tape.tensorValue(first.node)[0] : undefined;
   return isNumber(first) ? (first instanceof Num ? first.value : first) : undefined;
+}
+
+/** The index of the largest element of a model's output of two or more (a [1,c] or [c] tensor, or a list). */
+function argmaxOf(out: Value): number | undefined {
+  const v = out instanceof Tensor ? Array.from(out.tape.tensorValue(out.node))
+    : Array.isArray(out) ? out.map((x) => (isNumber(x) ? (x instanceof Num ? x.value : x) : NaN)) : [];
+  if (v.length < 2 || v.some((x) => Number.isNaN(x))) return undefined;
+  return v.reduce((best, x, k) => (x > v[best] ? k : best), 0);
 }
 
 /** Per parsed file: every evaluation of the same text asks again. */

@@ -21,6 +21,18 @@ export interface FreeName {
 
 /** Names a lowered selection uses without declaring them, in order of first use, with that first use. */
 export function collectFree(program: Program): FreeName[] {
+  return undeclared(program).filter(({ name }) => !GLOBAL_NAMES.has(name));
+}
+
+/**
+ * Built-in names (`E`, `max`) a selection uses without declaring them: a value given for one (`--at E=2`, a prompt)
+ * or a constant the document assigns it shadows the built-in, as a name the file defines does.
+ */
+export function collectBuiltinsUsed(program: Program): FreeName[] {
+  return undeclared(program).filter(({ name }) => GLOBAL_NAMES.has(name));
+}
+
+function undeclared(program: Program): FreeName[] {
   const declared = new Set<string>();
   const used = new Map<string, Name>();
   const callees = new Set<Name>();
@@ -108,7 +120,7 @@ export function collectFree(program: Program): FreeName[] {
   }
   visit(program);
   const out: FreeName[] = [];
-  for (const [name, first] of used) if (!declared.has(name) && !GLOBAL_NAMES.has(name)) out.push({ name, first, called: callees.has(first) });
+  for (const [name, first] of used) if (!declared.has(name)) out.push({ name, first, called: callees.has(first) });
   return out;
 }
 

@@ -22,6 +22,8 @@ export interface TrainSettings {
   method: "backprop" | "finite-difference";
   eps?: number;
   optimizer: "sgd" | "momentum" | "adam";
+  /** Rows per mini-batch of the file's data sets (datasets.ts); undefined: all of them every step. */
+  batch?: number;
   start: number;
   end: number;
 }

@@ -1,6 +1,6 @@
 // Runs anywhere: what selection and document evaluation share: a fresh interpreter, running the program with
 // stack overflows turned into positioned errors, the target as a node, and NaN/Infinity warnings.
-import { Flag, Op, elementIndex, type Tape } from "../engine";
+import { Flag, Op, elementIndex, opKink, type Tape } from "../engine";
 import { installGlobals } from "./builtins";
 import { installPython } from "./py-builtins";
 import { GradLensError, warning, type Diagnostic } from "./errors";
@@ -74,7 +74,7 @@ export function valueWarnings(ip: Interp, target: number | undefined): Diagnosti
     const src = t.source(i);
     if (src === undefined) continue;
     flagged++;
-    out.push(warning("relu/abs at exactly 0: not differentiable there; the gradient uses the convention 0", src.start, src.end, ip.doc));
+    out.push(warning(`${opKink[t.op[i]] || `${t.opName(i)}: not differentiable here`} (a kink or a tie; see the README's op table)`, src.start, src.end, ip.doc));
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // parse and one look-up of the free names serve both questions: which names to ask for, and the evaluation.
 import { Op, type Tape } from "../engine";
 import { GradLensError, type Diagnostic } from "./errors";
-import { collectFree, findConstant, type FoundName, type FreeName } from "./freenames";
+import { collectBuiltinsUsed, collectFree, findConstant, type FoundName, type FreeName } from "./freenames";
 import { languageOfId, lower } from "./frontends";
 import type { Bounds } from "./interp";
 import { nameParamsByPath } from "./param-names";
@@ -111,15 +111,23 @@ export function prepareSelection(text: string, place: SelectionPlace = {}): Prep
   const found: FoundName[] = [], missing: string[] = [];
   const unknownCallError = (name: string, first: FreeName["first"]): GradLensError =>
     new GradLensError(unknownFunction(name, declaredIn(place.documentText ?? text)), first.start, first.end, doc);
+  const inDocument = (name: string): FoundName | undefined => place.documentText === undefined ? undefined
+    : findConstant(place.documentText, name, place.selectionOffset ?? 0, (rhs) => constantValue(rhs, place.languageId));
   for (const { name, called } of free) {
     // A free name that is called is not a value to ask for: unless given one, it is a function the notation lacks.
     if (called) continue;
-    const f = place.documentText === undefined ? undefined
-      : findConstant(place.documentText, name, place.selectionOffset ?? 0, (rhs) => constantValue(rhs, place.languageId));
+    const f = inDocument(name);
     if (f !== undefined) found.push(f);
     else missing.push(name);
   }
+  // A built-in the selection reads as a value (`E`) shadowed by the document's constant; a given value shadows any.
+  const builtins = collectBuiltinsUsed(sf);
+  for (const { name, called } of builtins) {
+    const f = called ? undefined : inDocument(name);
+    if (f !== undefined) found.push(f);
+  }
   const evaluate = (given: Readonly<Record<string, number>> = {}, bounds?: Partial<Bounds>): SelectionResult => {
+    const shadowed = builtins.filter(({ name }) => has(given, name) || found.some((f) => f.name === name));
     const foundNames = found.filter((f) => !has(given, f.name));
     const unvalued = free.filter(({ name }) => !has(given, name) && !foundNames.some((f) => f.name === name));
     const call = unvalued.find((f) => f.called);
@@ -128,7 +136,7 @@ export function prepareSelection(text: string, place: SelectionPlace = {}): Prep
       const first = unvalued[0].first;
       throw new MissingNamesError(unvalued.map((m) => m.name), first.start, first.end, doc);
     }
-    return run(sf, text, base, doc, bounds, free.map(({ name, first }) => ({
+    return run(sf, text, base, doc, bounds, [...free, ...shadowed].map(({ name, first }) => ({
       name, first, value: has(given, name) ? given[name] : (foundNames.find((f) => f.name === name) as FoundName).value,
     })), foundNames);
   };

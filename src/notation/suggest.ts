@@ -1,4 +1,4 @@
-// Runs anywhere: the nearest known names to one that is not known (`max` → `mse`, `tan`; `sigmiod` → `sigmoid`), by
+// Runs anywhere: the nearest known names to one that is not known (`sigmiod` → `sigmoid`), by
 // edit distance over the built-ins and the names the text declares, for "not a known function" messages.
 import { GLOBAL_NAMES } from "./builtins";
 import type { Scope } from "./interp";
@@ -62,16 +62,9 @@ export function namesInScope(scope: Scope): string[] {
   return out;
 }
 
-/** Ternaries for what the notation has no function for, which newcomers reach for first. */
-const INSTEAD: Readonly<Record<string, string>> = {
-  max: "for the larger of two numbers write `a > b ? a : b`",
-  min: "for the smaller of two numbers write `a < b ? a : b`",
-};
-
-/** "`max` is not a known function: for the larger … (nearest known names: `mse`, `tan`)" */
+/** "`sigmiod` is not a known function (nearest known name: `sigmoid`)" */
 export function unknownFunction(name: string, candidates: Iterable<string>): string {
   const near = nearestNames(name, [...GLOBAL_NAMES, ...candidates]);
-  const instead = Object.hasOwn(INSTEAD, name) ? `: ${INSTEAD[name]}` : "";
   const list = near.length === 0 ? "" : ` (nearest known name${near.length === 1 ? "" : "s"}: ${near.map((n) => `\`${n}\``).join(", ")})`;
-  return `\`${name}\` is not a known function${instead}${list}`;
+  return `\`${name}\` is not a known function${list}`;
 }

@@ -1,6 +1,7 @@
 // Runs anywhere: the tensor built-ins: global functions (`tensor`, `matmul`, `sum`, `zeros`, …) and the spellings
 // under `torch` and `np`, so pasted PyTorch and NumPy code reads.
 import type { Interp } from "./interp";
+import { transposeAxes } from "./op-methods";
 import { filled, makeTensor, matmul, reduce, reshape, transpose, type Site } from "./tensors";
 import { Builtin, type Tensor, type Value } from "./values";
 
@@ -18,12 +19,12 @@ export function tensorGlobals(): [string, Builtin][] {
   return [
     fn("tensor", (ip, [x], s) => makeTensor(ip, x, s), 1),
     fn("matmul", (ip, [a, b], s) => matmul(ip, a, b, s), 2),
-    fn("transpose", (ip, [a], s) => transpose(ip, a, s), 1),
+    fn("transpose", (ip, [a, ...axes], s) => transposeAxes(ip, a, axes, s), 1, 3),
     fn("sum", (ip, [a, ax], s) => reduce(ip, "sum", a, ax, s), 1, 2),
     fn("mean", (ip, [a, ax], s) => reduce(ip, "mean", a, ax, s), 1, 2),
-    fn("reshape", (ip, [a, ...dims], s) => reshape(ip, a, dims, s), 2, 3),
-    fn("zeros", (ip, dims, s) => filled(ip, dims, "zeros", s, () => 0), 1, 2),
-    fn("ones", (ip, dims, s) => filled(ip, dims, "ones", s, () => 1), 1, 2),
+    fn("reshape", (ip, [a, ...dims], s) => reshape(ip, a, dims, s), 2, 4),
+    fn("zeros", (ip, dims, s) => filled(ip, dims, "zeros", s, () => 0), 1, 3),
+    fn("ones", (ip, dims, s) => filled(ip, dims, "ones", s, () => 1), 1, 3),
   ];
 }
 
@@ -31,8 +32,8 @@ export function tensorGlobals(): [string, Builtin][] {
 export function tensorNamespace(ns: string): [string, Value][] {
   const common: [string, Value][] = [
     ...tensorGlobals().filter(([k]) => k !== "tensor"),
-    fn("randn", (ip, dims, s) => randomTensor(ip, dims, true, `${ns}.randn`, s), 1, 2),
-    fn("rand", (ip, dims, s) => randomTensor(ip, dims, false, `${ns}.rand`, s), 1, 2),
+    fn("randn", (ip, dims, s) => randomTensor(ip, dims, true, `${ns}.randn`, s), 1, 3),
+    fn("rand", (ip, dims, s) => randomTensor(ip, dims, false, `${ns}.rand`, s), 1, 3),
   ];
   if (ns === "torch") {
     return [...common, fn("tensor", (ip, [x], s) => makeTensor(ip, x, s), 1), fn("mm", (ip, [a, b], s) => matmul(ip, a, b, s), 2),

@@ -3,28 +3,16 @@
 import { toNested } from "../engine";
 import type { Interp } from "./interp";
 import {
-  guard, matmul, reduce, reshape, row, tensorArith, tensorNode, tensorUnary, transpose, wrap, type Site,
+  matmul, reduce, reshape, row, tensorArith, tensorNode, tensorUnary, transpose, type Site,
 } from "./tensors";
-import { Builtin, Tensor, isNumber, typeName, type Value } from "./values";
-
-/** A 0/1 mask (no gradient: a step function's derivative is 0 almost everywhere), e.g. seed 002's `inp > 0`. */
-function mask(ip: Interp, a: Tensor, other: Value, cmp: (x: number, y: number) => boolean, who: string, site: Site): Tensor {
-  const y = isNumber(other) ? ip.plain(other) : NaN;
-  if (Number.isNaN(y)) throw ip.error(`\`${who}\` compares with a number, got ${typeName(other)}`, site);
-  ip.controlOnValues = true;
-  const T = ip.tape, v = T.tensorValue(a.node);
-  guard(ip, site, () => T.budget?.require(v.length, who));
-  const data = new Float64Array(v.length);
-  for (let k = 0; k < v.length; k++) data[k] = cmp(v[k], y) ? 1 : 0;
-  ip.at(site);
-  return wrap(ip, guard(ip, site, () => T.tensorConst({ shape: T.shape(a.node), data })));
-}
+import { OP_METHODS, opMethod } from "./op-methods";
+import { Builtin, Tensor, isNumber, type Value } from "./values";
 
 /** Attributes the interpreter owns; a file may set any other (`inp.g = …`). */
 export const TENSOR_MEMBERS = new Set([
   "T", "shape", "length", "t", "matmul", "mm", "dot", "sum", "mean", "pow", "exp", "log", "tanh", "sigmoid", "relu",
   "sqrt", "neg", "reshape", "view", "item", "add", "sub", "mul", "div", "gt", "lt", "clampMin", "clamp_min",
-  "squeeze", "unsqueeze", "tolist", "row", "float",
+  "squeeze", "unsqueeze", "tolist", "row", "float", ...OP_METHODS,
 ]);
 
 /** `a.T`, `a.shape`, `a.matmul(b)`, `a.sum(0)`, `a.g` and the rest. */
@@ -45,7 +33,7 @@ export function tensorMember(ip: Interp, a: Tensor, name: string, site: Site): V
       const op = ({ add: "+", sub: "-", mul: "*", div: "/" } as const)[name];
       return m(name, 1, 1, (ip2, [b], s) => tensorArith(ip2, op, a, b, s));
     }
-    case "reshape": case "view": return m(name, 1, 2, (ip2, dims, s) => reshape(ip2, a, dims, s));
+    case "reshape": case "view": return m(name, 1, 3, (ip2, dims, s) => reshape(ip2, a, dims, s));
     case "squeeze": return m("squeeze", 0, 1, (ip2, _x, s) => reshape(ip2, a, a.shape.filter((d) => d !== 1).length > 0
       ? a.shape.filter((d) => d !== 1) : [], s));
     case "unsqueeze": return m("unsqueeze", 1, 1, (ip2, [ax], s) => {
@@ -59,8 +47,6 @@ export function tensorMember(ip: Interp, a: Tensor, name: string, site: Site): V
       return ip2.num(ip2.tape.item(tensorNode(ip2, a, "item", s)));
     });
     case "row": return m("row", 1, 1, (ip2, [k], s) => row(ip2, a, k, s));
-    case "gt": return m("gt", 1, 1, (ip2, [y], s) => mask(ip2, a, y, (p, q) => p > q, "gt", s));
-    case "lt": return m("lt", 1, 1, (ip2, [y], s) => mask(ip2, a, y, (p, q) => p < q, "lt", s));
     case "float": return m("float", 0, 0, () => a);
     case "clampMin": case "clamp_min": return m(name, 1, 1, (ip2, [c], s) => {
       const k = isNumber(c) ? ip2.plain(c) : NaN;
@@ -72,6 +58,7 @@ export function tensorMember(ip: Interp, a: Tensor, name: string, site: Site): V
       return toNested(a.tape.tensorData(a.node));
     });
     default:
+      if (OP_METHODS.includes(name)) return opMethod(ip, a, name, site);
       if (a.props.has(name)) return a.props.get(name);
       return undefined;
   }

@@ -2,7 +2,7 @@
 // record tensor nodes on the interpreter's tape; arithmetic, math functions, losses and
 // `param` route here when a tensor is involved. Shape problems become positioned errors naming both shapes.
 import type { Span } from "./tree";
-import { BudgetError, sizeOf, tensor, tensorLosses, type LossName, type TensorLike } from "../engine";
+import { BudgetError, MAX_RANK, sizeOf, tensor, tensorLosses, type LossName, type TensorLike } from "../engine";
 import type { Interp } from "./interp";
 import { Num, Tensor, isNumber, typeName, type Value } from "./values";
 
@@ -32,17 +32,32 @@ function named(ip: Interp, t: Tensor): Tensor {
   return t;
 }
 
-/** Nested arrays of numbers (rank 1 or 2) as a shape and elements; undefined when v is not such an array. */
+/** Nested arrays of numbers (rank 1 to 3) as a shape and elements; undefined when v is not such an array. */
 function nested(ip: Interp, v: Value, site: Site): { shape: number[]; elems: (number | Num)[] } | undefined {
-  if (!Array.isArray(v)) return undefined;
-  if (v.length > 0 && v.every(Array.isArray)) {
-    const rows = v as Value[][], m = rows[0].length, elems: (number | Num)[] = [];
-    if (m === 0 || !rows.every((r) => r.length === m && r.every(isNumber))) return undefined;
-    ip.allocate(rows.length * m, site);
-    for (const r of rows) for (let k = 0; k < m; k++) elems.push(r[k] as number | Num);
-    return { shape: [rows.length, m], elems };
+  if (!Array.isArray(v) || v.length === 0) return undefined;
+  // The shape read down the first elements, then every element checked against it (no recursion: a shape has 3 axes).
+  const shape: number[] = [];
+  for (let x: Value = v; Array.isArray(x); x = x[0]) {
+    if (x.length === 0 || shape.length === MAX_RANK) return undefined;
+    shape.push(x.length);
   }
-  return v.length > 0 && v.every(isNumber) ? { shape: [v.length], elems: v as (number | Num)[] } : undefined;
+  // A list of rows is copied into one: its elements are counted (a flat list is used as it is).
+  if (shape.length > 1) ip.allocate(shape.reduce((p, d) => p * d, 1), site);
+  const elems: (number | Num)[] = [];
+  let level: Value[] = [v];
+  for (let d = 0; d < shape.length; d++) {
+    const next: Value[] = [];
+    for (const x of level) {
+      if (!Array.isArray(x) || x.length !== shape[d]) return undefined;
+      for (const y of x) next.push(y);
+    }
+    level = next;
+  }
+  for (const e of level) {
+    if (!isNumber(e)) return undefined;
+    elems.push(e);
+  }
+  return { shape, elems };
 }
 
 /** A value as a tensor node of this tape: tensors, numbers (rank 0) and nested arrays of numbers. */
@@ -114,6 +129,10 @@ const UNARY: Record<string, (T: Interp["tape"], a: number) => number> = {
   tanh: (T, a) => T.tanh(a),
   sigmoid: (T, a) => T.sigmoid(a),
   relu: (T, a) => T.relu(a),
+  abs: (T, a) => T.abs(a),
+  sin: (T, a) => T.sin(a),
+  cos: (T, a) => T.cos(a),
+  tan: (T, a) => T.tan(a),
   sqrt: (T, a) => T.powConst(a, 0.5),
   neg: (T, a) => T.neg(a),
 };
@@ -128,12 +147,12 @@ export function tensorUnary(ip: Interp, name: string, a: Tensor, site: Site): Te
   return wrap(ip, guard(ip, site, () => f(ip.tape, tensorNode(ip, a, name, site))));
 }
 
-function axisArg(ip: Interp, v: Value, who: string, site: Site): 0 | 1 | undefined {
+/** An axis: an integer, negative counting from the last (the engine names an axis the tensor lacks). */
+function axisArg(ip: Interp, v: Value, who: string, site: Site): number | undefined {
   if (v === undefined || v === null) return undefined;
   const k = isNumber(v) ? ip.plain(v) : NaN;
-  if (k === 0 || k === 1) return k;
-  if (k === -1) return 1;
-  throw ip.error(`\`${who}\`: axis must be 0, 1 or -1, got ${typeof v === "number" ? v : typeName(v)}`, site);
+  if (Number.isInteger(k)) return k;
+  throw ip.error(`\`${who}\`: axis must be an integer, got ${typeof v === "number" ? v : typeName(v)}`, site);
 }
 
 export function matmul(ip: Interp, a: Value, b: Value, site: Site): Tensor {
@@ -193,7 +212,7 @@ export function tensorRows(ip: Interp, a: Tensor, site: Site): Tensor[] {
 /** A constant tensor of the given shape from a generator (zeros, ones, random). */
 export function filled(ip: Interp, args: Value[], who: string, site: Site, f: () => number): Tensor {
   const shape = shapeArgs(ip, args, who, site);
-  if (shape.length > 2) throw ip.error(`\`${who}\`: shape [${shape.join(",")}] has rank ${shape.length}; tensors have rank 0 to 2`, site);
+  if (shape.length > MAX_RANK) throw ip.error(`\`${who}\`: shape [${shape.join(",")}] has rank ${shape.length}; tensors have rank 0 to ${MAX_RANK}`, site);
   const size = sizeOf(shape);
   // Checked before the buffer exists: `zeros([20000, 20000])` never allocates its 3.2 GB.
   guard(ip, site, () => ip.tape.budget?.require(size, who));

@@ -1,7 +1,7 @@
 // Runs on both sides (extension host and training webview): the training view's messages, a discriminated union on
 // `type` each way, and the one guard each way that a received message must pass before anything acts on it.
 import type {
-  ChoiceField, CompareRun, CompareSnapshot, ParamEntry, ParamRow, PredictionRow, TensorParamRow, TrainChoices, TrainForm,
+  AccuracyView, ChoiceField, GridView, CompareRun, CompareSnapshot, ParamEntry, ParamRow, PredictionRow, TensorParamRow, TrainChoices, TrainForm,
   TrainingSnapshot, TrainingState, VerdictView,
 } from "../view/training";
 import type { VerdictReason } from "../view/verdict";
@@ -66,9 +66,13 @@ function isVerdictView(x: unknown): x is VerdictView {
 
 export const isTrainingSnapshot: Check<TrainingSnapshot> = object<TrainingSnapshot>({
   state: isState, step: isInt, totalSteps: isInt, loss: isNumber, history: isHistory,
-  predictions: optional(arrayOf(isPrediction)), grid: optional(object<{ size: number; values: number[] }>({ size: isInt, values: numbers })),
+  predictions: optional(arrayOf(isPrediction)), grid: optional(object<GridView>({
+    size: isInt, values: numbers, box: optional((x): x is [number, number, number, number] => numbers(x) && x.length === 4),
+    classes: optional(isInt), points: optional(arrayOf(numbers)),
+  })),
   params: arrayOf(isParamEntry), paramCount: isInt, paramRows: isInt, stepsPerSecond: isNumber,
   verdict: either(isUndefined, isVerdictView), label: isString, notes: strings, method: isString,
+  accuracy: optional(object<AccuracyView>({ correct: isInt, total: isInt, classes: isInt })), fullHistory: optional(isHistory),
 });
 
 export const isCompareSnapshot: Check<CompareSnapshot> = object<CompareSnapshot>({

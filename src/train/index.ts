@@ -6,6 +6,7 @@ export { buildProblem, settingsFromFile, type Problem } from "./problem";
 export { applyEdits, applyToText, firstArgument, type ApplyResult, type TextEdit } from "./apply";
 export { verdictOf, linearlySeparable, nearZero, type VerdictInput } from "./verdict";
 export { LossHistory } from "./history";
+export { accuracyOf, labelAccuracy, type Accuracy } from "./accuracy";
 export {
   parseSettings, parsePresetSource, parseHidden, isDatasetChoice, SettingsError, MAX_STEPS, MAX_HIDDEN,
 } from "./validate";

@@ -2,11 +2,13 @@
 // cancel. Training runs in short time slices that yield to the event loop between them (or to the CLI's own loop),
 // so the host stays responsive and a pause takes effect within one slice; change notices for the eye are
 // throttled. What the run is at any moment is read from the session's getters, as data.
+import { accuracyOf, type Accuracy } from "./accuracy";
+import { FullLoss } from "./full-loss";
 import { LossHistory } from "./history";
 import { buildProblem, type Problem } from "./problem";
 import type { MethodChoice, Prediction, SessionState, TrainConfig, Verdict } from "./types";
 import { verdictOf } from "./verdict";
-import { OutputGrid, predictionsOf } from "./outputs";
+import { OutputGrid, predictionsOf, type Grid } from "./outputs";
 
 export interface SessionOptions {
   /** The run changed: at once on a change of state, at most once per changeMs while running. */
@@ -43,6 +45,7 @@ export class TrainingSession {
   private runFrom = { t: 0, steps: 0 };
   private rate = 0;
   private readonly outputs: OutputGrid;
+  readonly full: FullLoss; // the full-data loss beside the batch losses of a run on mini-batches
   private waiters: (() => void)[] = [];
 
   constructor(readonly config: TrainConfig, opts: SessionOptions = {}) {
@@ -51,6 +54,7 @@ export class TrainingSession {
       schedule: opts.schedule ?? defaultSchedule, now: opts.now ?? (() => performance.now()), gridSize: opts.gridSize ?? 24,
     };
     this.problem = buildProblem(config);
+    this.full = new FullLoss(this.problem);
     this.outputs = new OutputGrid(this.problem, this.opts.gridSize, this.opts.changeMs, this.opts.now);
     this.start();
   }
@@ -82,8 +86,11 @@ export class TrainingSession {
     return predictionsOf(this.problem);
   }
 
+  /** Rows the model classifies right at the current params (classification data only). */
+  accuracy(): Accuracy | undefined { return accuracyOf(this.problem, () => this.predictions()); }
+
   /** The output grid over the input square, recomputed while running only as often as its cost allows. */
-  grid(): { size: number; values: number[] } | undefined {
+  grid(): Grid | undefined {
     return this.outputs.get(this.state !== "running");
   }
 
@@ -115,6 +122,7 @@ export class TrainingSession {
     if (this.divergedAt !== undefined || this.error !== undefined || this.step >= this.totalSteps) return this.finish();
     this.state = "paused";
     this.lastLoss = this.problem.trainer.loss();
+    this.full.sample(this.step);
     this.emit(true);
   }
 
@@ -125,6 +133,7 @@ export class TrainingSession {
     p.store.restore(p.initial);
     p.trainer.reset();
     this.curve.clear();
+    this.full.clear();
     this.learnedAt = this.divergedAt = this.ended = this.error = undefined;
     this.rate = 0;
     this.outputs.clear();
@@ -150,6 +159,7 @@ export class TrainingSession {
 
   private start(): void {
     this.initialLoss = this.lastLoss = this.safeLoss();
+    this.full.sample(this.step);
     this.checkRows();
     this.emit(true);
   }
@@ -176,6 +186,7 @@ export class TrainingSession {
       if (now() >= deadline) break;
     }
     if (!cheap) this.checkRowsSince(first, kept);
+    this.full.sample(this.step);
     if (this.divergedAt !== undefined || this.error !== undefined || this.step >= total) return this.finish();
     this.measureRate();
     this.emit(false);
@@ -187,7 +198,7 @@ export class TrainingSession {
     const at = this.step;
     let loss: number;
     try {
-      loss = this.problem.trainer.step();
+      loss = this.problem.onBatch(() => this.problem.trainer.step());
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
       return false;
@@ -239,6 +250,7 @@ export class TrainingSession {
       if (!Number.isFinite(this.lastLoss)) this.divergedAt = this.step;
     }
     this.checkRows();
+    this.full.sample(this.step);
     this.state = "done";
     this.ended = this.error !== undefined
       ? { kind: "not-converged", reason: "error", step: this.step, error: this.error }
@@ -283,7 +295,5 @@ export class TrainingSession {
 }
 
 function paramsFinite(p: Problem): boolean {
-  const v = p.store.values;
-  for (let i = 0, n = p.store.size; i < n; i++) if (!Number.isFinite(v[i])) return false;
-  return true;
+  return p.store.values.subarray(0, p.store.size).every(Number.isFinite);
 }

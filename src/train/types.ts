@@ -29,6 +29,8 @@ export type TrainSource =
     kind: "document"; uri: string; version: number; text: string; label: string;
     /** Replaces the file's seed(...) and mlp seeds (the CLI's --seed); undefined: the file's own. */
     seed?: number;
+    /** The files its load(...) reads, path (relative to the file's folder) → text, read by the caller beforehand. */
+    files?: Record<string, string>;
   };
 
 export interface TrainSettings {
@@ -39,6 +41,8 @@ export interface TrainSettings {
   method: MethodChoice;
   /** Finite-difference step. */
   eps: number;
+  /** Rows per mini-batch of a file's data sets (its train({ batch })); undefined: the whole data every step. */
+  batch?: number;
 }
 
 export interface TrainConfig {

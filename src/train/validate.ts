@@ -46,6 +46,7 @@ export function parseSettings(x: unknown): TrainSettings {
     seed: o.seed === undefined ? d.seed : num(o.seed, "seed", (v) => Number.isSafeInteger(v), "an integer"),
     method: o.method === undefined ? d.method : pick(o.method, METHODS, "method"),
     eps: o.eps === undefined ? d.eps : num(o.eps, "eps", (v) => Number.isFinite(v) && v > 0 && v < 1, "a number between 0 and 1"),
+    ...(o.batch === undefined ? {} : { batch: num(o.batch, "batch", (v) => Number.isInteger(v) && v >= 1, "a positive integer") }),
   };
 }
 

@@ -23,6 +23,7 @@ interface GradLensCheckOptions { eps?: number; atol?: number; rtol?: number }
 interface GradLensModule { (...args: any[]): any; args: any[]; out: any; forward(...args: any[]): any; backward(): any }
 interface GradLensModuleClass { new (...args: any[]): GradLensModule; readonly prototype: GradLensModule }
 interface GradLensGradcheckOptions extends GradLensCheckOptions { targets?: readonly any[]; loss?: ${FN}; lr?: number }
+interface GradLensDataOptions { noise?: number; seed?: number; factor?: number; classes?: number; centers?: number | readonly (readonly [number, number])[]; std?: number }
 type GradLensTensor = any;`;
 // GradLensTensor is \`any\` on purpose: TypeScript cannot type operator overloading, so \`a * b\` or \`1 - out\` on a
 // tensor object would be an error; the interpreter checks shapes and reports them with positions instead. For the
@@ -56,7 +57,30 @@ const SIGNATURES: Record<string, string[]> = {
   ones: [`(${DIMS}): ${T}`],
   pow: ["(a: number, b: number): number"],
   power: ["(a: number, b: number): number"],
+  load: ["(path: string): any"],
+  max: ["(...xs: any[]): any"],
+  min: ["(...xs: any[]): any"],
+  clamp: [`(x: any, lo?: number | ${T} | null, hi?: number | ${T} | null): any`],
+  clip: [`(x: any, lo?: number | ${T} | null, hi?: number | ${T} | null): any`],
+  where: ["(cond: any, a: any, b: any): any"],
+  softmax: [`(t: any, axis?: number): ${T}`],
+  logSoftmax: [`(t: any, axis?: number): ${T}`],
+  log_softmax: [`(t: any, axis?: number): ${T}`],
+  argmax: [`(t: any, axis?: number): ${T}`],
+  logsumexp: [`(t: any, axis?: number): ${T}`],
+  amax: [`(t: any, axis?: number): ${T}`],
+  amin: [`(t: any, axis?: number): ${T}`],
+  crossEntropy: [`(logits: any, labels: any): ${T}`],
+  cross_entropy: [`(logits: any, labels: any): ${T}`],
+  nll: [`(logProbs: any, labels: any): ${T}`],
+  nll_loss: [`(logProbs: any, labels: any): ${T}`],
 };
+
+const DATA = [
+  "(n: number, options?: GradLensDataOptions & { tensors?: false }): (readonly [number, number, number])[]",
+  `(n: number, options: GradLensDataOptions & { tensors: true }): [${T}, ${T}]`,
+];
+for (const k of ["moons", "circles", "spirals", "blobs"]) SIGNATURES[k] = DATA;
 
 /** Members of the torch and np namespaces whose spelling differs from the globals' (`torch.randn(2, 3)`). */
 const NAMESPACE_SIGNATURES: Record<string, string[]> = {

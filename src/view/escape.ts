@@ -31,3 +31,17 @@ export function escapeHtml(text: string): string {
 export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_[\]|~<>&]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`));
 }
+
+/**
+ * Text for inside a quoted Graphviz DOT string (`label="..."`): backslashes and quotes escaped (so `\N`, `\G` and
+ * `\l` stay text and the quote cannot end), line breaks as DOT's `\n`, other control characters dropped.
+ */
+export function escapeDot(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    if (ch === "\\" || ch === '"') out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch >= " " && ch !== "\u007f") out += ch;
+  }
+  return out;
+}

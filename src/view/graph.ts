@@ -147,7 +147,7 @@ export interface Explanation {
 export function warningText(w: NodeWarning): string {
   switch (w) {
     case "undefined-derivative": return "derivative undefined here (reported as 0)";
-    case "non-differentiable": return "not differentiable here (one-sided derivatives differ; 0 used)";
+    case "non-differentiable": return "not differentiable here (a kink or a tie: one-sided derivatives differ; the op's convention picks one, as PyTorch)";
     case "non-finite-gradient": return "gradient NaN or Infinity here (a local derivative on the way from the target is not finite)";
   }
 }

@@ -79,8 +79,8 @@ export interface TrainingSnapshot {
   /** Loss curve, downsampled to a bounded number of points: step numbers and the loss at the start of that step. */
   history: { steps: number[]; losses: number[] };
   predictions: PredictionRow[] | undefined;
-  /** Model output over the input square [0,1]², row-major from (x1=0, x2=0), x1 varying fastest. */
-  grid: { size: number; values: number[] } | undefined;
+  /** Model output over the input square [0,1]² (or `box`), row-major from its (x0, y0) corner, x1 varying fastest. */
+  grid: GridView | undefined;
   /** One row per scalar param and one per tensor param, in store order (cut short for big models). */
   params: ParamEntry[];
   /** Total parameter count (store slots: a [2,3] tensor counts 6). */
@@ -93,6 +93,36 @@ export interface TrainingSnapshot {
   label: string;
   notes: string[];
   method: string;
+  /** Rows classified right at the current params, for classification data (absent otherwise). */
+  accuracy?: AccuracyView;
+  /** On mini-batches, `history` is the batch loss and this the loss on all rows, sampled as the run goes. */
+  fullHistory?: { steps: number[]; losses: number[] };
+}
+
+/**
+ * The decision boundary's data: the model's output at size x size points over [0,1]², or over `box` ([x0, x1, y0,
+ * y1]) when the data lies elsewhere; with `classes` the values are the class the model picks (multi-class data) and
+ * `points` the labelled rows [x1, x2, label] to draw over it.
+ */
+export interface GridView {
+  size: number;
+  values: number[];
+  box?: [number, number, number, number];
+  classes?: number;
+  points?: number[][];
+}
+
+/** How many rows a classifier gets right: argmax against labels, or 0/1 targets by the 0.5 threshold. */
+export interface AccuracyView {
+  correct: number;
+  total: number;
+  classes: number;
+}
+
+/** "accuracy 97.3% (292/300 rows, 3 classes)", rounded down so 299/300 never reads 100%. */
+export function accuracyText(a: AccuracyView): string {
+  const pct = Math.floor((1000 * a.correct) / a.total) / 10;
+  return `accuracy ${pct}% (${a.correct}/${a.total} rows${a.classes > 2 ? `, ${a.classes} classes` : ""})`;
 }
 
 /** One side of the backprop vs finite-difference comparison. */

@@ -29,6 +29,8 @@ export const corpus: readonly HostileInput[] = [
   { name: "param of a 9 M element tensor", kind: "memory", text: "const W = param(zeros([3000, 3000]));\nsum(W) * x", expect: { error: ELEMENTS, line: 1 } },
   { name: "tolist of 25 M elements", kind: "memory", text: "const z = zeros([5000, 5000]);\nconst l = z.tolist();\nl.length * x", expect: { error: ELEMENTS, line: 2 } },
   { name: "mlp([2, 3000, 3000, 1])", kind: "memory", text: "const m = mlp([2, 3000, 3000, 1]);\nm([1, 2]) * x", expect: { error: /^`mlp\(\[2, 3000, 3000, 1\]\)`: 9\.02 M params .*gradlens\.maxNodes\)$/, line: 1 } },
+  { name: "moons, spirals of a billion rows (issue 17)", kind: "memory", text: "const a = moons(100);\nconst b = spirals(1000000000, { tensors: true });\na.length * x", expect: { error: ELEMENTS, line: 2 } },
+  { name: "rank-3 zeros of 2000 x 2000 x 2000", kind: "memory", text: "const z = torch.zeros(2000, 2000, 2000);\nsum(z) * x", expect: { error: ELEMENTS, line: 1 } },
   { name: "a graph that grows without end", kind: "memory", text: "let s = x;\nfor (;;) s = s * 1.0001 + x;\ns", expect: { error: /gradlens\.maxNodes\)|gradlens\.maxSteps\)/, line: 2 } },
   // Time: each would run for minutes or forever.
   { name: "while (true) {}", kind: "time", text: "let i = 0;\nwhile (true) {}\ni * x", expect: { error: /^step limit reached .*gradlens\.maxSteps\)$/, line: 2 } },

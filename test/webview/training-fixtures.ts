@@ -57,3 +57,21 @@ export function tensorSnapshot(text: string, label: string): { type: "snapshot";
   for (let i = 0; i < 5; i++) s.stepOnce();
   return msg({ type: "snapshot", snapshot: trainingSnapshot(s) }) as { type: "snapshot"; snapshot: TrainingSnapshot };
 }
+
+/** A run on mini-batches of a data set (issue 17): the batch loss, the full-data loss beside it, a 3-class accuracy. */
+export function batchSnapshot(): { type: "snapshot"; snapshot: TrainingSnapshot } {
+  const text = `seed(1);
+const [X, y] = spirals(60, { classes: 3, seed: 0, tensors: true });
+const W = param(randn([2, 8])), b = param(zeros(1, 8)), V = param(randn([8, 3]));
+const forward = (x) => matmul(tanh(matmul(x, W) + b), V);
+const loss = crossEntropy(forward(X), y);
+train({ lr: 0.05, steps: 60, optimizer: "adam", batch: 16 });
+`;
+  const config: TrainConfig = {
+    source: { kind: "document", uri: "file:///batch.nn.ts", version: 1, text, label: "batch.nn.ts" },
+    settings: { optimizer: "adam", lr: 0.05, steps: 60, seed: 1, method: "backprop", eps: 1e-4 },
+  };
+  const s = new TrainingSession(config);
+  while (s.state !== "done") s.stepOnce();
+  return msg({ type: "snapshot", snapshot: trainingSnapshot(s) }) as { type: "snapshot"; snapshot: TrainingSnapshot };
+}

@@ -120,6 +120,10 @@ export function trainingTests(root, fx) {
       assert.equal(await p.locator("#gl-params tr").count(), 10);
       assert.match(await p.locator("#gl-params").textContent(), /L2\.N1\.b/);
       assert.match(await p.locator("#gl-verdict").textContent(), /^learned in \d+ steps/);
+      // Accuracy on the gate's rows (issue 17), from the snapshot.
+      assert.deepEqual(xor.final.accuracy, { correct: 4, total: 4, classes: 2 });
+      assert.equal(await p.locator("#gl-accuracy").textContent(), "accuracy 100% (4/4 rows)");
+      assert.equal(await p.locator("#gl-accuracy").isVisible(), true);
       const [loss, first] = [fx.formatNumber(xor.final.loss, 6), fx.formatNumber(xor.final.history.losses[0])];
       assert.equal(await p.locator("#gl-status").textContent(), `done · step 2000 / 2000 · loss ${loss} (from ${first}) · 48,123 steps/s · backprop`);
       assert.match(loss, /^0\.00159\d+$/);
@@ -242,6 +246,40 @@ export function trainingTests(root, fx) {
       got = await elements();
       assert.deepEqual(got.map((c) => c[0]), ["[0][0]", "[1][0]", "[2][0]"]);
       got.forEach((c, k) => assert.ok(near(c[1], w2.values[k]), `${c} vs ${w2.values[k]}`));
+      assert.deepEqual(errors, []);
+    }],
+
+    ["training: a run on mini-batches draws the batch loss and the full-data loss, and a 3-class accuracy", async (b) => {
+      const { page: p, errors } = await open(b, root);
+      const m = fx.batchSnapshot();
+      assert.ok(m.snapshot.fullHistory.steps.length >= 2, "the full-data curve has points");
+      await send(p, [xor.messages[0], m]);
+      const legend = await p.locator("#gl-chart .u-legend").textContent();
+      assert.match(legend, /batch loss/);
+      assert.match(legend, /full data/);
+      const a = m.snapshot.accuracy;
+      assert.equal(a.total, 60);
+      assert.equal(a.classes, 3);
+      assert.match(await p.locator("#gl-accuracy").textContent(), new RegExp(`^accuracy [\\d.]+% \\(${a.correct}/60 rows, 3 classes\\)$`));
+      // The multi-class boundary: each cell in its class's colour mixed with the background (restated: 55 % class),
+      // over the data's box; points drawn on top may cover a cell, so most cells, not all, must match.
+      const g = m.snapshot.grid, INSET = 10, n = g.size, cell = (192 - 2 * INSET) / n;
+      assert.equal(g.classes, 3);
+      assert.equal(g.box.length, 4);
+      assert.equal(g.points.length, 60);
+      const bg = hex(DARK["--vscode-editor-background"]);
+      const colours = ["--vscode-charts-blue", "--vscode-charts-orange", "--vscode-charts-green"].map((v) => hex(DARK[v]));
+      let matched = 0, tried = 0;
+      for (let j = 1; j < n - 1; j += 3) {
+        for (let i = 1; i < n - 1; i += 3) {
+          const k = g.values[j * n + i], want = colours[k].map((c, q) => Math.round(0.55 * c + 0.45 * bg[q]));
+          const got = await pixel(p, Math.floor(INSET + (i + 0.5) * cell), Math.floor(INSET + (n - 1 - j + 0.5) * cell));
+          tried++;
+          if (got.every((x, q) => Math.abs(x - want[q]) <= 10)) matched++;
+        }
+      }
+      assert.ok(matched >= 0.7 * tried, `${matched} of ${tried} cells in their class's colour`);
+      assert.ok(new Set(g.values).size >= 2, "the model picks more than one class over the box");
       assert.deepEqual(errors, []);
     }],
 

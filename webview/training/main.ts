@@ -1,12 +1,12 @@
 // Runs in the training webview (browser): the training view. Sends the settings form with every control; draws
-// the snapshots the extension posts (loss curve, predictions, heat map, params, steps/s, verdict) and the
+// the snapshots the extension posts (loss curve, predictions, heat map, params, steps/s, verdict, accuracy) and the
 // backprop vs finite-difference comparison; persists form, last snapshot and log-scale choice with setState, so
 // a hidden and re-shown (or reloaded) view draws at once.
 import uplotCss from "uplot/dist/uPlot.min.css";
 import { isToTrainingView, type ToTrainingView } from "../../src/protocol/training";
 import { assertNever, receive } from "../../src/protocol/wire";
 import { formatNumber } from "../../src/view/format";
-import type { CompareSnapshot, TrainForm, TrainingSnapshot } from "../../src/view/training";
+import { accuracyText, type CompareSnapshot, type TrainForm, type TrainingSnapshot } from "../../src/view/training";
 import { LossChart } from "./chart";
 import { buildForm } from "./form";
 import { drawHeatMap } from "./heatmap";
@@ -77,7 +77,9 @@ compare.append(compareTitle, compareChartEl, compareTable);
 compare.hidden = true;
 const paramsTitle = el("h3", "gl-params-title");
 paramsTitle.textContent = "Parameters";
-document.body.append(form.el, buttons, error, label, notes, status, verdict, logBox, chartEl, row, paramsTitle, params, compare);
+const accuracy = el("div", "gl-accuracy", "gl-accuracy");
+accuracy.hidden = true;
+document.body.append(form.el, buttons, error, label, notes, status, verdict, accuracy, logBox, chartEl, row, paramsTitle, params, compare);
 
 const chart = new LossChart(chartEl);
 const compareChart = new LossChart(compareChartEl, 150);
@@ -105,8 +107,13 @@ function showSnapshot(s: TrainingSnapshot): void {
   status.textContent = `${s.state} · step ${s.step} / ${s.totalSteps} · loss ${formatNumber(s.loss, 6)}${from} · ${rate} · ${s.method}`;
   status.dataset.state = s.state;
   verdict.textContent = s.verdict?.message ?? "";
+  accuracy.textContent = s.accuracy ? accuracyText(s.accuracy) : "";
+  accuracy.hidden = s.accuracy === undefined;
   verdict.className = `gl-verdict ${s.verdict ? `gl-${s.verdict.kind}` : ""}`;
-  chart.update([{ label: "loss", steps: s.history.steps, losses: s.history.losses, color: themeColor("--vscode-charts-blue", "#3794ff") }]);
+  const blue = themeColor("--vscode-charts-blue", "#3794ff"), full = s.fullHistory;
+  // On mini-batches: the batch loss and, beside it, the loss on all rows.
+  chart.update([{ label: full ? "batch loss" : "loss", steps: s.history.steps, losses: s.history.losses, color: blue },
+    ...(full ? [{ label: "full data", steps: full.steps, losses: full.losses, color: themeColor("--vscode-charts-orange", "#d18616") }] : [])]);
   renderPredictions(predictions, s.predictions);
   drawHeatMap(heat, s.grid, s.predictions);
   heat.hidden = s.grid === undefined;

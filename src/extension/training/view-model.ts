@@ -39,7 +39,20 @@ export function trainingSnapshot(s: TrainingSession, maxParams = MAX_PARAM_ROWS)
     state: s.state, step: s.step, totalSteps: s.totalSteps, loss: s.loss, history: s.history(),
     predictions: s.predictions(), grid: s.grid(), params: listed.rows, paramCount: store.size, paramRows: listed.total,
     stepsPerSecond: s.stepsPerSecond, verdict: v && verdictView(v), label: s.label, notes: s.notes, method: s.method,
+    ...accuracyOf(s), ...fullHistoryOf(s),
   };
+}
+
+/** The accuracy field, present for classification data only. */
+function accuracyOf(s: TrainingSession): Pick<TrainingSnapshot, "accuracy"> {
+  const a = s.accuracy();
+  return a === undefined ? {} : { accuracy: a };
+}
+
+/** The full-data loss curve, present for a run on mini-batches only. */
+function fullHistoryOf(s: TrainingSession): Pick<TrainingSnapshot, "fullHistory"> {
+  const h = s.full.points();
+  return h === undefined ? {} : { fullHistory: h };
 }
 
 /** What the view draws of a backprop vs finite-difference comparison now. */

@@ -1,7 +1,7 @@
 // Runs in vitest (Node): the `gradlens` CLI as a real subprocess (`node bin/gradlens.js ...` after
 // `node scripts/build.mjs`): the notation examples, the shipped examples, every command, exit codes.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -94,6 +94,28 @@ describe("gradlens graph", () => {
     expect([o.code, o.out]).toEqual([0, ""]);
     expect(readFileSync(file, "utf8").startsWith("flowchart")).toBe(true);
     expect(cli("graph", "x", "--format", "svg").code).toBe(2);
+  });
+
+  it("html without node_modules/mermaid beside the CLI fails clearly (exit 2) instead of linking a CDN", () => {
+    // The built CLI, copied where no node_modules is above it.
+    const dir = mkdtempSync(join(tmpdir(), "gradlens-cli-"));
+    for (const f of ["cli.js", "typescript.js"]) copyFileSync(join(root, "dist", f), join(dir, f));
+    const r = spawnSync(process.execPath, [join(dir, "cli.js"), "graph", "x * x", "--at", "x=2", "--format", "html"], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^error: --format html inlines Mermaid from node_modules\/mermaid\/dist\/mermaid\.min\.js, which is not installed/);
+    expect(r.stderr).toMatch(/--format mermaid/);
+    const md = spawnSync(process.execPath, [join(dir, "cli.js"), "graph", "x * x", "--at", "x=2", "--format", "markdown"], { cwd: dir, encoding: "utf8" });
+    expect([md.status, md.stdout.startsWith("```mermaid")]).toEqual([0, true]);
+  });
+
+  it("--format dot: a Graphviz digraph with both edges of x * x (issue 17)", () => {
+    const r = cli("graph", "x * x", "--at", "x=-4", "--format", "dot");
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith("digraph gradlens {\n")).toBe(true);
+    expect(r.out.trimEnd().endsWith("}")).toBe(true);
+    expect(r.out.match(/^ {2}n0 -> n1 \[label="-4"\];$/gm)).toHaveLength(2);
+    expect(r.out).toMatch(/^ {2}n0 \[label="x\\n= -4\\n∂ -8", shape=box/m);
   });
 });
 
@@ -314,10 +336,16 @@ describe("answers a new user got wrong (issue 15)", () => {
   });
 
   it("an unknown function: said to be one, with the nearest known names; not asked for with --at", () => {
-    const r = cli("grad", "max(x, y)", "--at", "x=1,y=2");
-    expect(r).toEqual({ code: 2, out: "", err: "error: `max` is not a known function: for the larger of two numbers write `a > b ? a : b` (nearest known names: `math`, `mean`, `mlp`) at 1:1\n" });
+    const r = cli("grad", "hypot(x, y)", "--at", "x=1,y=2");
+    expect(r).toEqual({ code: 2, out: "", err: "error: `hypot` is not a known function at 1:1\n" });
     expect(cli("grad", "x + sigmiod(x)", "--at", "x=1").err).toBe("error: `sigmiod` is not a known function (nearest known name: `sigmoid`) at 1:5\n");
-    expect(cli("grad", "max + 1").err).toBe("error: no value for `max` at 1:1 (give values with --at max=…)\n");
+    expect(cli("grad", "hypot + 1").err).toBe("error: no value for `hypot` at 1:1 (give values with --at hypot=…)\n");
+  });
+
+  it("issue 17: max is a built-in; --at gives a built-in's name a value that shadows it (E too)", () => {
+    expect(json("grad", "max(x, y)", "--at", "x=1,y=2", "--json").data).toEqual({ value: 2, grads: { x: 0, y: 1 } });
+    expect(json("grad", "x * E", "--at", "x=3,E=2", "--json").data).toEqual({ value: 6, grads: { x: 2, E: 3 } });
+    expect(json("grad", "max * x", "--at", "x=3,max=5", "--json").data).toEqual({ value: 15, grads: { x: 5, max: 3 } });
   });
 
   it("check: a kink note (relu at 0) only on the rows of the params it reaches", () => {
@@ -407,5 +435,48 @@ describe("output piped into a reader that stops early", () => {
     const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
     expect(err).not.toMatch(/EPIPE|Unhandled/);
     expect(code).toBe(0);
+  });
+});
+
+describe("train on classification data, --save and load (issue 17)", () => {
+  it("a softmax classifier on spirals (3 classes, 2-32-32-3, cross-entropy) reaches 95 % with the file's own steps", () => {
+    const r = json("train", "examples/spirals.nn.ts", "--json");
+    const acc = r.data.accuracy as { correct: number; total: number; classes: number };
+    expect([r.code, r.data.steps, acc.total, acc.classes]).toEqual([0, 1500, 300, 3]);
+    expect(acc.correct / acc.total).toBeGreaterThanOrEqual(0.95);
+    const text = cli("train", "examples/spirals.nn.ts");
+    expect(text.out).toMatch(/^accuracy \d+(\.\d)?% \(\d+\/300 rows, 3 classes\)$/m);
+  });
+
+  it("binary data: accuracy from the prediction rows; a large table is a count", () => {
+    const file = tempFile("moons.nn.ts", `seed(2);
+const [X, y] = moons(40, { noise: 0.05, seed: 1, tensors: true });
+const W1 = param(randn([2, 8])), b1 = param(zeros(1, 8)), W2 = param(randn([8, 1])), b2 = param(zeros(1, 1));
+const forward = (x) => sigmoid(matmul(tanh(matmul(x, W1) + b1), W2) + b2);
+const loss = bce(forward(X), y.unsqueeze(1));
+train({ lr: 0.05, steps: 400, optimizer: "adam" });
+`);
+    const r = cli("train", file);
+    expect(r.out).toMatch(/^accuracy \d+(\.\d)?% \(\d+\/40 rows\)$/m);
+    expect(r.out).toContain("(40 rows: the predictions table is for 32 rows or fewer; --json has them all)");
+  });
+
+  it("--save writes names to values; load(...) reads them back beside the file, never outside its folder", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradlens-save-"));
+    const net = join(dir, "net.nn.ts");
+    writeFileSync(net, "const w = param(tensor([[1, 2]]));\nconst b = param(0.5);\nconst loss = sum((w - tensor([[3, -1]])) ** 2) + (b - 2) ** 2;\ntrain({ lr: 0.1, steps: 200 });\n");
+    const saved = join(dir, "w.json");
+    const t = cli("train", net, "--save", saved);
+    expect(t.out).toContain(`saved 3 params to ${saved}`);
+    const data = JSON.parse(readFileSync(saved, "utf8")) as Record<string, number>;
+    expect(Object.keys(data)).toEqual(["w[0][0]", "w[0][1]", "b"]);
+    expect([data["w[0][0]"], data["w[0][1]"], data.b].map((v) => Math.round(v * 1000) / 1000)).toEqual([3, -1, 2]);
+    const back = join(dir, "back.nn.ts");
+    writeFileSync(back, "const saved = load(\"w.json\");\nconst w = param(saved.w);\nconst loss = sum(w) + saved.b + saved[\"w[0][1]\"];\n");
+    expect(json("grad", back, "--json").data.value).toBeCloseTo(3 - 1 + 2 - 1, 3);
+    writeFileSync(join(dir, "out.nn.ts"), "const s = load(\"../w.json\");\nconst loss = 1;\n");
+    expect(cli("grad", join(dir, "out.nn.ts")).err).toMatch(/^error: `load`: "\.\.\/w\.json" is outside the file's folder: load reads files in the file's folder and below at .*out\.nn\.ts:1:11\n$/);
+    writeFileSync(join(dir, "abs.nn.ts"), `const s = load(${JSON.stringify(saved)});\nconst loss = 1;\n`);
+    expect(cli("grad", join(dir, "abs.nn.ts")).err).toMatch(/is outside the file's folder/);
   });
 });

@@ -1,10 +1,11 @@
-// Runs in vitest (Node): calling a function the notation does not know (issue 15: `max(x, y)`) says so, with the
-// nearest known names by edit distance; a name read as a value is still asked for.
+// Runs in vitest (Node): calling a function the notation does not know (issue 15's `max(x, y)`, a built-in since
+// issue 17; `hypot(x, y)` here) says so, with the nearest known names by edit distance; a name read as a value is
+// still asked for.
 import { describe, expect, it } from "vitest";
 import { evaluateDocument, evaluateSelection, GradLensError, prepareSelection } from "../../../src/notation";
 import { editDistance, nearestNames } from "../../../src/notation/suggest";
 
-describe("calling an unknown function (issue 15: `max(x, y)`)", () => {
+describe("calling an unknown function (issue 15)", () => {
   const reason = (f: () => unknown): string => {
     try {
       f();
@@ -16,12 +17,14 @@ describe("calling an unknown function (issue 15: `max(x, y)`)", () => {
   };
 
   it("a selection: not a known function, with the nearest known names, never asked for as a value", () => {
-    expect(prepareSelection("max(x, y)").missing).toEqual(["x", "y"]);
+    expect(prepareSelection("hypot(x, y)").missing).toEqual(["x", "y"]);
     // The editor says so before asking for x and y.
-    expect(prepareSelection("max(x, y)").unknownCall?.reason).toMatch(/^`max` is not a known function/);
+    expect(prepareSelection("hypot(x, y)").unknownCall?.reason).toMatch(/^`hypot` is not a known function/);
     expect(prepareSelection("sigmoid(x)").unknownCall).toBeUndefined();
-    expect(reason(() => evaluateSelection("max(x, y)", { values: { x: 1, y: 2 } }))).toBe(
-      "`max` is not a known function: for the larger of two numbers write `a > b ? a : b` (nearest known names: `math`, `mean`, `mlp`) @1:1");
+    // Issue 17: max and min are built-ins now.
+    expect(prepareSelection("max(x, y)").unknownCall).toBeUndefined();
+    expect(evaluateSelection("max(x, y)", { values: { x: 1, y: 2 } }).value).toBe(2);
+    expect(reason(() => evaluateSelection("hypot(x, y)", { values: { x: 1, y: 2 } }))).toBe("`hypot` is not a known function @1:1");
     expect(reason(() => evaluateSelection("2 * sigmiod(x)", { values: { x: 1 } }))).toBe("`sigmiod` is not a known function (nearest known name: `sigmoid`) @1:5");
     // The document's own names count: a near miss of a function defined above is suggested.
     const doc = "const forward = (p) => p * 2;\nforwrd(x) + 1\n";
@@ -30,13 +33,13 @@ describe("calling an unknown function (issue 15: `max(x, y)`)", () => {
   });
 
   it("a name used as a value keeps asking for a value", () => {
-    expect(prepareSelection("max + x").missing).toEqual(["max", "x"]);
-    expect(reason(() => evaluateSelection("max + 1"))).toBe("no value for `max` @1:1");
+    expect(prepareSelection("hypot + x").missing).toEqual(["hypot", "x"]);
+    expect(reason(() => evaluateSelection("hypot + 1"))).toBe("no value for `hypot` @1:1");
   });
 
   it("a file: the same message at the call; an unknown name read as a value is unchanged", () => {
     const d = evaluateDocument("const w = param(1);\nconst loss = relu(w) + Relu(w);\n");
-    expect(d.diagnostics.find((x) => x.severity === "error")?.message).toBe("`Relu` is not a known function (nearest known name: `relu`)");
+    expect(d.diagnostics.find((x) => x.severity === "error")?.message).toBe("`Relu` is not a known function (nearest known names: `relu`, `gelu`)");
     const f = evaluateDocument("function forward(x) { return x * 2; }\nconst w = param(1);\nconst loss = forwad(w);\n");
     expect(f.diagnostics.find((x) => x.severity === "error")?.message).toBe("`forwad` is not a known function (nearest known name: `forward`)");
     expect(evaluateDocument("const w = param(1);\nconst loss = wieght * 2;\n").diagnostics[0].message).toBe("unknown name `wieght`");

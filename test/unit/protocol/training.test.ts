@@ -37,6 +37,8 @@ describe("training messages, extension -> webview", () => {
       { type: "snapshot", snapshot: nan }, { type: "compare", compare: compareSnapshot(c) },
       { type: "applied", edits: 2, skipped: ["w (why)"] }, { type: "error", message: "bad" },
     ];
+    // The gate's rows give an accuracy (issue 17): it goes over the wire like the rest.
+    expect(trainingSnapshot(done).accuracy).toMatchObject({ total: 4, classes: 2 });
     for (const m of messages) {
       const back = wire(m);
       expect(isToTrainingView(back), m.type).toBe(true);
@@ -54,6 +56,11 @@ describe("training messages, extension -> webview", () => {
       { type: "snapshot", snapshot: { ...snap, verdict: { kind: "learned" } } },
       { type: "snapshot", snapshot: { ...snap, verdict: { kind: "not-converged", reason: "bored", message: "m" } } },
       { type: "snapshot", snapshot: { ...snap, notes: "one" } },
+      { type: "snapshot", snapshot: { ...snap, accuracy: { correct: 3, total: "4", classes: 2 } } },
+      { type: "snapshot", snapshot: { ...snap, accuracy: { correct: 0.5, total: 4, classes: 2 } } },
+      { type: "snapshot", snapshot: { ...snap, grid: { size: 1, values: [0], box: [0, 1] } } },
+      { type: "snapshot", snapshot: { ...snap, grid: { size: 1, values: [0], classes: 3, points: [["1", 2, 0]] } } },
+      { type: "snapshot", snapshot: { ...snap, fullHistory: { steps: [0], losses: [null] } } },
       { type: "compare", compare: { runs: [{ method: "backprop" }], maxLossDiff: 0, done: true } },
       { ...form, choices: undefined }, { ...form, form: { ...defaultForm(), lr: 1 } }, { ...form, form: { ...defaultForm(), source: "disk" } },
       { type: "applied", edits: 1 }, { type: "error", message: 3 },
