@@ -35,7 +35,9 @@ export function assign(ip: Interp, target: TS.Expression, v: Value): void {
   if (t.isParenthesizedExpression(target)) return assign(ip, target.expression, v);
   if (t.isIdentifier(target)) {
     const b = ip.scope.lookup(target.text);
-    if (b === undefined && ip.implicitDeclare) {
+    // Where assigning declares (selections, Python), assigning a built-in's name (`max = 5`, `E = 2`) shadows it.
+    const builtin = b !== undefined && ip.global.vars.get(target.text) === b;
+    if ((b === undefined || builtin) && ip.implicitDeclare) {
       let program = ip.scope;
       while (program.parent !== undefined && program.parent !== ip.global) program = program.parent;
       program.declare(target.text, v, false);
