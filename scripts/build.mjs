@@ -1,9 +1,11 @@
 // Runs on Node (developer machine, CI): the one build script. Two kinds of target: the extension host bundle and
-// the CLI (node, cjs, `vscode` external), and the webview bundles (browser, iife).
+// the CLI (node, cjs, `vscode` external), and the webview bundles (browser: the graph view as code-split ES modules,
+// the others one iife each).
 //   node scripts/build.mjs [--watch] [--production] [--outdir DIR]   (DIR/dist instead of ./dist: packaging stages there)
 import * as esbuild from "esbuild";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { firstPaintFiles, mermaidFaster, mermaidFlowchart } from "./mermaid-build.mjs";
 
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
@@ -89,6 +91,44 @@ const webviewTargets = existsSync(webviewDir)
       .map((d) => [`webview/${d.name}/main.ts`, `dist/webview/${d.name}.js`])
   : [];
 
+/**
+ * The graph view loads as ES modules split into chunks (dist/webview/graph.js and graph-chunk-*.js beside it):
+ * Mermaid imports each diagram type on demand, so the first paint fetches its flowchart and nothing of the other
+ * diagrams (scripts/mermaid-build.mjs starts that fetch with the core's and makes Mermaid's renders cheaper). Minified in every build, since parsing is most of a cold load
+ * (the sourcemaps stay linked in development builds). Chunks of earlier builds are removed.
+ */
+function splitWebview(name) {
+  const outdir = join(outRoot, "dist", "webview");
+  const chunk = new RegExp(`^${name}-chunk-[A-Z0-9]+\\.js(\\.map)?$`);
+  return {
+    entryPoints: { [name]: join(root, "webview", name, "main.ts") },
+    absWorkingDir: root,
+    outdir,
+    entryNames: "[name]",
+    chunkNames: `${name}-chunk-[hash]`,
+    format: "esm",
+    splitting: true,
+    minify: !process.env.GRADLENS_NO_MINIFY,
+    metafile: true,
+    plugins: [mermaidFlowchart(root), mermaidFaster(root), {
+      name: "stale-chunks",
+      setup(build) {
+        build.onEnd((result) => {
+          if (result.errors.length > 0 || !result.metafile) return;
+          const fresh = new Set(Object.keys(result.metafile.outputs).map((p) => resolve(root, p)));
+          for (const f of existsSync(outdir) ? readdirSync(outdir) : []) {
+            if (chunk.test(f) && !fresh.has(join(outdir, f))) rmSync(join(outdir, f));
+          }
+          // What the panel's page preloads (src/extension/graph/preload.ts).
+          const entry = relative(root, join(outdir, `${name}.js`));
+          writeFileSync(join(outdir, `${name}.preload.json`), `${JSON.stringify(firstPaintFiles(root, result.metafile, entry))}\n`);
+        });
+      },
+    }],
+  };
+}
+const SPLIT = new Set(["graph"]);
+
 const contexts = [];
 for (const [entry, outfile, extra] of nodeTargets) {
   if (!existsSync(join(root, entry))) continue;
@@ -105,13 +145,12 @@ for (const [entry, outfile, extra] of nodeTargets) {
   );
 }
 for (const [entry, outfile] of webviewTargets) {
+  const name = entry.split("/")[1];
   contexts.push(
     await esbuild.context({
       ...common,
-      entryPoints: [join(root, entry)],
-      outfile: join(outRoot, outfile),
+      ...(SPLIT.has(name) ? splitWebview(name) : { entryPoints: [join(root, entry)], outfile: join(outRoot, outfile), format: "iife" }),
       platform: "browser",
-      format: "iife",
       target: "es2022",
       loader: { ".css": "text" },
     }),

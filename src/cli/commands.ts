@@ -1,13 +1,12 @@
 // Runs on Node (the CLI): `gradlens grad`, `graph` and `check` (the editor's gradient-check report, bounded).
-import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { writeFileSync } from "node:fs";
 import { documentReport, selectionReport } from "../editor-model/report";
 import { renderDot, renderMermaid } from "../graph";
 import type { PreparedSelection } from "../notation";
-import { escapeHtml } from "../view/escape";
 import { formatNumber } from "../view/format";
 import { atFlag, constantsHint } from "../view/hints";
 import type { ReportModel } from "../view/report";
+import { graphPage, mermaidLibrary } from "./html";
 import { BOUND_FLAGS, boundsOption, choiceOption, numberOption, parseArgs, parseAt, UsageError } from "./args";
 import { evaluate, evaluateText, fileWarnings, isFile, noTarget, readSource, rejectAt } from "./source";
 
@@ -50,44 +49,11 @@ export function graph(argv: string[], print: Print): number {
   const text = format === "dot" ? renderDot(r.tape, r.target)
     : format === "mermaid" ? mermaid
     : format === "markdown" ? "```mermaid\n" + mermaid + "\n```"
-    : html(mermaid, r.file ?? "expression", mermaidLibrary());
+    : graphPage(mermaid, r.file ?? "expression", mermaidLibrary());
   const o = p.options.get("o");
   if (o !== undefined) writeFileSync(o, text.endsWith("\n") ? text : text + "\n");
   else print(text);
   return 0;
-}
-
-/** Mermaid's browser build from the clone's node_modules (a dev dependency), or undefined when it is not there. */
-function mermaidLibrary(): string | undefined {
-  try {
-    return readFileSync(createRequire(__filename).resolve("mermaid/dist/mermaid.min.js"), "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A standalone page that works offline: Mermaid's browser build is inlined (about 5.5 MB). Only when the CLI runs
- * without node_modules/mermaid does the page load it from the jsDelivr CDN, and the page says so in a comment.
- */
-function html(mermaid: string, title: string, library: string | undefined): string {
-  // `</script` inside the inlined code would end the element early.
-  const load = library !== undefined
-    ? `<script>${library.replace(/<\/script/gi, "<\\/script")}</script>
-<script>mermaid.initialize({ startOnLoad: true, securityLevel: "strict" });</script>`
-    : `<!-- node_modules/mermaid was not found next to the CLI: Mermaid is loaded from jsDelivr when this page opens. -->
-<script type="module">
-import mermaid from "https://cdn.jsdelivr.net/npm/mermaid@12/dist/mermaid.esm.min.mjs";
-mermaid.initialize({ startOnLoad: true, securityLevel: "strict" });
-</script>`;
-  return `<!doctype html>
-<html><head><meta charset="utf-8"><title>GradLens: ${escapeHtml(title)}</title></head>
-<body>
-<pre class="mermaid">
-${escapeHtml(mermaid)}
-</pre>
-${load}
-</body></html>`;
 }
 
 /** Most params (or leaves) `check` checks, each costing two evaluations; beyond it a seeded random sample. */

@@ -1,117 +1,148 @@
-// Runs anywhere (extension host, tests): which binding a name in a `.nn.ts` file refers to when the tape cannot name
-// it: an element of a destructuring pattern (`const [a, b] = pair`, `function f([x1, x2])`) or a `for … of`
-// variable. Syntax only, by lexical scope; subject-values.ts and logged-values.ts turn the answer into values.
-import type * as TS from "typescript";
-import { ts } from "../notation/parse";
-import { patternNames } from "../notation/walk";
+// Runs anywhere (extension host, tests): which binding a name refers to when the tape cannot name it: an element of
+// a destructuring pattern (`const [a, b] = pair`, `function f([x1, x2])`) or a `for … of` variable. Syntax only, by
+// lexical scope, on GradLens's tree; subject-values.ts and logged-values.ts turn the answer into values.
+import type { FunctionExpr, Name, Pattern, Program, Stmt } from "../notation/tree";
+import type { TreeNode } from "../notation/tree-walk";
+import { ancestorsOf, parentMap } from "./source";
 
 export type BoundSite =
-  /** Bound by a declaration the document run logs (DocumentResult.bound), keyed by the binding identifier. */
-  | { kind: "logged"; how: "loop variable" | "destructured"; binding: TS.Identifier }
+  /** Bound by a declaration the document run logs (DocumentResult.bound), keyed by the binding name. */
+  | { kind: "logged"; how: "loop variable" | "destructured"; binding: Name }
   /**
    * An element of a destructured function parameter, logged per call like a pattern (keyed by `binding`); when the
    * log has nothing (a failed run), read from call labels: the `index`-th argument of each call of `fn` (undefined:
    * an unnamed function), then `path` into it (array positions; undefined for a step call labels cannot follow: an
    * object key, a rest element).
    */
-  | { kind: "parameter"; fn: string | undefined; index: number; path: (number | undefined)[]; binding: TS.Identifier }
+  | { kind: "parameter"; fn: string | undefined; index: number; path: (number | undefined)[]; binding: Name }
   /**
    * A `const` name declared inside a function or method body (`const n = xs.length`), logged once per binding; `fn` is
    * the function's name when it has one, `loop` says a loop inside the function binds it more than once per call.
    */
-  | { kind: "local"; fn: string | undefined; loop: boolean; binding: TS.Identifier };
+  | { kind: "local"; fn: string | undefined; loop: boolean; binding: Name };
 
-/** The name a function-like node is called by (`function f`, `const f = (…) => …`), or undefined. */
-export function functionName(n: TS.SignatureDeclaration): string | undefined {
-  const t = ts();
-  if (t.isFunctionDeclaration(n)) return n.name?.text;
-  return n.parent !== undefined && t.isVariableDeclaration(n.parent) && t.isIdentifier(n.parent.name) ? n.parent.name.text : undefined;
+/** How a declaring name binds: a declaration's target, a loop head's, a parameter's (with its path into a pattern). */
+export type Role =
+  | { kind: "declare"; path: (number | undefined)[] | undefined; loop: boolean }
+  | { kind: "param"; fn: FunctionExpr; index: number; path: (number | undefined)[] | undefined }
+  | { kind: "function" };
+
+export interface Declaring {
+  binding: Name | undefined;
+  role: Role;
 }
 
-/** The pattern binding or loop variable `id` refers to; undefined for any other name (left to subject-values.ts). */
-export function boundSite(id: TS.Identifier): BoundSite | undefined {
-  const t = ts();
-  const binding = declaringIdentifier(id);
-  if (binding === undefined) return undefined;
-  const d = binding.parent;
-  if (t.isVariableDeclaration(d)) return isLoopHead(d) ? { kind: "logged", how: "loop variable", binding } : undefined;
-  if (!t.isBindingElement(d)) return undefined;
-  // Up through nested patterns to the declaration or parameter, noting each step's array position.
-  const path: (number | undefined)[] = [];
-  let n: TS.Node = d;
-  while (t.isBindingElement(n)) {
-    const pattern: TS.BindingPattern = n.parent;
-    path.unshift(t.isArrayBindingPattern(pattern) && n.dotDotDotToken === undefined ? pattern.elements.indexOf(n) : undefined);
-    n = pattern.parent;
-  }
-  if (t.isVariableDeclaration(n)) return { kind: "logged", how: isLoopHead(n) ? "loop variable" : "destructured", binding };
-  if (t.isParameter(n) && t.isFunctionLike(n.parent)) {
-    return { kind: "parameter", fn: functionName(n.parent), index: n.parent.parameters.indexOf(n), path, binding };
+/** The name a function is called by (`function f`, `def f`, a method, `const f = (…) => …`), or undefined. */
+export function functionName(program: Program, fn: FunctionExpr): string | undefined {
+  if (fn.name !== undefined) return fn.name;
+  const p = parentMap(program).get(fn);
+  if (p !== undefined && p.kind === "declare") {
+    const d = p.decls.find((x) => x.init === fn);
+    if (d !== undefined && d.target.kind === "name") return d.target.name;
   }
   return undefined;
 }
 
-/** The local site of a plain `const` name declared inside a function body; undefined at the top level. */
-export function localSite(binding: TS.Identifier): BoundSite | undefined {
-  const t = ts();
-  let loop = false;
-  for (let n: TS.Node | undefined = binding.parent; n !== undefined; n = n.parent) {
-    if (t.isIterationStatement(n, false)) loop = true;
-    if (!t.isFunctionLike(n)) continue;
-    // A method is called by its own name (`forward`), which functionName does not cover.
-    const fn = functionName(n) ?? (t.isMethodDeclaration(n) && t.isIdentifier(n.name) ? n.name.text : undefined);
-    return { kind: "local", fn, loop, binding };
-  }
-  return undefined;
-}
-
-/** `const x` in `for (const x of xs)`. */
-function isLoopHead(d: TS.VariableDeclaration): boolean {
-  const list = d.parent, t = ts();
-  return t.isVariableDeclarationList(list) && list.parent !== undefined && t.isForOfStatement(list.parent);
-}
-
-/** The identifier that declares `id`'s name in the nearest enclosing scope that declares it (itself at a binding). */
-export function declaringIdentifier(id: TS.Identifier): TS.Identifier | undefined {
-  for (let n: TS.Node | undefined = id.parent; n !== undefined; n = n.parent) {
-    const found = declaredIn(n, id.text);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
-function declaredIn(n: TS.Node, name: string): TS.Identifier | undefined {
-  const t = ts();
-  if (t.isFunctionLike(n)) {
-    for (const p of n.parameters) {
-      const hit = inBindingName(p.name, name);
-      if (hit !== undefined) return hit;
+/** `name` in a pattern, with the array positions that lead to it (undefined when it is the pattern itself). */
+function inPattern(p: Pattern, name: string): { id: Name; path: (number | undefined)[] | undefined } | undefined {
+  if (p.kind === "name") return p.name === name ? { id: p, path: undefined } : undefined;
+  if (p.kind === "arrayPattern") {
+    for (let k = 0; k < p.elements.length; k++) {
+      const e = p.elements[k];
+      const hit = e === undefined ? undefined : inPattern(e.target, name);
+      if (hit !== undefined) return { id: hit.id, path: [e?.rest === true ? undefined : k, ...(hit.path ?? [])] };
     }
     return undefined;
   }
-  if (t.isForOfStatement(n) || t.isForInStatement(n) || t.isForStatement(n)) {
-    const init = n.initializer;
-    return init !== undefined && t.isVariableDeclarationList(init) ? inDeclarations(init, name) : undefined;
-  }
-  if (t.isCatchClause(n)) return n.variableDeclaration !== undefined ? inBindingName(n.variableDeclaration.name, name) : undefined;
-  if (!t.isBlock(n) && !t.isSourceFile(n) && !t.isModuleBlock(n) && !t.isCaseClause(n) && !t.isDefaultClause(n)) return undefined;
-  for (const s of n.statements) {
-    if (t.isVariableStatement(s)) {
-      const hit = inDeclarations(s.declarationList, name);
-      if (hit !== undefined) return hit;
-    } else if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s)) && s.name?.text === name) return s.name;
+  for (const e of p.props) {
+    const hit = inPattern(e.target, name);
+    if (hit !== undefined) return { id: hit.id, path: [undefined, ...(hit.path ?? [])] };
   }
   return undefined;
 }
 
-function inDeclarations(list: TS.VariableDeclarationList, name: string): TS.Identifier | undefined {
-  for (const d of list.declarations) {
-    const hit = inBindingName(d.name, name);
+function inStatements(stmts: readonly Stmt[], name: string): Declaring | undefined {
+  for (const s of stmts) {
+    if (s.kind === "declare") {
+      for (const d of s.decls) {
+        const hit = inPattern(d.target, name);
+        if (hit !== undefined) return { binding: hit.id, role: { kind: "declare", path: hit.path, loop: false } };
+      }
+    } else if ((s.kind === "functionDecl" && s.fn.name === name) || (s.kind === "classDecl" && s.cls.name === name)) {
+      return { binding: undefined, role: { kind: "function" } };
+    }
+  }
+  return undefined;
+}
+
+/** The statement lists of n (a block, a branch, a loop's or function's body) that hold `child`. */
+function listHolding(n: TreeNode, child: TreeNode): readonly Stmt[] | undefined {
+  const lists: (readonly Stmt[] | undefined)[] = [];
+  switch (n.kind) {
+    case "program": case "block": lists.push(n.body); break;
+    case "if": lists.push(n.then, n.otherwise); break;
+    case "for": case "forOf": case "while": lists.push(n.body, "otherwise" in n ? n.otherwise : undefined); break;
+    case "function": if (Array.isArray(n.body)) lists.push(n.body as readonly Stmt[]); break;
+    default: break;
+  }
+  return lists.find((l) => l !== undefined && l.includes(child as Stmt));
+}
+
+function declaredIn(n: TreeNode, child: TreeNode, name: string): Declaring | undefined {
+  const list = listHolding(n, child);
+  if (list !== undefined) {
+    const hit = inStatements(list, name);
+    if (hit !== undefined) return hit;
+  }
+  if (n.kind === "function") {
+    for (let i = 0; i < n.params.length; i++) {
+      const hit = inPattern(n.params[i].target, name);
+      if (hit !== undefined) return { binding: hit.id, role: { kind: "param", fn: n, index: i, path: hit.path } };
+    }
+  }
+  if (n.kind === "forOf" && n.mode !== "assign") {
+    const hit = inPattern(n.target as Pattern, name);
+    if (hit !== undefined) return { binding: hit.id, role: { kind: "declare", path: hit.path, loop: true } };
+  }
+  if (n.kind === "for" && n.init !== undefined && n.init.kind === "declare") {
+    const hit = inStatements([n.init], name);
     if (hit !== undefined) return hit;
   }
   return undefined;
 }
 
-function inBindingName(b: TS.BindingName, name: string): TS.Identifier | undefined {
-  return patternNames(b).find((id) => id.text === name);
+/** What declares `id`'s name in the nearest enclosing scope that declares it (itself at a binding). */
+export function declaringIdentifier(program: Program, id: Name): Declaring | undefined {
+  let child: TreeNode = id;
+  for (const n of ancestorsOf(program, id)) {
+    const found = declaredIn(n, child, id.name);
+    if (found !== undefined) return found;
+    child = n;
+  }
+  return undefined;
+}
+
+/** The pattern binding or loop variable `id` refers to; undefined for any other name (left to subject-values.ts). */
+export function boundSite(program: Program, id: Name): BoundSite | undefined {
+  const found = declaringIdentifier(program, id);
+  if (found === undefined || found.binding === undefined) return undefined;
+  const { binding, role } = found;
+  if (role.kind === "declare") {
+    if (role.loop) return { kind: "logged", how: "loop variable", binding };
+    return role.path === undefined ? undefined : { kind: "logged", how: "destructured", binding };
+  }
+  if (role.kind === "param" && role.path !== undefined) {
+    return { kind: "parameter", fn: functionName(program, role.fn), index: role.index, path: role.path, binding };
+  }
+  return undefined;
+}
+
+/** The local site of a plain `const` name declared inside a function body; undefined at the top level. */
+export function localSite(program: Program, binding: Name): BoundSite | undefined {
+  let loop = false;
+  for (const n of ancestorsOf(program, binding)) {
+    if (n.kind === "for" || n.kind === "forOf" || n.kind === "while") loop = true;
+    if (n.kind === "function") return { kind: "local", fn: functionName(program, n), loop, binding };
+  }
+  return undefined;
 }

@@ -3,11 +3,11 @@
 // evaluated several times (and per-iteration values of loop variables and destructured names and parameters), a
 // constant's value or preview; for a tensor its shape, a preview and the gradient's norm and preview. Kept free of
 // `vscode` so it is unit-tested; the provider adds the graph link.
-import type * as TS from "typescript";
 import type { DocumentResult } from "../notation";
 import { escapeMarkdown } from "../view/escape";
 import { formatNumber } from "../view/format";
 import { subjectAt } from "./query";
+import type { Source } from "./source";
 import { resolveSubject } from "./subject-values";
 import type { Reading, Resolved } from "./readings";
 import { tensorMarkdown } from "./tensor-view";
@@ -25,10 +25,10 @@ export const MAX_CALL_ROWS = 8;
 /** Tensors shown in one hover (a name evaluated per call, or several params of that name). */
 export const MAX_TENSORS = 2;
 
-export function hoverAt(r: DocumentResult, sf: TS.SourceFile, offset: number, digits: number): HoverModel | undefined {
-  const s = subjectAt(sf, offset);
+export function hoverAt(r: DocumentResult, src: Source, offset: number, digits: number): HoverModel | undefined {
+  const s = subjectAt(src, offset);
   if (s === undefined) return undefined;
-  const res = resolveSubject(r, sf, s);
+  const res = resolveSubject(r, src, s);
   if (res === undefined) return undefined;
   const f = (v: number) => formatNumber(v, digits);
   const target = escapeMarkdown(r.targetName ?? "target");

@@ -1,12 +1,12 @@
 // Runs anywhere (extension host, tests): names whose values the tape cannot name, resolved from what the run logged
 // or left in scope: loop variables, destructured names and parameters, locals in functions, and declarations whose
 // initializer made no node of its own (constants, aliases of graph values).
-import type * as TS from "typescript";
 import { Op } from "../engine";
 import type { DocumentResult } from "../notation";
-import { ts } from "../notation/parse";
+import type { Expr, Name, Program } from "../notation/tree";
 import { declaringIdentifier, localSite, type BoundSite } from "./binding-sites";
-import { bareExpression, callResults } from "./query";
+import { callResults, type Declaration } from "./query";
+import { parentMap } from "./source";
 import { labelArguments, reading, type BoundRow, type Reading, type Resolved } from "./readings";
 
 /** The nearest enclosing row or call group's label of a tape group (-1: none). */
@@ -16,7 +16,7 @@ function groupLabel(r: DocumentResult, g: number): string | undefined {
 }
 
 export function resolveBound(r: DocumentResult, site: BoundSite): Resolved | undefined {
-  const entry = r.bound.find((b) => b.end === site.binding.end && b.name === site.binding.text);
+  const entry = r.bound.find((b) => b.end === site.binding.end && b.name === site.binding.name);
   if (entry === undefined || entry.values.length === 0) {
     if (site.kind !== "parameter" || site.fn === undefined) return undefined;
     // No log (the run failed): like a plain parameter's table, values as the call labels show them, one step into the
@@ -49,20 +49,17 @@ function nodeReading(r: DocumentResult, node: number): Reading {
   return p === undefined ? reading(r, node) : { node, value: p.value, grad: p.grad, call: undefined };
 }
 
-/** `const k = …` directly in the file, not in a block or function: the run's final scope holds its value. */
-function isTopLevel(d: TS.VariableDeclaration): boolean {
-  const t = ts(), statement = d.parent.parent;
-  return t.isVariableStatement(statement) && statement.parent !== undefined && t.isSourceFile(statement.parent);
+/** A declaration directly in the file, not in a block or function: the run's final scope holds its value. */
+function isTopLevel(program: Program, d: Extract<Declaration, { kind: "var" }>): boolean {
+  return parentMap(program).get(d.stmt) === program;
 }
 
-/** A literal's value, read from the source (`3`, `-0.5`, `"relu"`, `true`); undefined for anything else. */
-function literalValue(e: TS.Expression): number | string | undefined {
-  const t = ts();
-  if (t.isNumericLiteral(e)) return Number(e.text);
-  if (t.isPrefixUnaryExpression(e) && e.operator === t.SyntaxKind.MinusToken && t.isNumericLiteral(e.operand)) return -Number(e.operand.text);
-  if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return JSON.stringify(e.text);
-  if (e.kind === t.SyntaxKind.TrueKeyword) return "true";
-  if (e.kind === t.SyntaxKind.FalseKeyword) return "false";
+/** A literal's value, read from the tree (`3`, `-0.5`, `"relu"`, `true`); undefined for anything else. */
+function literalValue(e: Expr): number | string | undefined {
+  if (e.kind === "number") return e.value;
+  if (e.kind === "unary" && e.op === "-" && e.arg.kind === "number") return -e.arg.value;
+  if (e.kind === "string") return JSON.stringify(e.value);
+  if (e.kind === "const" && typeof e.value === "boolean") return String(e.value);
   return undefined;
 }
 
@@ -72,11 +69,10 @@ function literalValue(e: TS.Expression): number | string | undefined {
  * function) the values the run logged for it per call. Undefined when
  * `id` is not lexically that declaration's name (another binding of the same name is nearer).
  */
-export function declaredValue(r: DocumentResult, decl: TS.VariableDeclaration, id: TS.Identifier): Resolved | undefined {
-  const t = ts();
-  if (!t.isIdentifier(decl.name) || declaringIdentifier(id) !== decl.name) return undefined;
-  const name = decl.name.text;
-  if (isTopLevel(decl)) {
+export function declaredValue(r: DocumentResult, program: Program, decl: Extract<Declaration, { kind: "var" }>, id: Name): Resolved | undefined {
+  if (decl.stmt.kind === "declare" && declaringIdentifier(program, id)?.binding !== decl.target) return undefined;
+  const name = decl.target.name;
+  if (isTopLevel(program, decl)) {
     const node = r.bindings[name];
     if (node !== undefined) {
       if (r.tape.isTensor(node)) return { kind: "tensor", what: "name", items: [{ name: undefined, node }] };
@@ -85,11 +81,10 @@ export function declaredValue(r: DocumentResult, decl: TS.VariableDeclaration, i
     const plain = r.plain.get(name);
     if (plain !== undefined) return { kind: "constant", value: plain.value, final: !plain.constant };
   }
-  const constant = (decl.parent.flags & t.NodeFlags.Const) !== 0;
-  const literal = constant && decl.initializer !== undefined ? literalValue(bareExpression(decl.initializer)) : undefined;
+  const literal = decl.constant && decl.init !== undefined ? literalValue(decl.init) : undefined;
   if (literal !== undefined) return { kind: "constant", value: literal, final: false };
   // Inside a function: the values the run logged for it, one per call.
-  const local = constant ? localSite(decl.name) : undefined;
+  const local = decl.constant ? localSite(program, decl.target) : undefined;
   return local === undefined ? undefined : resolveBound(r, local);
 }
 

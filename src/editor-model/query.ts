@@ -1,116 +1,139 @@
-// Runs anywhere (extension host, tests): what is under an offset of a `.nn.ts` file (a name, an operator, a call)
-// and which tape nodes came from it. Works on the notation's public results: the parsed file and the tape's
+// Runs anywhere (extension host, tests): what is under an offset of a file (a name, an operator, a call) and which
+// tape nodes came from it. Works on the notation's public results: the file's tree (either language) and the tape's
 // source ranges and groups.
-import type * as TS from "typescript";
 import type { Tape } from "../engine";
-import { ts } from "../notation/parse";
-import { eachNode } from "../notation/walk";
+import type { Call, Declare, Expr, FunctionExpr, Member, Name, Assign, Program, Stmt } from "../notation/tree";
+import { nodeAt, walk, type TreeNode } from "../notation/tree-walk";
+import { parentMap, type Source } from "./source";
 
 export type Subject =
-  | { kind: "name"; name: string; start: number; end: number; node: TS.Identifier; element?: number }
-  | { kind: "operator"; op: string; start: number; end: number; expr: TS.Node }
-  | { kind: "call"; name: string; start: number; end: number; expr: TS.CallExpression };
+  /** A name; `field` when it is the name of a member (`this.z`), `node` then the member. */
+  | { kind: "name"; name: string; start: number; end: number; node: Name | Member | FunctionExpr; element?: number }
+  | { kind: "operator"; op: string; start: number; end: number; expr: { start: number; end: number }; operands: string[] }
+  | { kind: "call"; name: string; start: number; end: number; expr: Call };
 
-/** The innermost node or token that holds `offset`. */
-export function tokenAt(sf: TS.SourceFile, offset: number): TS.Node | undefined {
-  let node: TS.Node = sf;
-  for (;;) {
-    const next = node.getChildren(sf).find((c) => c.getStart(sf) <= offset && offset < c.end);
-    if (next === undefined) return node === sf ? undefined : node;
-    node = next;
-  }
+function within(s: { start: number; end: number } | undefined, offset: number): boolean {
+  return s !== undefined && s.start <= offset && offset < s.end;
 }
 
-function calleeName(e: TS.Expression): string | undefined {
-  const t = ts();
-  if (t.isIdentifier(e)) return e.text;
-  if (t.isPropertyAccessExpression(e)) return e.name.text;
-  return undefined;
+/** The name a call calls (`f(…)`, `obj.name(…)`), or undefined. */
+export function calleeName(e: Expr): string | undefined {
+  return e.kind === "name" ? e.name : e.kind === "member" || e.kind === "superMember" ? e.name : undefined;
 }
 
 /** The name, operator or call under `offset`, or undefined (whitespace, comments, literals, keywords). */
-export function subjectAt(sf: TS.SourceFile, offset: number): Subject | undefined {
-  const t = ts();
-  const tok = tokenAt(sf, offset);
-  if (tok === undefined) return undefined;
-  const p = tok.parent;
-  if (t.isIdentifier(tok)) {
-    const start = tok.getStart(sf), end = tok.end;
-    const callee = p && t.isCallExpression(p) && p.expression === tok ? p
-      : p && t.isPropertyAccessExpression(p) && p.name === tok && p.parent && t.isCallExpression(p.parent) && p.parent.expression === p ? p.parent
-      : undefined;
-    if (callee !== undefined) return { kind: "call", name: tok.text, start, end, expr: callee };
-    let element: number | undefined;
-    if (p && t.isElementAccessExpression(p) && p.expression === tok && t.isNumericLiteral(p.argumentExpression)) {
-      element = Number(p.argumentExpression.text);
+export function subjectAt(src: Source, offset: number): Subject | undefined {
+  const at = nodeAt(src.program, offset);
+  if (at === undefined) return undefined;
+  const n = at.node, p = at.ancestors[at.ancestors.length - 1];
+  const text = (a: number, b: number) => src.text.slice(a, b).trim();
+  switch (n.kind) {
+    case "name": {
+      if (p !== undefined && p.kind === "call" && p.callee === n) return { kind: "call", name: n.name, start: n.start, end: n.end, expr: p };
+      let element: number | undefined;
+      if (p !== undefined && p.kind === "index" && p.object === n && p.index.kind === "number") element = p.index.value;
+      return { kind: "name", name: n.name, start: n.start, end: n.end, node: n, element };
     }
-    return { kind: "name", name: tok.text, start, end, node: tok, element };
+    case "member":
+      if (!within(n.nameSpan, offset)) return undefined;
+      if (p !== undefined && p.kind === "call" && p.callee === n) return { kind: "call", name: n.name, ...n.nameSpan, expr: p };
+      return { kind: "name", name: n.name, ...n.nameSpan, node: n };
+    case "function":
+      if (n.name === undefined || !within(n.nameSpan, offset)) return undefined;
+      return { kind: "name", name: n.name, ...(n.nameSpan as { start: number; end: number }), node: n };
+    case "call":
+      if (within(n.parenSpan, offset)) {
+        const name = calleeName(n.callee);
+        if (name !== undefined) return { kind: "call", name, ...n.parenSpan, expr: n };
+      }
+      return undefined;
+    case "binary": case "compare": case "logic":
+      for (let k = 0; k < n.rest.length; k++) {
+        const link = n.rest[k];
+        if (!within(link.opSpan, offset)) continue;
+        const end = "end" in link ? link.end : k === n.rest.length - 1 ? n.end : n.rest[k + 1].opSpan.start;
+        const linkEnd = n.kind === "compare" ? link.right.end : end;
+        return {
+          kind: "operator", op: text(link.opSpan.start, link.opSpan.end), ...link.opSpan, expr: { start: n.start, end: linkEnd },
+          operands: [text(n.start, link.opSpan.start), text(link.opSpan.end, linkEnd)],
+        };
+      }
+      return undefined;
+    case "assignExpr":
+      if (!within(n.opSpan, offset)) return undefined;
+      return { kind: "operator", op: text(n.opSpan.start, n.opSpan.end), ...n.opSpan, expr: n, operands: [text(n.start, n.opSpan.start), text(n.opSpan.end, n.end)] };
+    case "unary": case "update":
+      if (!within(n.opSpan, offset)) return undefined;
+      return {
+        kind: "operator", op: text(n.opSpan.start, n.opSpan.end), ...n.opSpan, expr: n,
+        operands: [n.kind === "update" && !n.prefix ? text(n.start, n.opSpan.start) : text(n.opSpan.end, n.end)],
+      };
+    default:
+      return undefined;
   }
-  if (p && t.isBinaryExpression(p) && p.operatorToken === tok) {
-    return { kind: "operator", op: tok.getText(sf), start: tok.getStart(sf), end: tok.end, expr: p };
-  }
-  if (p && (t.isPrefixUnaryExpression(p) || t.isPostfixUnaryExpression(p)) && tok.kind !== t.SyntaxKind.Identifier) {
-    return { kind: "operator", op: tok.getText(sf), start: tok.getStart(sf), end: tok.end, expr: p };
-  }
-  if (p && t.isCallExpression(p) && tok.kind === t.SyntaxKind.OpenParenToken) {
-    const name = calleeName(p.expression);
-    if (name !== undefined) return { kind: "call", name, start: tok.getStart(sf), end: tok.end, expr: p };
-  }
-  return undefined;
 }
 
-/** The expression a declaration binds, without parentheses and type assertions. */
-export function bareExpression(e: TS.Expression): TS.Expression {
-  const t = ts();
-  let x = e;
-  while (t.isParenthesizedExpression(x) || t.isAsExpression(x) || t.isNonNullExpression(x) || t.isSatisfiesExpression(x)) x = x.expression;
-  return x;
+/** The function or program that holds n. */
+export function container(program: Program, n: TreeNode): TreeNode {
+  const map = parentMap(program);
+  let c = map.get(n);
+  while (c !== undefined && c.kind !== "function" && c.kind !== "program") c = map.get(c);
+  return c ?? program;
 }
 
-function container(n: TS.Node): TS.Node {
-  const t = ts();
-  let c = n.parent;
-  while (c !== undefined && !t.isFunctionLike(c) && !t.isSourceFile(c)) c = c.parent;
-  return c ?? n;
-}
+/** A declaration of a name: a variable (`const x = …`, Python's `x = …`) or a function. */
+export type Declaration =
+  | { kind: "var"; target: Name; init: Expr | undefined; stmt: Declare | Assign; constant: boolean }
+  | { kind: "fn"; fn: FunctionExpr; stmt: Stmt };
 
-type Declaration = TS.VariableDeclaration | TS.FunctionDeclaration;
+/** Declarations by name, once per program (a hover asks for one name; inlay hints ask for all). */
+const declarationIndex = new WeakMap<Program, Map<string, Declaration[]>>();
 
-/** Declarations by name, once per parsed file (a hover asks for one name; inlay hints ask for all). */
-const declarationIndex = new WeakMap<TS.SourceFile, Map<string, Declaration[]>>();
-
-/** Every `const/let/var name = …` and function declaration of `name`. */
-function declarationsOf(sf: TS.SourceFile, name: string): Declaration[] {
-  let index = declarationIndex.get(sf);
+export function declarationsOf(program: Program, name: string): Declaration[] {
+  let index = declarationIndex.get(program);
   if (index === undefined) {
-    const t = ts(), built = new Map<string, Declaration[]>();
+    const built = new Map<string, Declaration[]>();
     const add = (n: string, d: Declaration) => {
       const list = built.get(n);
       if (list === undefined) built.set(n, [d]);
       else list.push(d);
     };
-    eachNode(sf, (n) => {
-      if (t.isVariableDeclaration(n) && t.isIdentifier(n.name)) add(n.name.text, n);
-      else if (t.isFunctionDeclaration(n) && n.name !== undefined) add(n.name.text, n);
+    walk(program, (n) => {
+      if (n.kind === "declare") {
+        for (const d of n.decls) if (d.target.kind === "name") add(d.target.name, { kind: "var", target: d.target, init: d.init, stmt: n, constant: n.mode === "const" });
+      } else if (n.kind === "assignStmt" && n.op === undefined) {
+        for (const t of n.targets) if (t.kind === "name") add(t.name, { kind: "var", target: t, init: n.value, stmt: n, constant: false });
+      } else if (n.kind === "functionDecl" && n.fn.name !== undefined) add(n.fn.name, { kind: "fn", fn: n.fn, stmt: n });
     });
     index = built;
-    declarationIndex.set(sf, index);
+    declarationIndex.set(program, index);
   }
   return index.get(name) ?? [];
 }
 
 /** The declaration a use of a name refers to: one in the same function or an enclosing one, the nearest first. */
-export function declarationFor(sf: TS.SourceFile, id: TS.Identifier): Declaration | undefined {
-  const decls = declarationsOf(sf, id.text);
+export function declarationFor(src: Source, id: Name): Declaration | undefined {
+  const program = src.program, decls = declarationsOf(program, id.name);
   if (decls.length === 0) return undefined;
-  const own = decls.find((d) => d.name === id);
+  const own = decls.find((d) => d.kind === "var" && d.target === id);
   if (own !== undefined) return own;
-  for (let c: TS.Node | undefined = container(id); c !== undefined; c = c === sf ? undefined : container(c)) {
-    const here = decls.find((d) => container(d) === c);
+  const where = (d: Declaration) => container(program, d.kind === "var" ? d.target : d.stmt);
+  for (let c: TreeNode | undefined = container(program, id); c !== undefined; c = c === program ? undefined : container(program, c)) {
+    const here = decls.find((d) => where(d) === c);
     if (here !== undefined) return here;
   }
   return decls[0];
 }
+
+/** Every statement of the program outside functions and classes, visited with `enter` (false skips children). */
+export function topLevel(program: Program, enter: (n: TreeNode) => void): void {
+  walk(program, (n) => {
+    if (n.kind === "function" || n.kind === "class") return false;
+    enter(n);
+    return true;
+  });
+}
+
 
 /** Node ids whose source range is exactly [start, end). */
 export function nodesWithRange(tape: Tape, start: number, end: number): number[] {

@@ -1,13 +1,13 @@
 // Runs anywhere (extension host, tests): from a name, operator or call of a `.nn.ts` file to the values and
 // gradients the evaluation gave it: a param, the target, or one reading per evaluation (a name inside `forward`
 // is evaluated once per data row).
-import type * as TS from "typescript";
 import { Op } from "../engine";
 import type { DocumentResult } from "../notation";
-import { ts } from "../notation/parse";
-import { eachNode } from "../notation/walk";
+import type { Call, Expr, Member, Name, Program } from "../notation/tree";
+import { walk } from "../notation/tree-walk";
 import { boundSite, functionName } from "./binding-sites";
-import { bareExpression, callResults, declarationFor, lastOfRuns, nodesWithRange, type Subject } from "./query";
+import { calleeName, callResults, declarationFor, lastOfRuns, nodesWithRange, topLevel, type Subject } from "./query";
+import { ancestorsOf, type Source } from "./source";
 import { declaredValue, resolveBound } from "./logged-values";
 import { labelArguments, reading, type Local, type Reading, type Resolved, type TensorItem } from "./readings";
 
@@ -29,50 +29,43 @@ function tensorParams(r: DocumentResult, name: string): TensorItem[] {
 }
 
 /** Right-hand sides of `obj.name = …` anywhere in the file (a field set in a constructor or method). */
-function fieldAssignments(sf: TS.SourceFile, name: string): TS.Expression[] {
-  const t = ts(), out: TS.Expression[] = [];
-  eachNode(sf, (n) => {
-    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && n.left.name.text === name) out.push(n.right);
+function fieldAssignments(program: Program, name: string): Expr[] {
+  const out: Expr[] = [];
+  walk(program, (n) => {
+    if (n.kind === "assignExpr" && n.op === undefined && n.target.kind === "member" && n.target.name === name) out.push(n.value);
+    if (n.kind === "assignStmt" && n.op === undefined && n.targets.some((t) => t.kind === "member" && t.name === name)) out.push(n.value);
   });
   return out;
 }
 
 /** Top-level calls named `name` (`f(…)`, `obj.name(…)`), in source order, not inside functions or classes. */
-function topLevelCalls(sf: TS.SourceFile, name: string): TS.CallExpression[] {
-  const t = ts(), out: TS.CallExpression[] = [];
-  eachNode(sf, (n) => {
-    if (t.isFunctionLike(n) || t.isClassLike(n)) return false;
-    if (t.isCallExpression(n) && calleeText(n) === name) out.push(n);
-    return true;
+function topLevelCalls(program: Program, name: string): Call[] {
+  const out: Call[] = [];
+  topLevel(program, (n) => {
+    if (n.kind === "call" && calleeName(n.callee) === name) out.push(n);
   });
   return out;
-}
-
-function calleeText(c: TS.CallExpression): string | undefined {
-  const t = ts(), e = c.expression;
-  return t.isIdentifier(e) ? e.text : t.isPropertyAccessExpression(e) ? e.name.text : undefined;
 }
 
 /**
  * The result of a top-level call such as `model.forward(X)`, which records no node under its own range: the k-th
  * top-level call group of that name, when the file's top-level calls of that name and the groups match one to one.
  */
-function topLevelCallResult(r: DocumentResult, sf: TS.SourceFile, call: TS.CallExpression): Reading[] {
-  const name = calleeText(call);
+function topLevelCallResult(r: DocumentResult, program: Program, call: Call): Reading[] {
+  const name = calleeName(call.callee);
   if (name === undefined) return [];
-  const sites = topLevelCalls(sf, name), k = sites.indexOf(call);
+  const sites = topLevelCalls(program, name), k = sites.indexOf(call);
   const results = callResults(r.tape, name).filter((c) => r.tape.groups[c.group].parent === -1);
   return k >= 0 && sites.length === results.length ? [reading(r, results[k].node, results[k].label)] : [];
 }
 
 /** The function whose parameter `id` names, with the parameter's index; undefined when it is not one. */
-function parameterOf(id: TS.Identifier): { fn: string; index: number } | undefined {
-  const t = ts();
-  for (let n: TS.Node | undefined = id.parent; n !== undefined; n = n.parent) {
-    if (!t.isFunctionLike(n)) continue;
-    const index = n.parameters.findIndex((p) => t.isIdentifier(p.name) && p.name.text === id.text);
+function parameterOf(program: Program, id: Name): { fn: string; index: number } | undefined {
+  for (const n of ancestorsOf(program, id)) {
+    if (n.kind !== "function") continue;
+    const index = n.params.findIndex((p) => p.target.kind === "name" && p.target.name === id.name);
     if (index < 0) continue;
-    const fn = functionName(n);
+    const fn = functionName(program, n);
     return fn === undefined ? undefined : { fn, index };
   }
   return undefined;
@@ -86,9 +79,8 @@ function readingsOf(r: DocumentResult, start: number, end: number): Reading[] {
   return lastOfRuns(kept).map((n) => reading(r, n));
 }
 
-function isFunctionValue(e: TS.Expression): boolean {
-  const t = ts();
-  return t.isArrowFunction(e) || t.isFunctionExpression(e);
+function isFunctionValue(e: Expr): boolean {
+  return e.kind === "function";
 }
 
 /** Local derivatives ∂node/∂input of a node's inputs, each named by its operand's source text when known. */
@@ -113,30 +105,27 @@ function paramsMade(r: DocumentResult, readings: Reading[]): Resolved | undefine
   return { kind: "params", items: items.map((p) => ({ name: p!.name, node: p!.node, value: p!.value, grad: p!.grad })) };
 }
 
-export function resolveSubject(r: DocumentResult, sf: TS.SourceFile, s: Subject): Resolved | undefined {
-  const text = sf.text;
+export function resolveSubject(r: DocumentResult, src: Source, s: Subject): Resolved | undefined {
+  const text = src.text;
   if (s.kind === "operator") {
-    const readings = readingsOf(r, s.expr.getStart(sf), s.expr.end);
-    const t = ts(), e = s.expr;
-    const operands = t.isBinaryExpression(e) ? [e.left.getText(sf), e.right.getText(sf)]
-      : t.isPrefixUnaryExpression(e) || t.isPostfixUnaryExpression(e) ? [e.operand.getText(sf)] : [];
+    const readings = readingsOf(r, s.expr.start, s.expr.end);
     return tensorReadings(r, "operator", readings)
-      ?? (readings.length ? { kind: "readings", what: "operator", readings, locals: readings.map((x) => localsOf(r, x.node, text, operands)) } : undefined);
+      ?? (readings.length ? { kind: "readings", what: "operator", readings, locals: readings.map((x) => localsOf(r, x.node, text, s.operands)) } : undefined);
   }
   if (s.kind === "call") {
-    let readings = readingsOf(r, s.expr.getStart(sf), s.expr.end);
-    if (readings.length === 0) readings = topLevelCallResult(r, sf, s.expr);
+    let readings = readingsOf(r, s.expr.start, s.expr.end);
+    if (readings.length === 0) readings = topLevelCallResult(r, src.program, s.expr);
     if (readings.length === 0) readings = callResults(r.tape, s.name).map((c) => reading(r, c.node, c.label));
     return tensorReadings(r, "call", readings) ?? paramsMade(r, readings)
       ?? (readings.length ? { kind: "readings", what: "call", readings, locals: [] } : undefined);
   }
-  return resolveName(r, sf, s.node, s.element);
+  return resolveName(r, src, s.node, s.element);
 }
 
-export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identifier, element?: number): Resolved | undefined {
-  const name = id.text;
+export function resolveName(r: DocumentResult, src: Source, id: Name | Member | FunctionExprLike, element?: number): Resolved | undefined {
+  const program = src.program, name = id.kind === "function" ? id.name ?? "" : id.name;
   // A pattern's element or a loop variable (lexically the nearest binding of the name): the values the run logged.
-  const site = boundSite(id);
+  const site = id.kind === "name" ? boundSite(program, id) : undefined;
   const bound = site === undefined ? undefined : resolveBound(r, site);
   if (bound !== undefined) return bound;
   const exact = r.params.find((p) => p.name === (element !== undefined ? `${name}[${element}]` : name));
@@ -149,38 +138,45 @@ export function resolveName(r: DocumentResult, sf: TS.SourceFile, id: TS.Identif
   if (tensors.length > 0) return { kind: "tensor", what: "param", items: tensors };
   const items = r.params.filter((p) => p.name.startsWith(`${name}[`) || p.name.startsWith(`${name}.`));
   if (items.length > 0) return { kind: "params", items: items.map(({ name: n, node, value, grad }) => ({ name: n, node, value, grad })) };
-  const param = parameterOf(id);
+  const param = id.kind === "name" ? parameterOf(program, id) : undefined;
   if (param !== undefined) {
     const values = callResults(r.tape, param.fn).map((c) => ({ call: c.label, value: labelArguments(c.label)[param.index] ?? "undefined" }));
     return values.length ? { kind: "arguments", fn: param.fn, values } : undefined;
   }
-  const t = ts();
-  if (id.parent !== undefined && t.isPropertyAccessExpression(id.parent) && id.parent.name === id) {
+  if (id.kind === "member") {
     // A field (`this.z`): what the file assigned to it, when that made tensor nodes.
-    const readings = fieldAssignments(sf, name).flatMap((e) => readingsOf(r, e.getStart(sf), e.end));
+    const readings = fieldAssignments(program, name).flatMap((e) => readingsOf(r, e.start, e.end));
     return tensorReadings(r, "name", readings);
   }
-  const decl = declarationFor(sf, id);
+  if (id.kind === "function") return callReadings(r, name);
+  const decl = declarationFor(src, id);
   if (decl === undefined) return undefined;
   let readings: Reading[] = [];
-  if (t.isFunctionDeclaration(decl) || (decl.initializer !== undefined && isFunctionValue(bareExpression(decl.initializer)))) {
+  if (decl.kind === "fn" || (decl.init !== undefined && isFunctionValue(decl.init))) {
     readings = callResults(r.tape, name).map((c) => reading(r, c.node, c.label));
-  } else if (decl.initializer !== undefined) {
-    const e = bareExpression(decl.initializer);
-    readings = readingsOf(r, e.getStart(sf), e.end);
-    if (readings.length === 0 && t.isCallExpression(e)) readings = topLevelCallResult(r, sf, e).filter((x) => r.tape.isTensor(x.node));
+  } else if (decl.init !== undefined) {
+    const e = decl.init;
+    readings = readingsOf(r, e.start, e.end);
+    if (readings.length === 0 && e.kind === "call") readings = topLevelCallResult(r, program, e).filter((x) => r.tape.isTensor(x.node));
     if (readings.every((x) => r.tape.op[x.node] === Op.Param && !r.tape.isTensor(x.node))) {
       // A model or a structure of params: the params whose leaves were made inside the initializer.
-      const from = e.getStart(sf), to = e.end;
+      const from = e.start, to = e.end;
       const inside = r.params.filter((p) => {
-        const src = p.node >= 0 ? r.tape.source(p.node) : undefined;
-        return src !== undefined && src.start >= from && src.end <= to;
+        const src2 = p.node >= 0 ? r.tape.source(p.node) : undefined;
+        return src2 !== undefined && src2.start >= from && src2.end <= to;
       });
       if (inside.length > 0) return { kind: "params", items: inside.map(({ name: n, node, value, grad }) => ({ name: n, node, value, grad })) };
       readings = [];
     }
   }
-  if (readings.length === 0 && t.isVariableDeclaration(decl)) return declaredValue(r, decl, id);
+  if (readings.length === 0 && decl.kind === "var") return declaredValue(r, program, decl, id);
   return tensorReadings(r, "name", readings) ?? (readings.length ? { kind: "readings", what: "name", readings, locals: [] } : undefined);
 }
 
+type FunctionExprLike = Extract<Subject, { kind: "name" }>["node"];
+
+/** A function's name (where it is declared): one reading per call. */
+function callReadings(r: DocumentResult, name: string): Resolved | undefined {
+  const readings = callResults(r.tape, name).map((c) => reading(r, c.node, c.label));
+  return tensorReadings(r, "name", readings) ?? (readings.length ? { kind: "readings", what: "name", readings, locals: [] } : undefined);
+}

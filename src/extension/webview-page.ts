@@ -10,6 +10,8 @@ export interface PageOptions {
   script: string;
   /** Stylesheets as webview uris. */
   styles?: readonly string[];
+  /** Module scripts the page will import, as webview uris, fetched from the start (`<link rel="modulepreload">`). */
+  preloads?: readonly string[];
   /** Static markup before the script (already escaped). */
   body?: string;
   nonce?: string;
@@ -20,6 +22,11 @@ export interface PageOptions {
   inlineStyles?: boolean;
   /** Allow blob: images (PNG export draws the SVG through a blob: image). */
   blobImages?: boolean;
+  /**
+   * The script is an ES module that imports chunks from beside it: it loads as `type="module"`, and script-src
+   * admits our own origin (the chunks, which no nonce reaches) besides the nonce.
+   */
+  modules?: boolean;
 }
 
 export function makeNonce(): string {
@@ -27,10 +34,10 @@ export function makeNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
-export function pageCsp(o: Pick<PageOptions, "cspSource" | "inlineStyles" | "blobImages">, nonce: string): string {
+export function pageCsp(o: Pick<PageOptions, "cspSource" | "inlineStyles" | "blobImages" | "modules">, nonce: string): string {
   return [
     "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'${o.modules ? ` ${o.cspSource}` : ""}`,
     `style-src ${o.cspSource} ${o.inlineStyles ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
     `img-src ${o.cspSource} data:${o.blobImages ? " blob:" : ""}`,
     `font-src ${o.cspSource}`,
@@ -41,7 +48,8 @@ export const attr = (s: string): string => s.replace(/&/g, "&amp;").replace(/"/g
 
 export function webviewPage(o: PageOptions): string {
   const nonce = o.nonce ?? makeNonce();
-  const links = (o.styles ?? []).map((s) => `<link rel="stylesheet" href="${attr(s)}">\n`).join("");
+  const links = [...(o.styles ?? []).map((s) => `<link rel="stylesheet" href="${attr(s)}">\n`),
+    ...(o.preloads ?? []).map((s) => `<link rel="modulepreload" href="${attr(s)}">\n`)].join("");
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -51,7 +59,7 @@ export function webviewPage(o: PageOptions): string {
 ${links}<title>${attr(o.title)}</title>
 </head>
 <body>
-${o.body ?? ""}<script nonce="${attr(nonce)}" src="${attr(o.script)}"></script>
+${o.body ?? ""}<script${o.modules ? ' type="module"' : ""} nonce="${attr(nonce)}" src="${attr(o.script)}"></script>
 </body>
 </html>`;
 }

@@ -65,13 +65,23 @@ export function explanationHighlight(model: ViewModel, ex: Explanation, tape: Ta
     if (n.kind === "group") groupIds.set(n.groupId, n.id);
     else if (n.tapeId >= 0) shown.set(n.tapeId, n.id);
   }
-  const visible = (i: number): string | undefined => {
-    const own = shown.get(i);
-    if (own) return own;
-    let id: string | undefined;
-    for (let g = tape.group[i]; g >= 0; g = tape.groups[g].parent) id = groupIds.get(g) ?? id;
-    return id;
+  // The outermost drawn group holding each group, found once per group (paths cross the same groups many times).
+  const outerDrawn = new Map<number, string | undefined>();
+  const drawnGroup = (g0: number): string | undefined => {
+    const chain: number[] = [];
+    let g = g0;
+    while (g >= 0 && !outerDrawn.has(g)) {
+      chain.push(g);
+      g = tape.groups[g].parent;
+    }
+    let id = g >= 0 ? outerDrawn.get(g) : undefined;
+    for (let k = chain.length - 1; k >= 0; k--) {
+      id ??= groupIds.get(chain[k]);
+      outerDrawn.set(chain[k], id);
+    }
+    return g0 >= 0 ? outerDrawn.get(g0) : undefined;
   };
+  const visible = (i: number): string | undefined => shown.get(i) ?? drawnGroup(tape.group[i]);
   const byTapeEdge = new Map<number, number>(), byPair = new Map<string, number>();
   model.edges.forEach((e, i) => {
     if (e.tapeEdge >= 0) byTapeEdge.set(e.tapeEdge, i);

@@ -8,7 +8,8 @@ import {
   HARD_MAX_EDGES, HARD_MAX_VISIBLE_NODES, type NodeWarning, type NonFinite, type TensorInfo, type ViewGroup, type ViewModel,
   type ViewNode,
 } from "../view/graph";
-import { chooseFolding, layout, type FoldInput, type Unit } from "./fold";
+import { chooseFolding, type FoldInput } from "./fold";
+import { layout, type Unit } from "./layout";
 import { isTensorNode, leafKind, MAX_MODEL_CELLS, tensorInfo, tensorTitle, valueFinite } from "./tensor";
 
 export interface ModelOptions {
@@ -104,6 +105,7 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
 
   const infos = tape.hasTensors ? tensorInfos(tape, lay.units, target) : undefined;
   const nodes: ViewNode[] = [];
+  let roots: Int32Array | undefined;
   for (const u of lay.units) {
     if (u.kind === "node") {
       const i = u.tapeId;
@@ -120,8 +122,7 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
       const gr = tape.groups[u.groupId];
       const out = u.tapeId;
       // Prefix the outermost enclosing sample or call, so L1.N0 of XOR[1] and of XOR[2] differ.
-      let top = gr.parent;
-      while (top >= 0 && tape.groups[top].parent >= 0) top = tape.groups[top].parent;
+      const top = (roots ??= outermostGroups(tape))[u.groupId];
       const repeated = top >= 0 && tape.groups[top].kind !== "model";
       const title = repeated ? `${tape.groups[top].label} › ${gr.label}` : gr.label;
       const info = infos?.get(out);
@@ -164,6 +165,13 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
     target, nodes, edges, groups, totalNodes: members.length, totalEdges: lay.totalEdges,
     hiddenNodes: lay.hiddenNodes, droppedEdges: lay.droppedEdges, maxVisibleNodes: budget,
   };
+}
+
+/** For each group, the outermost group enclosing it (-1 for an outermost one); parents come before children. */
+function outermostGroups(tape: Tape): Int32Array {
+  const top = new Int32Array(tape.groups.length);
+  tape.groups.forEach((g, i) => (top[i] = g.parent < 0 ? -1 : top[g.parent] < 0 ? g.parent : top[g.parent]));
+  return top;
 }
 
 /** Whether backward left a finite gradient on node i (every element, for a tensor). */

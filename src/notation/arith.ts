@@ -1,20 +1,29 @@
 // Runs anywhere: arithmetic and comparisons on values. Two constants fold to a constant (no node); anything
 // involving a graph value records a node at the current source range.
-import type * as TS from "typescript";
+import type { Span } from "./tree";
 import type { Interp } from "./interp";
-import { asNumber, tensorArith, tensorNegate } from "./tensors";
+import { pyArith, pyCompare, pyNegate } from "./py-arith";
+import { asNumber, matmul, tensorArith, tensorNegate } from "./tensors";
+import type { ArithOp, CompareOp } from "./tree";
 import { Num, Tensor, isNumber, typeName, type Value } from "./values";
 
-export type ArithOp = "+" | "-" | "*" | "/" | "%" | "**";
+export type { ArithOp, CompareOp };
 
-function need(ip: Interp, v: Value, op: string, site: TS.Node): number | Num {
+function need(ip: Interp, v: Value, op: string, site: Span): number | Num {
   if (isNumber(v)) return v;
   throw ip.error(`\`${op}\` needs numbers, got ${typeName(v)}`, site);
 }
 
-export function arith(ip: Interp, op: ArithOp, a: Value, b: Value, site: TS.Node): Value {
+export function arith(ip: Interp, op: ArithOp, a: Value, b: Value, site: Span): Value {
+  if (ip.lang === "py") return pyArith(ip, op, a, b, site);
+  return numericArith(ip, op, a, b, site);
+}
+
+/** Arithmetic on numbers and tensors (and JavaScript's `+` on strings). */
+export function numericArith(ip: Interp, op: ArithOp, a: Value, b: Value, site: Span): Value {
   if (op === "+" && (typeof a === "string" || typeof b === "string")) return concat(ip, a, b, site);
-  if (a instanceof Tensor || b instanceof Tensor) return tensorArith(ip, op, a, b, site);
+  if (op === "@") return matmul(ip, a, b, site);
+  if (a instanceof Tensor || b instanceof Tensor) return tensorArith(ip, op === "mod" ? "%" : op === "//" ? "/" : op, a, b, site);
   const x = need(ip, a, op, site), y = need(ip, b, op, site);
   if (typeof x === "number" && typeof y === "number") {
     switch (op) {
@@ -24,13 +33,19 @@ export function arith(ip: Interp, op: ArithOp, a: Value, b: Value, site: TS.Node
       case "/": return x / y;
       case "%": return x % y;
       case "**": return x ** y;
+      case "mod": return pyDivmod(x, y)[1];
+      case "//": return pyDivmod(x, y)[0];
     }
   }
+  // Floor division has no derivative: its value is a constant.
+  if (op === "//") return pyDivmod(ip.plain(x), ip.plain(y))[0];
   ip.at(site);
   const t = ip.tape;
   if (op === "**" && typeof y === "number") return ip.num(t.powConst(ip.node(x), y));
   const nx = ip.node(x), ny = ip.node(y);
   switch (op) {
+    // Python's `a % b` is a - b * floor(a / b): d/da 1, d/db -floor(a / b).
+    case "mod": return ip.num(t.sub(nx, t.mul(ny, t.const(pyDivmod(x instanceof Num ? x.value : x, y instanceof Num ? y.value : y)[0]))));
     case "+": return ip.num(t.add(nx, ny));
     case "-": return ip.num(t.sub(nx, ny));
     case "*": return ip.num(t.mul(nx, ny));
@@ -46,7 +61,29 @@ export function arith(ip: Interp, op: ArithOp, a: Value, b: Value, site: TS.Node
   }
 }
 
-export function negate(ip: Interp, v: Value, site: TS.Node): Value {
+/** Python's `divmod` of floats as CPython computes it (fmod-based: `1 // 0.1` is 9.0, `1 % 0.1` is 0.0999…). */
+export function pyDivmod(x: number, y: number): [number, number] {
+  let mod = x % y;
+  let div = (x - mod) / y;
+  if (mod !== 0) {
+    if (y < 0 !== mod < 0) {
+      mod += y;
+      div -= 1;
+    }
+  } else mod = y < 0 ? -0 : 0;
+  let floor: number;
+  if (div !== 0) {
+    floor = Math.floor(div);
+    if (div - floor > 0.5) floor += 1;
+  } else floor = x / y < 0 || Object.is(x / y, -0) ? -0 : 0;
+  return [floor, mod];
+}
+
+export function negate(ip: Interp, v: Value, site: Span): Value {
+  if (ip.lang === "py") {
+    const r = pyNegate(ip, v, site);
+    if (r !== undefined) return r;
+  }
   if (v instanceof Tensor) return tensorNegate(ip, v, site);
   const x = need(ip, v, "-", site);
   if (typeof x === "number") return -x;
@@ -55,7 +92,7 @@ export function negate(ip: Interp, v: Value, site: TS.Node): Value {
 }
 
 /** a + b with a string: counted before it is made, so doubling a string stops at the element bound. */
-function concat(ip: Interp, a: Value, b: Value, site: TS.Node): string {
+function concat(ip: Interp, a: Value, b: Value, site: Span): string {
   const x = text(ip, a, site), y = text(ip, b, site);
   ip.allocate(x.length + y.length, site);
   return x + y;
@@ -71,7 +108,7 @@ function scalarText(v: Value): string {
  * JavaScript (an array inside itself shows as ""). A loop, not recursion (arrays nest as deep as a loop makes them),
  * built in chunks and counted as it goes, a batch ahead: an array shared 2^60 times over stops at the step bound.
  */
-function text(ip: Interp, v: Value, site: TS.Node): string {
+function text(ip: Interp, v: Value, site: Span): string {
   if (typeof v === "string") return v;
   if (!Array.isArray(v)) return scalarText(v);
   const chunks: string[] = [], open = new Set<Value[]>([v]), stack: { arr: Value[]; i: number }[] = [{ arr: v, i: 0 }];
@@ -115,9 +152,13 @@ function text(ip: Interp, v: Value, site: TS.Node): string {
 
 const TEXT_BATCH = 4096;
 
-export type CompareOp = "<" | "<=" | ">" | ">=" | "===" | "!==" | "==" | "!=";
+export function compare(ip: Interp, op: CompareOp, a0: Value, b0: Value, site: Span): boolean {
+  if (ip.lang === "py") return pyCompare(ip, op, a0, b0, site);
+  return numericCompare(ip, op, a0, b0, site);
+}
 
-export function compare(ip: Interp, op: CompareOp, a0: Value, b0: Value, site: TS.Node): boolean {
+/** Comparisons of numbers and strings (TypeScript's; Python's numbers too). */
+export function numericCompare(ip: Interp, op: CompareOp, a0: Value, b0: Value, site: Span): boolean {
   const a = asNumber(ip, a0), b = asNumber(ip, b0);
   if (a instanceof Tensor || b instanceof Tensor) {
     throw ip.error(`\`${op}\` compares numbers, not tensors (use \`a.gt(0)\` / \`a.lt(0)\` for an elementwise mask)`, site);
@@ -140,5 +181,6 @@ export function compare(ip: Interp, op: CompareOp, a0: Value, b0: Value, site: T
     case "<=": return x <= y;
     case ">": return x > y;
     case ">=": return x >= y;
+    default: throw ip.error(`operator \`${op}\` is not supported here`, site);
   }
 }

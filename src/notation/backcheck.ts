@@ -6,7 +6,7 @@
 //    divided by -lr, is the gradient of `options.loss(out, ...targets)`.
 // Params are the `param(...)` tensors reachable from the model's fields. Everything runs on scratch tapes, and
 // the model's fields are put back afterwards, so the rest of the file sees the model as it was.
-import type * as TS from "typescript";
+import type { Call, Span } from "./tree";
 import { Rng, elementIndex, type GradcheckRow, type Tape } from "../engine";
 import { GRADCHECK_ATOL, GRADCHECK_EPS, GRADCHECK_RTOL, closeEnough } from "../engine/gradcheck";
 import { Closure } from "./calls";
@@ -14,7 +14,7 @@ import { ClassFn, Instance } from "./classes";
 import type { Interp } from "./interp";
 import { Fn, Obj, Tensor, isNumber, typeName, type Value } from "./values";
 
-type Site = TS.Node;
+type Site = Span;
 
 /** A place holding a param tensor: a field of an object or an element of an array. */
 interface Slot {
@@ -203,10 +203,10 @@ export function backcheck(ip: Interp, model: Instance, inputs: Value[], o: Backc
 }
 
 function inputName(ip: Interp, site: Site, i: number): string {
-  const call = site as TS.CallExpression;
-  const arr = call.arguments?.[1];
-  const el = arr !== undefined && "elements" in arr ? (arr as TS.ArrayLiteralExpression).elements[i] : undefined;
-  return el !== undefined ? el.getText(ip.sf) : `inputs[${i}]`;
+  const call = site as Partial<Call>;
+  const arr = call.kind === "call" ? call.args?.[1]?.value : undefined;
+  const el = arr !== undefined && arr.kind === "array" ? arr.elements[i] : undefined;
+  return el !== undefined && el.kind !== "hole" ? ip.text(el) : `inputs[${i}]`;
 }
 
 /** Options of the model form: `{ targets?, loss?, lr?, eps?, atol?, rtol? }`. */

@@ -2,7 +2,7 @@
 // of opfns.ts, E and PI, param/seed/rand/randn, mlp, the losses, the AND/OR/XOR/NAND datasets and the generated
 // ones (datasets.ts), train and gradcheck. Built-ins are values: they can be stored, passed and used as default
 // parameters.
-import type * as TS from "typescript";
+import type { Span } from "./tree";
 import { datasets, datasetNames, losses, nodes, Rng, type LossName } from "../engine";
 import { runGradcheck, train } from "./checks";
 import { moduleClass } from "./classes";
@@ -18,13 +18,13 @@ import { randomTensor, tensorGlobals, tensorNamespace } from "./tensor-globals";
 import { PARAM_SLOT_ELEMENTS, tensorLoss, tensorParam } from "./tensors";
 import { Builtin, Num, Tensor, isNumber, typeName, type Value } from "./values";
 
-function plainArg(ip: Interp, v: Value, fallback: number, fname: string, site: TS.Node): number {
+function plainArg(ip: Interp, v: Value, fallback: number, fname: string, site: Span): number {
   if (v === undefined) return fallback;
   if (!isNumber(v)) throw ip.error(`\`${fname}\` expects a number, got ${typeName(v)}`, site);
   return ip.plain(v);
 }
 
-function param(ip: Interp, args: Value[], site: TS.Node): Value {
+function param(ip: Interp, args: Value[], site: Span): Value {
   const [v, name] = args;
   if (v instanceof Tensor || Array.isArray(v)) {
     if (name !== undefined && typeof name !== "string") throw ip.error(`\`param\` name must be a string, got ${typeName(name)}`, site);
@@ -50,7 +50,7 @@ function param(ip: Interp, args: Value[], site: TS.Node): Value {
 }
 
 function loss(name: LossName) {
-  return (ip: Interp, args: Value[], site: TS.Node): Value => {
+  return (ip: Interp, args: Value[], site: Span): Value => {
     const [p, y] = args;
     if (p instanceof Tensor || y instanceof Tensor) return tensorLoss(ip, name, p, y, site);
     const preds = Array.isArray(p) ? p : [p], ys = Array.isArray(y) ? y : [y];

@@ -1,15 +1,13 @@
-// Runs anywhere: user functions (declarations, arrows, function expressions) and binding of names and
-// destructuring patterns. A named function's call is a "call" group labelled like `forward(1, 0)`.
-import type * as TS from "typescript";
+// Runs anywhere: user functions (declarations, arrows, function expressions, Python's `def` and `lambda`) and
+// binding of names and destructuring patterns. A named function's call is a "call" group labelled like `forward(1, 0)`.
 import type { ClassFn } from "./classes";
 import { evalExpr } from "./expressions";
 import { Scope, type Interp } from "./interp";
 import { bindingLog } from "./locate";
-import { ts } from "./parse";
+import { bindPyParams } from "./py-functions";
 import { Completion, exec, hoist } from "./statements";
+import type { FunctionExpr, Pattern, Stmt } from "./tree";
 import { Fn, Num, brief, typeName, type CallSite, type Value } from "./values";
-
-type FunctionLike = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction | TS.MethodDeclaration | TS.ConstructorDeclaration;
 
 export class Closure extends Fn {
   /** Parameters before the first optional, defaulted or rest one: fewer arguments than this is an error. */
@@ -19,37 +17,39 @@ export class Closure extends Fn {
   home: ClassFn | undefined;
   /** A plain `function` made where `this` is bound: it gets its own `this` (the receiver, else undefined), as in JS. */
   private readonly ownThis: boolean;
+  /** Python: defaults, evaluated once where the `def` runs. */
+  readonly defaults: Value[] = [];
 
   constructor(
     name: string,
-    readonly decl: FunctionLike,
+    readonly decl: FunctionExpr,
     readonly env: Scope,
   ) {
     super(name);
-    const ps = decl.parameters;
+    const ps = decl.params;
     let req = 0;
-    while (req < ps.length && !ps[req].initializer && !ps[req].questionToken && !ps[req].dotDotDotToken) req++;
+    while (req < ps.length && ps[req].default === undefined && !ps[req].optional && ps[req].rest === undefined && !ps[req].keywordOnly) req++;
     this.required = req;
-    this.arity = ps.some((p) => p.dotDotDotToken) ? Infinity : ps.length;
-    this.ownThis = decl.kind !== ts().SyntaxKind.ArrowFunction && env.lookup("this") !== undefined;
+    this.arity = ps.some((p) => p.rest !== undefined) ? Infinity : ps.filter((p) => !p.keywordOnly).length;
+    this.ownThis = !decl.arrow && env.lookup("this") !== undefined;
   }
 
   // No try/finally here: an error ends the whole evaluation, so the state need not be restored on that path, and
   // the smaller frame lets more nested calls fit on the JavaScript stack.
-  call(ip: Interp, args: Value[], site: CallSite, self?: Value): Value {
-    this.check(ip, args, site);
+  call(ip: Interp, args: Value[], site: CallSite, self?: Value, kw?: Map<string, Value>): Value {
+    if (ip.lang !== "py") this.check(ip, args, site);
+    else if (ip.depth >= ip.bounds.maxDepth) throw depthError(ip, site);
     const savedScope = ip.scope, savedPath = ip.namePath, tape = ip.tape, grouped = this.name !== "";
     if (grouped) tape.beginGroup("call", `${this.name}(${args.map(brief).join(", ")})`);
     if (++ip.depth > ip.deepest) ip.deepest = ip.depth;
     ip.namePath = undefined;
-    const scope = this.bindParams(ip, args, self);
+    const scope = ip.lang === "py" ? bindPyParams(ip, this, args, kw, site, self) : this.bindParams(ip, args, self);
     const body = this.decl.body;
     let r: Value = undefined;
-    if (body === undefined) r = undefined;
-    else if (!ts().isBlock(body)) r = evalExpr(ip, body);
+    if (!Array.isArray(body)) r = evalExpr(ip, body as Exclude<FunctionExpr["body"], readonly Stmt[]>);
     else {
       // The body's statements run here rather than through execBlock: one frame less per nested call.
-      const stmts = body.statements;
+      const stmts = body as readonly Stmt[];
       hoist(stmts, scope);
       ip.returnValue = undefined;
       for (let i = 0; i < stmts.length; i++) {
@@ -61,6 +61,7 @@ export class Closure extends Fn {
         if (c !== Completion.Normal) throw ip.error("`break`/`continue` outside a loop", stmts[i]);
       }
       ip.returnValue = undefined;
+      if (ip.lang === "py" && r === undefined) r = null;
     }
     ip.depth--;
     ip.scope = savedScope;
@@ -74,7 +75,7 @@ export class Closure extends Fn {
       const want = this.required === this.arity ? `${this.arity}` : this.arity === Infinity ? `at least ${this.required}` : `${this.required} to ${this.arity}`;
       throw ip.error(`\`${this.name || "function"}\` expects ${want} argument${want === "1" ? "" : "s"}, got ${args.length}`, site);
     }
-    if (ip.depth >= ip.bounds.maxDepth) throw ip.error(`call depth limit reached (${ip.bounds.maxDepth} nested calls; see gradlens.maxCallDepth)`, site);
+    if (ip.depth >= ip.bounds.maxDepth) throw depthError(ip, site);
   }
 
   /** A new scope under the closure's environment with the parameters bound (defaults evaluated in it). */
@@ -83,50 +84,51 @@ export class Closure extends Fn {
     if (this.home !== undefined) {
       scope.declare("this", self, true);
       scope.declare("super", this.home, true);
-    } else if (this.ownThis || (self !== undefined && this.decl.kind !== ts().SyntaxKind.ArrowFunction)) scope.declare("this", self, true);
+    } else if (this.ownThis || (self !== undefined && !this.decl.arrow)) scope.declare("this", self, true);
     ip.scope = scope;
-    const ps = this.decl.parameters;
+    const ps = this.decl.params;
     for (let i = 0; i < ps.length; i++) {
-      const p = ps[i];
-      if (p.dotDotDotToken) ip.allocate(Math.max(args.length - i, 0), p);
-      let v: Value = p.dotDotDotToken ? args.slice(i) : args[i];
-      if (v === undefined && p.initializer) v = evalExpr(ip, p.initializer);
-      bind(ip, scope, p.name, v, false);
+      const p = ps[i], rest = p.rest !== undefined;
+      if (rest) ip.allocate(Math.max(args.length - i, 0), p);
+      let v: Value = rest ? args.slice(i) : args[i];
+      if (v === undefined && p.default !== undefined) v = evalExpr(ip, p.default);
+      bind(ip, scope, p.target, v, false);
       // A pattern's names have no node of their own to hover: log them (only when the document run keeps a log).
-      if (!ts().isIdentifier(p.name)) bindingLog(ip)?.record(ip, p.name, scope);
+      if (p.target.kind !== "name") bindingLog(ip)?.record(ip, p.target, scope);
     }
     return scope;
   }
 }
 
+export function depthError(ip: Interp, site: CallSite): Error {
+  return ip.error(`call depth limit reached (${ip.bounds.maxDepth} nested calls; see gradlens.maxCallDepth)`, site);
+}
+
 /** Bind a name or destructuring pattern in scope. */
-export function bind(ip: Interp, scope: Scope, name: TS.BindingName, v: Value, constant: boolean): void {
-  const t = ts();
-  if (t.isIdentifier(name)) {
-    if (v instanceof Num && v.tape === ip.tape && !ip.tape.names.has(v.node)) ip.tape.setName(v.node, name.text);
-    if (v instanceof Fn && v.name === "" && v instanceof Closure) v.name = name.text;
-    scope.declare(name.text, v, constant);
+export function bind(ip: Interp, scope: Scope, name: Pattern, v: Value, constant: boolean): void {
+  if (name.kind === "name") {
+    if (v instanceof Num && v.tape === ip.tape && !ip.tape.names.has(v.node)) ip.tape.setName(v.node, name.name);
+    if (v instanceof Closure && v.name === "") v.name = name.name;
+    scope.declare(name.name, v, constant);
     return;
   }
-  if (t.isArrayBindingPattern(name)) {
+  if (name.kind === "arrayPattern") {
     if (!Array.isArray(v)) throw ip.error(`cannot destructure ${typeName(v)} as an array`, name);
     name.elements.forEach((e, i) => {
-      if (t.isOmittedExpression(e)) return;
-      if (e.dotDotDotToken) ip.allocate(Math.max(v.length - i, 0), e);
-      let x: Value = e.dotDotDotToken ? v.slice(i) : v[i];
-      if (x === undefined && e.initializer) x = evalExpr(ip, e.initializer);
-      bind(ip, scope, e.name, x, constant);
+      if (e === undefined) return;
+      if (e.rest) ip.allocate(Math.max(v.length - i, 0), e.target);
+      let x: Value = e.rest ? v.slice(i) : v[i];
+      if (x === undefined && e.default !== undefined) x = evalExpr(ip, e.default);
+      bind(ip, scope, e.target, x, constant);
     });
     return;
   }
-  for (const e of name.elements) {
-    const key = e.propertyName ?? e.name;
-    if (e.dotDotDotToken || !(t.isIdentifier(key) || t.isStringLiteral(key))) throw ip.error("this destructuring is not supported", e);
+  for (const e of name.props) {
     if (v === null || typeof v !== "object" || Array.isArray(v) || v instanceof Fn || v instanceof Num) {
       throw ip.error(`cannot destructure ${typeName(v)} as an object`, name);
     }
-    let x = v.props.get(key.text);
-    if (x === undefined && e.initializer) x = evalExpr(ip, e.initializer);
-    bind(ip, scope, e.name, x, constant);
+    let x = v.props.get(e.key);
+    if (x === undefined && e.default !== undefined) x = evalExpr(ip, e.default);
+    bind(ip, scope, e.target, x, constant);
   }
 }

@@ -1,17 +1,16 @@
 // Runs anywhere: `train({...})` (checked and recorded, not run) and `gradcheck(f, at, opts)` /
 // `gradcheck(f, df, at, opts)`, run through the engine's gradient check on scratch tapes.
-import type * as TS from "typescript";
+import type { Span } from "./tree";
 import { checkDerivative, gradcheck, type GradcheckReport, type Tape } from "../engine";
 import { backcheck, backcheckOptions } from "./backcheck";
 import { Instance } from "./classes";
 import type { Interp } from "./interp";
 import { Closure } from "./calls";
-import { ts } from "./parse";
 import { Fn, Num, Obj, isNumber, typeName, type Value } from "./values";
 
 const TRAIN_KEYS = new Set(["lr", "steps", "method", "eps", "optimizer", "batch"]);
 
-function option(ip: Interp, o: Obj, key: string, site: TS.Node, positive: boolean, integer = false): number | undefined {
+function option(ip: Interp, o: Obj, key: string, site: Span, positive: boolean, integer = false): number | undefined {
   const v = o.props.get(key);
   if (v === undefined) return undefined;
   const x = isNumber(v) ? ip.plain(v) : NaN;
@@ -22,7 +21,7 @@ function option(ip: Interp, o: Obj, key: string, site: TS.Node, positive: boolea
   return x;
 }
 
-function choice<T extends string>(ip: Interp, o: Obj, key: string, allowed: readonly T[], site: TS.Node): T | undefined {
+function choice<T extends string>(ip: Interp, o: Obj, key: string, allowed: readonly T[], site: Span): T | undefined {
   const v = o.props.get(key);
   if (v === undefined) return undefined;
   if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
@@ -35,7 +34,7 @@ function batchOption(batch: number | undefined): { batch?: number } {
   return batch === undefined ? {} : { batch };
 }
 
-export function train(ip: Interp, args: Value[], site: TS.Node): Value {
+export function train(ip: Interp, args: Value[], site: Span): Value {
   const o = args[0];
   if (!(o instanceof Obj)) throw ip.error(`\`train\` expects an options object, got ${typeName(o)}`, site);
   for (const k of o.props.keys()) if (!TRAIN_KEYS.has(k)) throw ip.error(`unknown \`train\` option \`${k}\` (lr, steps, method, eps, optimizer, batch)`, site);
@@ -52,24 +51,24 @@ export function train(ip: Interp, args: Value[], site: TS.Node): Value {
   return undefined;
 }
 
-function points(ip: Interp, v: Value, site: TS.Node): { at: number[]; scalar: boolean } {
+function points(ip: Interp, v: Value, site: Span): { at: number[]; scalar: boolean } {
   if (isNumber(v)) return { at: [ip.plain(v)], scalar: true };
   if (Array.isArray(v) && v.length > 0 && v.every(isNumber)) return { at: v.map((x) => ip.plain(x as number | Num)), scalar: false };
   throw ip.error(`\`gradcheck\` needs a point: a number or an array of numbers, got ${typeName(v)}`, site);
 }
 
 /** Call f on the given tape (restoring the interpreter's state after), with inputs as one value or spread. */
-function invoke(ip: Interp, f: Fn, tape: Tape, xs: Value[], scalar: boolean, site: TS.Node): Value {
+function invoke(ip: Interp, f: Fn, tape: Tape, xs: Value[], scalar: boolean, site: Span): Value {
   const spread = scalar || (f instanceof Closure ? f.arity === xs.length && xs.length > 1 : xs.length > 1);
   return ip.onScratch(tape, () => f.call(ip, spread ? xs : [xs], site));
 }
 
-function numberOut(ip: Interp, v: Value, what: string, site: TS.Node): number | Num {
+function numberOut(ip: Interp, v: Value, what: string, site: Span): number | Num {
   if (!isNumber(v)) throw ip.error(`\`gradcheck\`: ${what} must return a number, got ${typeName(v)}`, site);
   return v;
 }
 
-export function runGradcheck(ip: Interp, args: Value[], site: TS.Node): Value {
+export function runGradcheck(ip: Interp, args: Value[], site: Span): Value {
   const [f, second] = args;
   if (f instanceof Instance) {
     if (args.length > 3) throw ip.error("`gradcheck` of a model expects (model, inputs, options?)", site);
@@ -117,7 +116,7 @@ export function runGradcheck(ip: Interp, args: Value[], site: TS.Node): Value {
 
 function paramName(f: Fn, i: number, scalar: boolean): string | undefined {
   if (!(f instanceof Closure)) return undefined;
-  const ps = f.decl.parameters;
+  const ps = f.decl.params;
   const p = scalar || ps.length > 1 ? ps[i] : undefined;
-  return p && ts().isIdentifier(p.name) ? p.name.text : undefined;
+  return p && p.target.kind === "name" ? p.target.name : undefined;
 }

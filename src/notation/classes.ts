@@ -1,14 +1,13 @@
 // Runs anywhere: classes of the notation. A class is a ClassFn (fields, methods, an optional constructor, a parent);
-// `new` makes an Instance whose own fields are its props and whose methods are found through the class chain.
-// Methods are Closures with a home class: their scope binds `this` (the receiver) and `super` (the home class),
-// keywords no user name can shadow, so arrow functions capture both lexically. The built-in `Module` is seed 002's
-// base class: calling an instance stores its inputs and output, `backward()` calls the hand-written `bwd`.
-import type * as TS from "typescript";
-import { Closure } from "./calls";
-import { argumentsOf, evalExpr, kinds } from "./expressions";
+// `new C(…)` (Python: `C(…)`) makes an Instance whose own fields are its props and whose methods are found through
+// the class chain. Methods are Closures with a home class: their scope binds `this` (the receiver) and `super` (the
+// home class), keywords no user name can shadow, so arrow functions capture both lexically. The built-in `Module` is
+// seed 002's base class: calling an instance stores its inputs and output, `backward()` calls the hand-written `bwd`.
+import { Closure, depthError } from "./calls";
+import { pyDefine } from "./statements";
+import { argumentsOf, evalExpr } from "./expressions";
 import { Scope, type Interp } from "./interp";
-import { member } from "./members";
-import { ts } from "./parse";
+import type { ClassExpr, Expr, FunctionExpr, New, Span, SuperCall, SuperMember } from "./tree";
 import { Fn, Obj, brief, typeName, type CallSite, type Value } from "./values";
 
 /** An object made by `new`: own fields in props, methods from its class chain. */
@@ -19,6 +18,8 @@ export class Instance extends Obj {
     readonly cls: ClassFn,
     /** Binding path (`lin`, `mlp.sigmoid`): params made in its fields and methods are named `lin.W`. */
     readonly path: string,
+    /** The expression that made it (the autograd check names its line). */
+    readonly site?: Span,
   ) {
     super();
   }
@@ -26,7 +27,9 @@ export class Instance extends Obj {
 
 export class ClassFn extends Fn {
   readonly methods = new Map<string, Fn>();
-  readonly fields: TS.PropertyDeclaration[] = [];
+  readonly fields: ClassExpr["fields"][number][] = [];
+  /** Python: class attributes (shared by every instance; an instance's own attribute hides one). */
+  readonly attrs = new Map<string, Value>();
   ctor: Closure | undefined;
   constructor(
     name: string,
@@ -39,7 +42,8 @@ export class ClassFn extends Fn {
     super(name);
   }
 
-  call(ip: Interp, _args: Value[], site: CallSite): Value {
+  call(ip: Interp, args: Value[], site: CallSite, _self?: Value, kw?: Map<string, Value>): Value {
+    if (ip.lang === "py") return make(ip, this, args, site, kw);
     throw ip.error(`class \`${this.name}\` cannot be called without \`new\``, site);
   }
 
@@ -51,6 +55,13 @@ export class ClassFn extends Fn {
       const m = c.methods.get(name);
       if (m !== undefined) return m;
     }
+    return undefined;
+  }
+
+  /** A class attribute of this class or an ancestor. */
+  attr(name: string): Value {
+    if (this.attrs.has(name)) return this.attrs.get(name);
+    for (let c = this.parent; c !== undefined; c = c.parent) if (c.attrs.has(name)) return c.attrs.get(name);
     return undefined;
   }
 
@@ -90,10 +101,12 @@ export function moduleClass(): ClassFn {
   return m;
 }
 
-/** Calling an instance `lin(x, y)`: a Module stores args and out and returns out; anything else is an error. */
-export function callInstance(ip: Interp, self: Instance, args: Value[], site: TS.CallExpression): Value {
+/** Calling an instance `lin(x, y)`: a Module stores args and out and returns out; Python's `__call__`; else an error. */
+export function callInstance(ip: Interp, self: Instance, args: Value[], site: CallSite & { readonly callee: Expr }, kw?: Map<string, Value>): Value {
+  const dunder = ip.lang === "py" ? self.cls.method("__call__") : undefined;
+  if (dunder !== undefined) return dunder.call(ip, args, site, self, kw);
   if (!self.cls.isModule()) {
-    throw ip.error(`\`${site.expression.getText(ip.sf)}\` is not callable (an instance of \`${self.cls.name}\`, which does not extend \`Module\`)`, site.expression);
+    throw ip.error(`\`${ip.text(site.callee)}\` is not callable (an instance of \`${self.cls.name}\`, which does not extend \`Module\`)`, site.callee);
   }
   self.props.set("args", args);
   const f = instanceMember(self, "forward");
@@ -104,13 +117,13 @@ export function callInstance(ip: Interp, self: Instance, args: Value[], site: TS
   return out;
 }
 
-/** `obj.name`: an own field, else a method of its class chain (unbound, as in JavaScript), else undefined. */
+/** `obj.name`: an own field, else a method of its class chain (unbound, as in JavaScript), else a class attribute. */
 export function instanceMember(self: Instance, name: string): Value {
-  return self.props.has(name) ? self.props.get(name) : self.cls.method(name);
+  return self.props.has(name) ? self.props.get(name) : self.cls.method(name) ?? self.cls.attr(name);
 }
 
 /** `this` where it is bound (methods, constructors, field initialisers and the arrows in them). */
-export function thisValue(ip: Interp, n: TS.Node): Value {
+export function thisValue(ip: Interp, n: Span): Value {
   const v = ip.scope.lookup("this")?.value;
   if (v === undefined) throw ip.error("`this` is undefined here (outside a method, or a method called without its object: `obj.m(…)`)", n);
   return v;
@@ -122,54 +135,50 @@ export function thisPath(ip: Interp): string | undefined {
   return v instanceof Instance ? v.path : undefined;
 }
 
-function home(ip: Interp, n: TS.Node): ClassFn {
+function home(ip: Interp, n: Span): ClassFn {
   const h = ip.scope.lookup("super")?.value;
   if (!(h instanceof ClassFn)) throw ip.error("`super` outside a method", n);
   return h;
 }
 
-/** The receiver of `obj.m(…)` or `super.m(…)` (which becomes `this` in the call). */
-export function receiver(ip: Interp, pa: TS.PropertyAccessExpression): Value {
-  if (pa.questionDotToken) throw ip.error("optional chaining `?.` is not supported", pa);
-  ip.tick(pa);
-  return pa.expression.kind === kinds().SuperKeyword ? thisValue(ip, pa.expression) : evalExpr(ip, pa.expression);
-}
-
-/** The function `obj.m` or `super.m` names; a method an instance lacks is an error here, at `obj.m`. */
-export function methodOf(ip: Interp, self: Value, pa: TS.PropertyAccessExpression): Value {
-  const name = pa.name.text;
-  if (pa.expression.kind === kinds().SuperKeyword) {
-    const parent = home(ip, pa.expression).parent, f = parent?.method(name);
-    if (f === undefined) throw ip.error(`\`super.${name}\` is not defined${parent ? ` (\`${parent.name}\` has no method \`${name}\`)` : " (the class has no `extends`)"}`, pa);
-    return f;
-  }
-  const f = member(ip, self, name, pa);
-  if (f === undefined && self instanceof Instance) throw ip.error(`\`${self.cls.name}\` has no method \`${name}\``, pa);
+/** The function `super.m` (`super().m`) names. */
+export function superMethod(ip: Interp, n: SuperMember): Value {
+  const parent = home(ip, n).parent, f = parent?.method(n.name);
+  if (f === undefined) throw ip.error(`\`super.${n.name}\` is not defined${parent ? ` (\`${parent.name}\` has no method \`${n.name}\`)` : " (the class has no `extends`)"}`, n);
   return f;
 }
 
 /** `super(…)` in a derived constructor: the parent's construction, then this class's fields (as in JavaScript). */
-export function superCall(ip: Interp, n: TS.CallExpression): Value {
-  const cls = home(ip, n.expression), self = thisValue(ip, n.expression);
+export function superCall(ip: Interp, n: SuperCall): Value {
+  const cls = home(ip, n), self = thisValue(ip, n);
   if (!(self instanceof Instance) || cls.parent === undefined) throw ip.error("`super(…)` outside the constructor of a class with `extends`", n);
-  const args = argumentsOf(ip, n);
+  const args = argumentsOf(ip, n.args);
   initialise(ip, cls.parent, self, args, n);
   initFields(ip, cls, self, n);
   return undefined;
 }
 
 /** `new C(…)`. Counts as one nested call (field initialisers can recurse without any closure). */
-export function construct(ip: Interp, n: TS.NewExpression): Value {
+export function construct(ip: Interp, n: New): Value {
+  const cls = evalExpr(ip, n.callee);
+  if (!(cls instanceof ClassFn)) throw ip.error(`\`${ip.text(n.callee)}\` is not a class (it is ${typeName(cls)})`, n.callee);
+  return make(ip, cls, argumentsOf(ip, n.args), n);
+}
+
+function make(ip: Interp, cls: ClassFn, args: Value[], n: CallSite, kw?: Map<string, Value>): Instance {
   const path = ip.namePath;
-  const cls = evalExpr(ip, n.expression);
-  if (!(cls instanceof ClassFn)) throw ip.error(`\`${n.expression.getText(ip.sf)}\` is not a class (it is ${typeName(cls)})`, n.expression);
-  const args = argumentsOf(ip, n);
-  if (ip.depth >= ip.bounds.maxDepth) throw ip.error(`call depth limit reached (${ip.bounds.maxDepth} nested calls; see gradlens.maxCallDepth)`, n);
+  if (ip.depth >= ip.bounds.maxDepth) throw depthError(ip, n);
   if (++ip.depth > ip.deepest) ip.deepest = ip.depth;
-  const self = new Instance(cls, path ?? cls.name), tape = ip.tape, grouped = cls.ctor === undefined;
+  const self = new Instance(cls, path ?? cls.name, n), tape = ip.tape;
+  ip.traced?.push(self);
+  const init = ip.lang === "py" ? cls.method("__init__") : undefined;
+  const grouped = ip.lang === "py" ? init === undefined : cls.ctor === undefined;
   ip.current = n;
   if (grouped) tape.beginGroup("call", `new ${cls.name}(${args.map(brief).join(", ")})`);
-  initialise(ip, cls, self, args, n);
+  if (ip.lang === "py") {
+    if (init !== undefined) init.call(ip, args, n, self, kw);
+    else if (args.length > 0) throw ip.error(`\`${cls.name}()\` takes no arguments, got ${args.length}`, n);
+  } else initialise(ip, cls, self, args, n);
   if (grouped && tape === ip.tape) tape.endGroup();
   ip.depth--;
   return self;
@@ -199,92 +208,50 @@ function initFields(ip: Interp, cls: ClassFn, self: Instance, site: CallSite): v
   scope.declare("super", cls, true);
   ip.scope = scope;
   for (const f of cls.fields) {
-    const key = memberName(ip, f);
-    ip.namePath = `${self.path}.${key}`;
-    self.props.set(key, f.initializer ? evalExpr(ip, f.initializer) : undefined);
+    ip.namePath = `${self.path}.${f.name}`;
+    self.props.set(f.name, f.value !== undefined ? evalExpr(ip, f.value) : undefined);
   }
   ip.scope = savedScope;
   ip.namePath = savedPath;
 }
 
 /** `class A {…}` as a statement: binds A in the current scope (in order, like `let`). */
-export function declareClass(ip: Interp, d: TS.ClassDeclaration): void {
-  if (d.name === undefined) throw ip.error("a class declaration needs a name", d);
-  const t = ts();
-  if (t.getModifiers(d)?.some((m) => m.kind === t.SyntaxKind.DeclareKeyword)) return; // `declare class`: types only
-  ip.scope.declare(d.name.text, defineClass(ip, d, d.name.text), false);
+export function declareClass(ip: Interp, c: ClassExpr): ClassFn {
+  return defineClass(ip, c, c.name ?? "anonymous");
 }
 
 /** `class {…}` as a value: named by its own name, else by what it is bound to (`const A = class {…}`). */
-export function classExpression(ip: Interp, c: TS.ClassExpression): ClassFn {
-  return defineClass(ip, c, c.name?.text ?? ip.namePath ?? "anonymous");
+export function classExpression(ip: Interp, c: ClassExpr): ClassFn {
+  return defineClass(ip, c, c.name ?? ip.namePath ?? "anonymous");
 }
 
-function defineClass(ip: Interp, c: TS.ClassLikeDeclaration, name: string): ClassFn {
-  const t = ts();
-  rejectModifiers(ip, c);
+function defineClass(ip: Interp, c: ClassExpr, name: string): ClassFn {
   let parent: ClassFn | undefined;
-  for (const h of c.heritageClauses ?? []) {
-    if (h.token !== t.SyntaxKind.ExtendsKeyword) continue; // `implements` is type-only
-    const e = h.types[0].expression, p = evalExpr(ip, e);
-    if (!(p instanceof ClassFn)) throw ip.error(`\`${e.getText(ip.sf)}\` is not a class (it is ${typeName(p)}), so it cannot be extended`, e);
+  if (c.base !== undefined) {
+    const p = evalExpr(ip, c.base);
+    if (!(p instanceof ClassFn)) throw ip.error(`\`${ip.text(c.base)}\` is not a class (it is ${typeName(p)}), so it cannot be extended`, c.base);
     parent = p;
   }
   const env = new Scope(ip.scope);
   const cls = new ClassFn(name, parent, env);
-  if (c.name !== undefined) env.declare(c.name.text, cls, true);
-  for (const m of c.members) {
-    if (rejectModifiers(ip, m)) continue;
-    if (t.isConstructorDeclaration(m)) {
-      const prop = m.parameters.find((p) => t.getModifiers(p)?.length);
-      if (prop !== undefined) throw ip.error("constructor parameter properties (`public a` in a constructor) are not supported yet", prop);
-      if (m.body) cls.ctor = method(`new ${name}`, m, env, cls);
-    } else if (t.isMethodDeclaration(m)) {
-      if (m.asteriskToken) throw ip.error("generator methods are not supported", m);
-      if (m.body) cls.methods.set(memberName(ip, m), method(`${name}.${memberName(ip, m)}`, m, env, cls));
-    } else if (t.isPropertyDeclaration(m)) {
-      memberName(ip, m);
-      cls.fields.push(m);
-    } else if (t.isGetAccessor(m) || t.isSetAccessor(m)) {
-      throw ip.error("getters and setters are not supported yet", m);
-    } else if (t.isClassStaticBlockDeclaration(m)) {
-      throw ip.error("`static` is not supported yet", m);
-    } else if (!t.isSemicolonClassElement(m) && !t.isIndexSignatureDeclaration(m)) {
-      throw ip.error(`${t.SyntaxKind[m.kind]} in a class is not supported`, m);
-    }
-  }
+  // Python's methods do not see the class body's names; TypeScript's see the class's own name.
+  if (c.name !== undefined && ip.lang !== "py") env.declare(c.name, cls, true);
+  if (c.ctor !== undefined) cls.ctor = method(`new ${name}`, c.ctor, env, cls);
+  for (const m of c.methods) cls.methods.set(m.name ?? "", method(`${name}.${m.name ?? ""}`, m, ip.lang === "py" ? ip.scope : env, cls, ip));
+  if (ip.lang === "py") {
+    for (const f of c.fields) if (f.value !== undefined) cls.attrs.set(f.name, evalExpr(ip, f.value));
+  } else cls.fields.push(...c.fields);
   return cls;
 }
 
-function method(name: string, decl: TS.MethodDeclaration | TS.ConstructorDeclaration, env: Scope, cls: ClassFn): Closure {
-  const f = new Closure(name, decl, env);
+function method(name: string, decl: FunctionExpr, env: Scope, cls: ClassFn, ip?: Interp): Closure {
+  const f = ip?.lang === "py" ? pyDefine(ip, decl, name, env) : new Closure(name, decl, env);
   f.home = cls;
   return f;
 }
 
-/** Errors for modifiers the notation does not support; true for type-only members (`declare x: number`). */
-function rejectModifiers(ip: Interp, n: TS.Node): boolean {
-  const t = ts(), K = t.SyntaxKind;
-  if (!t.canHaveModifiers(n)) return false;
-  for (const m of t.getModifiers(n) ?? []) {
-    if (m.kind === K.StaticKeyword) throw ip.error("`static` is not supported yet", m);
-    if (m.kind === K.AsyncKeyword) throw ip.error("`async` is not supported", m);
-    if (m.kind === K.DeclareKeyword || (m.kind === K.AbstractKeyword && !t.isClassLike(n))) return true;
-  }
-  const deco = t.canHaveDecorators(n) ? t.getDecorators(n)?.[0] : undefined;
-  if (deco !== undefined) throw ip.error("decorators are not supported", deco);
-  return false;
-}
-
-function memberName(ip: Interp, m: TS.ClassElement): string {
-  const t = ts(), k = m.name;
-  if (k !== undefined && (t.isIdentifier(k) || t.isStringLiteral(k) || t.isNumericLiteral(k))) return k.text;
-  if (k !== undefined && t.isPrivateIdentifier(k)) throw ip.error(`private \`${k.text}\` members are not supported yet (use \`${k.text.slice(1)}\`)`, k);
-  throw ip.error("computed member names are not supported", k ?? m);
-}
-
 /** `x instanceof C`: C in x's class chain. */
-export function instanceOf(ip: Interp, x: Value, c: Value, site: TS.Node): boolean {
+export function instanceOf(ip: Interp, x: Value, c: Value, site: Span): boolean {
   if (!(c instanceof ClassFn)) throw ip.error(`the right side of \`instanceof\` must be a class, got ${typeName(c)}`, site);
   if (!(x instanceof Instance)) return false;
   for (let k: ClassFn | undefined = x.cls; k !== undefined; k = k.parent) if (k === c) return true;

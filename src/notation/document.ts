@@ -1,6 +1,5 @@
 // Runs anywhere: evaluating a `.nn.ts` file: params in a ParamStore, the target and its gradients, train settings,
 // gradient-check results, diagnostics, and an Objective that re-runs the file for the engine's Trainer.
-import type * as TS from "typescript";
 import { isDatasetName, Op, ParamStore, Rng, Tape, type DatasetName, type Objective } from "../engine";
 import { Closure } from "./calls";
 import { boundsKey } from "./bounds";
@@ -10,13 +9,14 @@ import { setBatch, type Batch } from "./datasets";
 import { setFileReader, type FileReader } from "./load";
 import { bindings, keepBindingLog, plainBindings, type BoundName, type PlainBinding } from "./locate";
 import { Model } from "./model";
-import { parse, ts } from "./parse";
+import { lower } from "./frontends";
 import { evaluateProgram, guarded, newInterp, valueWarnings } from "./run";
 import { nameParamsByPath } from "./param-names";
 import { noTargetReason } from "./target";
 import { Instance, instanceMember } from "./classes";
 import { Fn, Num, Tensor, isNumber, type Value } from "./values";
-import { eachNode } from "./walk";
+import type { Lang, Program } from "./tree";
+import { walk } from "./tree-walk";
 
 export interface DocumentOptions {
   uri?: string;
@@ -24,6 +24,8 @@ export interface DocumentOptions {
   bounds?: Partial<Bounds>;
   /** Replaces the file's `seed(n)` and mlp seeds (and seeds the file's generator): try a network over seeds. */
   seed?: number;
+  /** The file's language: "ts" (default) or "py" (see languageOfFile). */
+  lang?: Lang;
   /** Mini-batches of the file's data sets while training (`train({ batch })`); step -1 or none: all rows. */
   batch?: Batch;
   /** Reads files for `load(path)`, relative to the file's folder (the CLI's, a training run's); none: load refuses. */
@@ -42,6 +44,10 @@ export interface ParamInfo {
 export interface DocumentResult {
   /** False when a parse or evaluation error stopped it (see diagnostics); tape and params hold what ran. */
   ok: boolean;
+  /** What the program printed (`print(…)`), one entry per line, as CPython prints it. */
+  output: string[];
+  /** The file lowered to GradLens's tree (what ran; the editor queries read it), undefined when it did not parse. */
+  program: Program | undefined;
   /** Set when the deadline or the interruption hook of its bounds stopped it (such a result is not cached). */
   interrupted?: InterruptedError["why"];
   tape: Tape;
@@ -82,7 +88,7 @@ export interface DocumentResult {
 const cache = new Map<string, DocumentResult>();
 
 export function evaluateDocument(text: string, opts: DocumentOptions = {}): DocumentResult {
-  const key = opts.uri !== undefined && opts.version !== undefined ? `${opts.uri}\u0000${opts.version}\u0000${boundsKey(opts.bounds)}\u0000${opts.seed}` : undefined;
+  const key = opts.uri !== undefined && opts.version !== undefined ? `${opts.uri}\u0000${opts.version}\u0000${boundsKey(opts.bounds)}\u0000${opts.seed}\u0000${opts.lang}` : undefined;
   const hit = key !== undefined ? cache.get(key) : undefined;
   if (hit !== undefined) return hit;
   const result = evaluate(text, opts);
@@ -94,9 +100,9 @@ export function evaluateDocument(text: string, opts: DocumentOptions = {}): Docu
 }
 
 function evaluate(text: string, opts: DocumentOptions): DocumentResult {
-  let sf: TS.SourceFile;
+  let sf: Program;
   try {
-    sf = parse(text, { uri: opts.uri, version: opts.version });
+    sf = lower(text, opts.lang ?? "ts", { uri: opts.uri, version: opts.version }).program;
   } catch (e) {
     if (!(e instanceof GradLensError)) throw e;
     return failed(new Tape(), new ParamStore(), e.all.map((x) => x.toDiagnostic()));
@@ -111,7 +117,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
     if (!(e instanceof GradLensError)) throw e;
     diagnostics.push(...ip.warnings, e.toDiagnostic());
     const interrupted = e instanceof InterruptedError ? e.why : undefined;
-    return { ...failed(ip.tape, ip.store, diagnostics), train: ip.train, gradchecks: ip.gradchecks, interrupted };
+    return { ...failed(ip.tape, ip.store, diagnostics), train: ip.train, gradchecks: ip.gradchecks, interrupted, output: ip.output, program: sf };
   }
   const tape = ip.tape, store = ip.store;
   nameParamsByPath(ip);
@@ -136,7 +142,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
   }
   const initial = store.snapshot(), memo: PredictMemo = { how: undefined }, classMemo: PredictMemo = { how: undefined };
   return {
-    ok: true, tape, target: ev?.node, targetName: ev?.target.name, value: ev === undefined ? undefined : tape.val[ev.node],
+    ok: true, output: ip.output, program: sf, tape, target: ev?.node, targetName: ev?.target.name, value: ev === undefined ? undefined : tape.val[ev.node],
     store, params, train: ip.train, gradchecks: ip.gradchecks, diagnostics, noTarget, dataset: datasetOf(sf),
     objective: ev === undefined ? undefined : objective(sf, text, opts, store.size),
     replaySafe: !ip.controlOnValues, bindings: bindings(ip.scope, tape), bound: log.all(),
@@ -149,7 +155,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
 
 function failed(tape: Tape, store: ParamStore, diagnostics: Diagnostic[]): DocumentResult {
   return {
-    ok: false, tape, target: undefined, targetName: undefined, value: undefined, store, params: [], train: undefined,
+    ok: false, output: [], program: undefined, tape, target: undefined, targetName: undefined, value: undefined, store, params: [], train: undefined,
     gradchecks: [], diagnostics, noTarget: undefined, dataset: undefined, objective: undefined, replaySafe: false, bindings: Object.create(null) as Record<string, number>, bound: [], plain: new Map(),
     trainingStore: () => copyStore(store, store.snapshot()), predict: () => undefined, classify: () => undefined,
   };
@@ -163,8 +169,8 @@ function copyStore(store: ParamStore, values: Float64Array): ParamStore {
 }
 
 /** Run the file again on `tape`, every param taking its value from `from` (same params, same order). */
-function interpFor(sf: TS.SourceFile, text: string, opts: DocumentOptions, tape?: Tape): Interp {
-  const ip = newInterp(sf, 0, text, opts.bounds, false, tape);
+function interpFor(sf: Program, text: string, opts: DocumentOptions, tape?: Tape): Interp {
+  const ip = newInterp(sf, text, opts.bounds, tape);
   setFileReader(ip, opts.readFile);
   setBatch(ip, opts.batch);
   if (opts.seed !== undefined) {
@@ -174,7 +180,7 @@ function interpFor(sf: TS.SourceFile, text: string, opts: DocumentOptions, tape?
   return ip;
 }
 
-function rerun(sf: TS.SourceFile, text: string, opts: DocumentOptions, from: ParamStore, tape: Tape) {
+function rerun(sf: Program, text: string, opts: DocumentOptions, from: ParamStore, tape: Tape) {
   const ip = interpFor(sf, text, opts, tape);
   ip.valuesFrom = from;
   ip.runChecks = false;
@@ -182,7 +188,7 @@ function rerun(sf: TS.SourceFile, text: string, opts: DocumentOptions, from: Par
   return { ip, ev };
 }
 
-function objective(sf: TS.SourceFile, text: string, opts: DocumentOptions, size: number): Objective {
+function objective(sf: Program, text: string, opts: DocumentOptions, size: number): Objective {
   return (tape, store) => {
     const { ip, ev } = rerun(sf, text, opts, store, tape);
     if (ev === undefined || ip.store.size !== size) {
@@ -211,7 +217,7 @@ interface PredictMemo {
  * `forward(x)` with matmul); the way that answers a number first is kept for the document's other rows.
  */
 function predict(
-  sf: TS.SourceFile, text: string, opts: DocumentOptions, store: ParamStore, xs: number[], memo: PredictMemo, read = firstNumber,
+  sf: Program, text: string, opts: DocumentOptions, store: ParamStore, xs: number[], memo: PredictMemo, read = firstNumber,
 ): number | undefined {
   const { ip } = rerun(sf, text, opts, store, new Tape());
   const vars = ip.scope.vars;
@@ -228,7 +234,7 @@ function predict(
   const scope = ip.scope, depth = ip.depth;
   for (const how of memo.how === undefined ? order : [memo.how]) {
     try {
-      const out = read(guarded(ip, () => f.call(ip, ways[how](), ip.sf, self)));
+      const out = read(guarded(ip, () => f.call(ip, ways[how](), ip.program, self)));
       if (out !== undefined) {
         memo.how = how;
         return out;
@@ -259,15 +265,14 @@ function argmaxOf(out: Value): number | undefined {
 }
 
 /** Per parsed file: every evaluation of the same text asks again. */
-const datasets = new WeakMap<TS.SourceFile, DatasetName | undefined>();
+const datasets = new WeakMap<Program, DatasetName | undefined>();
 
-function datasetOf(sf: TS.SourceFile): DatasetName | undefined {
+function datasetOf(sf: Program): DatasetName | undefined {
   if (datasets.has(sf)) return datasets.get(sf);
-  const t = ts();
   let found: DatasetName | undefined;
-  eachNode(sf, (n) => {
+  walk(sf, (n) => {
     if (found !== undefined) return false;
-    if (t.isIdentifier(n) && isDatasetName(n.text) && !(t.isPropertyAccessExpression(n.parent) && n.parent.name === n)) found = n.text;
+    if (n.kind === "name" && isDatasetName(n.name)) found = n.name;
     return found === undefined;
   });
   datasets.set(sf, found);

@@ -1,296 +1,207 @@
-// Runs anywhere: evaluation of expressions. Every number a graph value is a tape node tagged with its source range.
-import type * as TS from "typescript";
-import { arith, compare, negate, type ArithOp, type CompareOp } from "./arith";
+// Runs anywhere: evaluation of the tree's expressions. Every number a graph value is a tape node tagged with its
+// source range (a node's span).
+import { arith, compare, negate } from "./arith";
 import { Closure } from "./calls";
 import { assign, index, withName } from "./assign";
-import { Instance, callInstance, classExpression, construct, instanceOf, methodOf, receiver, superCall, thisValue } from "./classes";
+import { Instance, callInstance, classExpression, construct, instanceOf, superCall, superMethod, thisValue } from "./classes";
 import type { Interp } from "./interp";
-import { arrayLiteral, objectLiteral } from "./literals";
+import { arrayLiteral, objectLiteral, template } from "./literals";
 import { member } from "./members";
-import { ts } from "./parse";
+import { pyArguments, pyExpr } from "./py-expressions";
+import { pyElement } from "./py-members";
+import { pyFloat, pyTypeName } from "./py-values";
 import { namesInScope, unknownFunction } from "./suggest";
+import { pyDefine } from "./statements";
 import { row } from "./tensors";
+import type { Arg, AssignExpr, Binary, Call, Compare, Expr, Logic, Name, Sequence, Span, Unary, Update } from "./tree";
 import { Fn, Tensor, append, isNumber, typeName, type Value } from "./values";
 
-const COMPOUND: Record<string, ArithOp> = { "+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%", "**=": "**" };
-const COMPARE = new Set(["<", "<=", ">", ">=", "===", "!==", "==", "!="]);
-const LOGIC = new Set(["&&", "||", "??", ",", "instanceof"]);
-
-// Kept small (cases with locals live in helpers), and parentheses and the ternary loop instead of recursing:
-// every nested interpreted call passes through this frame.
-export function evalExpr(ip: Interp, n: TS.Expression): Value {
-  const K = kinds();
+// Kept small (cases with locals live in helpers), and the conditional loops instead of recursing: every nested
+// interpreted call passes through this frame.
+export function evalExpr(ip: Interp, n: Expr): Value {
   for (;;) {
     ip.tick(n);
     switch (n.kind) {
-      case K.NumericLiteral:
-        return Number((n as TS.NumericLiteral).text);
-      case K.StringLiteral:
-      case K.NoSubstitutionTemplateLiteral:
-        return (n as TS.StringLiteral).text;
-      case K.TrueKeyword: return true;
-      case K.FalseKeyword: return false;
-      case K.NullKeyword: return null;
-      case K.Identifier: return lookup(ip, n as TS.Identifier);
-      case K.ParenthesizedExpression:
-      case K.AsExpression:
-      case K.SatisfiesExpression:
-      case K.NonNullExpression:
-      case K.TypeAssertionExpression:
-        n = (n as TS.ParenthesizedExpression).expression;
+      case "number": return n.int || ip.lang !== "py" || !Number.isInteger(n.value) ? n.value : pyFloat(ip, n.value);
+      case "string": return n.value;
+      case "const": return n.value;
+      case "name": return lookup(ip, n);
+      case "this": return thisValue(ip, n);
+      case "conditional":
+        n = ip.truthy(evalExpr(ip, n.test)) ? n.then : n.otherwise;
         continue;
-      case K.ConditionalExpression:
-        n = ip.truthy(evalExpr(ip, (n as TS.ConditionalExpression).condition))
-          ? (n as TS.ConditionalExpression).whenTrue : (n as TS.ConditionalExpression).whenFalse;
-        continue;
-      case K.PrefixUnaryExpression: return prefix(ip, n as TS.PrefixUnaryExpression);
-      case K.PostfixUnaryExpression: return update(ip, n as TS.PostfixUnaryExpression, false);
-      case K.BinaryExpression: return binary(ip, n as TS.BinaryExpression);
-      case K.CallExpression: return call(ip, n as TS.CallExpression);
-      case K.PropertyAccessExpression: return property(ip, n as TS.PropertyAccessExpression);
-      case K.ElementAccessExpression: return element(ip, n as TS.ElementAccessExpression);
-      case K.ArrayLiteralExpression: return arrayLiteral(ip, n as TS.ArrayLiteralExpression);
-      case K.ObjectLiteralExpression: return objectLiteral(ip, n as TS.ObjectLiteralExpression);
-      case K.ArrowFunction:
-      case K.FunctionExpression:
-        return new Closure((n as TS.FunctionExpression).name?.text ?? "", n as TS.FunctionExpression, ip.scope);
-      case K.TemplateExpression: return template(ip, n as TS.TemplateExpression);
-      case K.ThisKeyword: return thisValue(ip, n);
-      case K.NewExpression: return construct(ip, n as TS.NewExpression);
-      case K.ClassExpression: return classExpression(ip, n as TS.ClassExpression);
-      default:
-        throw unsupported(ip, n);
+      case "unary": return unary(ip, n);
+      case "update": return update(ip, n);
+      case "binary": return binary(ip, n);
+      case "compare": return comparison(ip, n);
+      case "logic": return logic(ip, n);
+      case "assignExpr": return assignment(ip, n);
+      case "sequence": return sequence(ip, n);
+      case "call": return call(ip, n);
+      case "member": return member(ip, evalExpr(ip, n.object), n.name, n);
+      case "index": return element(ip, evalExpr(ip, n.object), evalExpr(ip, n.index), n);
+      case "array": return arrayLiteral(ip, n);
+      case "object": return objectLiteral(ip, n);
+      case "function": return ip.lang === "py" ? pyDefine(ip, n) : new Closure(n.name ?? "", n, ip.scope);
+      case "template": return template(ip, n);
+      case "new": return construct(ip, n);
+      case "class": return classExpression(ip, n);
+      case "superCall": return superCall(ip, n);
+      case "superMember": return superMethod(ip, n);
+      case "unsupported": throw ip.error(n.what, n);
+      default: return pyExpr(ip, n);
     }
   }
 }
 
-let syntaxKind: typeof TS.SyntaxKind | undefined;
-
-export function kinds(): typeof TS.SyntaxKind {
-  return syntaxKind ?? (syntaxKind = ts().SyntaxKind);
+function assignment(ip: Interp, a: AssignExpr): Value {
+  const v = a.op === undefined ? withName(ip, a.target, () => evalExpr(ip, a.value))
+    : arith(ip, a.op, evalExpr(ip, a.target as Expr), evalExpr(ip, a.value), a);
+  assign(ip, a.target, v);
+  return v;
 }
 
-function property(ip: Interp, p: TS.PropertyAccessExpression): Value {
-  if (p.questionDotToken) throw ip.error("optional chaining `?.` is not supported", p);
-  return member(ip, evalExpr(ip, p.expression), p.name.text, p);
+function sequence(ip: Interp, n: Sequence): Value {
+  let v: Value;
+  for (const e of n.exprs) v = evalExpr(ip, e);
+  return v;
 }
 
-function template(ip: Interp, te: TS.TemplateExpression): string {
-  let s = te.head.text;
-  for (const span of te.templateSpans) s += arith(ip, "+", "", evalExpr(ip, span.expression), span) + span.literal.text;
-  return s;
-}
-
-const NAMED: Record<string, string> = {
-  SuperKeyword: "`super` is supported as `super(…)` and `super.m(…)` only",
-  SwitchStatement: "`switch` is not supported", TryStatement: "`try` is not supported",
-  ThrowStatement: "`throw` is not supported", ForInStatement: "`for … in` is not supported (use `for … of`)",
-  LabeledStatement: "labelled statements are not supported",
-  EnumDeclaration: "`enum` is not supported", AwaitExpression: "`await` is not supported",
-  YieldExpression: "`yield` is not supported", TypeOfExpression: "`typeof` is not supported",
-  DeleteExpression: "`delete` is not supported", RegularExpressionLiteral: "regular expressions are not supported",
-  WithStatement: "`with` is not supported", DebuggerStatement: "`debugger` is not supported",
-};
-
-export function unsupported(ip: Interp, n: TS.Node): Error {
-  const kind = ts().SyntaxKind[n.kind];
-  return ip.error(NAMED[kind] ?? `${kind.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()} is not supported`, n);
-}
-
-export function lookup(ip: Interp, id: TS.Identifier): Value {
-  const b = ip.scope.lookup(id.text);
+export function lookup(ip: Interp, id: Name, callee = false): Value {
+  const b = ip.scope.lookup(id.name);
   if (b !== undefined) return b.value;
-  if (id.text === "undefined") return undefined;
-  if (isCallee(id)) throw ip.error(unknownFunction(id.text, namesInScope(ip.scope)), id);
-  throw ip.error(`unknown name \`${id.text}\``, id);
+  if (callee) throw ip.error(unknownFunction(id.name, namesInScope(ip.scope)), id);
+  throw ip.error(ip.lang === "py" ? `name \`${id.name}\` is not defined` : `unknown name \`${id.name}\``, id);
 }
 
-/** `f` in `f(…)`: a name called, not read. */
-export function isCallee(id: TS.Identifier): boolean {
-  const p = id.parent;
-  return p !== undefined && p.kind === kinds().CallExpression && (p as TS.CallExpression).expression === id;
-}
-
-function prefix(ip: Interp, n: TS.PrefixUnaryExpression): Value {
-  const K = ts().SyntaxKind;
-  switch (n.operator) {
-    case K.MinusToken: return negate(ip, evalExpr(ip, n.operand), n);
-    case K.PlusToken: {
-      const v = evalExpr(ip, n.operand);
+function unary(ip: Interp, n: Unary): Value {
+  switch (n.op) {
+    case "-": return negate(ip, evalExpr(ip, n.arg), n);
+    case "+": {
+      const v = evalExpr(ip, n.arg);
       if (!isNumber(v)) throw ip.error(`unary \`+\` needs a number, got ${typeName(v)}`, n);
       return v;
     }
-    case K.ExclamationToken: return !ip.truthy(evalExpr(ip, n.operand));
-    case K.PlusPlusToken:
-    case K.MinusMinusToken: return update(ip, n, true);
-    default: throw ip.error(`operator \`${ts().tokenToString(n.operator)}\` is not supported`, n);
+    case "not": return !ip.truthy(evalExpr(ip, n.arg));
   }
 }
 
 /** `++x`, `x--`: through the graph like `x = x + 1`. */
-function update(ip: Interp, n: TS.PrefixUnaryExpression | TS.PostfixUnaryExpression, isPrefix: boolean): Value {
-  const old = evalExpr(ip, n.operand);
+function update(ip: Interp, n: Update): Value {
+  const old = evalExpr(ip, n.target as Expr);
   if (!isNumber(old)) throw ip.error(`\`++\`/\`--\` need a number, got ${typeName(old)}`, n);
-  const next = arith(ip, n.operator === ts().SyntaxKind.PlusPlusToken ? "+" : "-", old, 1, n);
-  assign(ip, n.operand, next);
-  return isPrefix ? next : old;
+  const next = arith(ip, n.op, old, 1, n);
+  assign(ip, n.target, next);
+  return n.prefix ? next : old;
 }
 
-/** Token kind → arithmetic operator, built once. */
-let arithByKind: Map<number, ArithOp> | undefined;
+/**
+ * `a + b - c + …` as a loop: a 10,000-term sum is one node. Each link after the first is ticked as a node of its own
+ * (the steps a nested tree would take), and each operation's source range runs from the chain's start to its link's end.
+ */
+function binary(ip: Interp, n: Binary): Value {
+  if (n.rest.length !== 1) return chain(ip, n);
+  return arith(ip, n.rest[0].op, evalExpr(ip, n.first), evalExpr(ip, n.rest[0].right), n);
+}
 
-function arithOp(kind: number): ArithOp | undefined {
-  if (arithByKind === undefined) {
-    const K = kinds();
-    arithByKind = new Map<number, ArithOp>([
-      [K.PlusToken, "+"], [K.MinusToken, "-"], [K.AsteriskToken, "*"], [K.SlashToken, "/"], [K.PercentToken, "%"],
-      [K.AsteriskAsteriskToken, "**"],
-    ]);
+function chain(ip: Interp, n: Binary): Value {
+  const rest = n.rest;
+  for (let k = 1; k < rest.length; k++) ip.tick(n);
+  let acc = evalExpr(ip, n.first);
+  for (let k = 0; k < rest.length; k++) {
+    const link = rest[k];
+    acc = arith(ip, link.op, acc, evalExpr(ip, link.right), k === rest.length - 1 ? n : { start: n.start, end: link.end });
   }
-  return arithByKind.get(kind);
+  return acc;
 }
 
-// The arithmetic path first and with few locals: nested calls inside operands keep this frame alive.
-function binary(ip: Interp, n: TS.BinaryExpression): Value {
-  if (chains(n.left) && chains(n) && long(n.left)) return chain(ip, n);
-  const a = arithOp(n.operatorToken.kind);
-  if (a === undefined) return otherBinary(ip, n);
-  if (a === "**" && ip.python && n.left.kind === kinds().PrefixUnaryExpression) return pythonPower(ip, n);
-  return arith(ip, a, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
-}
-
-/** Left-associative operators, by token kind: `a + b + c` is `(a + b) + c`, a chain down the left side. */
-let chaining: Uint8Array | undefined;
-
-function chains(e: TS.Expression): boolean {
-  if (e.kind !== kinds().BinaryExpression) return false;
-  if (chaining === undefined) {
-    const K = kinds();
-    chaining = new Uint8Array(K.Count);
-    for (const k of [
-      K.PlusToken, K.MinusToken, K.AsteriskToken, K.SlashToken, K.PercentToken, K.LessThanToken, K.LessThanEqualsToken,
-      K.GreaterThanToken, K.GreaterThanEqualsToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsEqualsToken,
-      K.EqualsEqualsToken, K.ExclamationEqualsToken, K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken,
-      K.CommaToken, K.InstanceOfKeyword,
-    ]) chaining[k] = 1;
-  }
-  return chaining[(e as TS.BinaryExpression).operatorToken.kind] === 1;
-}
-
-/** A chain of 32 links or more: shorter ones recurse, which is cheaper than the loop's bookkeeping. */
-function long(e: TS.Expression): boolean {
-  for (let k = 0; k < 32; k++) {
-    if (!chains(e)) return false;
-    e = (e as TS.BinaryExpression).left;
+/** `a < b`, Python's `a < b <= c` (each operand once, stopping at the first false). */
+function comparison(ip: Interp, n: Compare): Value {
+  let left = evalExpr(ip, n.first);
+  for (let k = 0; k < n.rest.length; k++) {
+    const link = n.rest[k], right = evalExpr(ip, link.right);
+    const site = n.rest.length === 1 ? n : link.opSpan;
+    const ok = link.op === "instanceof" ? instanceOf(ip, left, right, site) : compare(ip, link.op, left, right, site);
+    if (!ok || k === n.rest.length - 1) return ok;
+    left = right;
   }
   return true;
 }
 
-/**
- * `x + x + … + x` as a loop: a 10,000-term sum is a tree 10,000 deep, which recursion would walk on the JavaScript
- * stack. Each link is ticked on the way down, the leftmost operand evaluated, then each operator applied rightwards:
- * the same steps, the same order and the same nodes as the recursion.
- */
-function chain(ip: Interp, top: TS.BinaryExpression): Value {
-  const links: TS.BinaryExpression[] = [top];
-  let e = top.left;
-  while (chains(e)) {
-    ip.tick(e);
-    links.push(e as TS.BinaryExpression);
-    e = (e as TS.BinaryExpression).left;
+/** `a && b && …`, `a or b`, `a ?? b`: an operand, by the program's truthiness. */
+function logic(ip: Interp, n: Logic): Value {
+  for (let k = 1; k < n.rest.length; k++) ip.tick(n);
+  let acc = evalExpr(ip, n.first);
+  for (const link of n.rest) {
+    const take = n.op === "and" ? ip.truthy(acc) : n.op === "or" ? !ip.truthy(acc) : acc === null || acc === undefined;
+    if (!take) return acc;
+    acc = evalExpr(ip, link.right);
   }
-  let acc = evalExpr(ip, e);
-  for (let k = links.length - 1; k >= 0; k--) acc = combine(ip, links[k], acc);
   return acc;
 }
 
-/** An operator token's text, looked up once per kind. */
-const tokenTexts: string[] = [];
-
-function tokenText(kind: number): string {
-  return tokenTexts[kind] ?? (tokenTexts[kind] = ts().tokenToString(kind) ?? "");
-}
-
-/** `left op n.right` for a left-associative operator, with the left side already evaluated. */
-function combine(ip: Interp, n: TS.BinaryExpression, left: Value): Value {
-  const a = arithOp(n.operatorToken.kind);
-  if (a !== undefined) return arith(ip, a, left, evalExpr(ip, n.right), n);
-  const op = tokenText(n.operatorToken.kind);
-  switch (op) {
-    case "&&": return ip.truthy(left) ? evalExpr(ip, n.right) : left;
-    case "||": return ip.truthy(left) ? left : evalExpr(ip, n.right);
-    case "??": return left === null || left === undefined ? evalExpr(ip, n.right) : left;
-    case ",": return evalExpr(ip, n.right);
-    case "instanceof": return instanceOf(ip, left, evalExpr(ip, n.right), n);
-    default: return compare(ip, op as CompareOp, left, evalExpr(ip, n.right), n);
-  }
-}
-
-/** Python reads `-a ** b` as `-(a ** b)` (TypeScript rejects it; parse() let it through for Python only). */
-function pythonPower(ip: Interp, n: TS.BinaryExpression): Value {
-  const K = kinds(), u = n.left as TS.PrefixUnaryExpression;
-  if (u.operator !== K.MinusToken && u.operator !== K.PlusToken) return arith(ip, "**", evalExpr(ip, u), evalExpr(ip, n.right), n);
-  const p = arith(ip, "**", evalExpr(ip, u.operand), evalExpr(ip, n.right), n);
-  return u.operator === K.MinusToken ? negate(ip, p, n) : p;
-}
-
-function otherBinary(ip: Interp, n: TS.BinaryExpression): Value {
-  const op = tokenText(n.operatorToken.kind);
-  if (op === "=") {
-    const v = withName(ip, n.left, () => evalExpr(ip, n.right));
-    assign(ip, n.left, v);
-    return v;
-  }
-  const compound = COMPOUND[op];
-  if (compound !== undefined) {
-    const v = arith(ip, compound, evalExpr(ip, n.left), evalExpr(ip, n.right), n);
-    assign(ip, n.left, v);
-    return v;
-  }
-  if (COMPARE.has(op) || LOGIC.has(op)) return combine(ip, n, evalExpr(ip, n.left));
-  throw ip.error(`operator \`${op}\` is not supported`, n.operatorToken);
-}
-
-function element(ip: Interp, n: TS.ElementAccessExpression): Value {
-  const o = evalExpr(ip, n.expression);
-  const k = evalExpr(ip, n.argumentExpression);
+export function element(ip: Interp, o: Value, k: Value, n: Span): Value {
+  if (ip.lang === "py" && !(o instanceof Tensor)) return pyElement(ip, o, k, n);
+  // NumPy's `a[i, j]`: row i, then its element j.
+  if (o instanceof Tensor && Array.isArray(k)) return k.reduce((r: Value, i) => element(ip, r, i, n), o);
   if (Array.isArray(o)) return o[index(ip, k, o.length, n)];
   if (o instanceof Tensor && typeof k !== "string") return row(ip, o, k, n);
   if (typeof k === "string") return member(ip, o, k, n);
   throw ip.error(`cannot index ${typeName(o)} with ${typeName(k)}`, n);
 }
 
-function call(ip: Interp, n: TS.CallExpression): Value {
-  if (n.questionDotToken) throw ip.error("optional calls `?.()` are not supported", n);
-  const e = n.expression;
-  if (e.kind === kinds().SuperKeyword) return superCall(ip, n);
+function call(ip: Interp, n: Call): Value {
+  const e = n.callee;
   // `obj.m(…)` and `super.m(…)` pass the receiver as `this` (classes.ts). Method calls go through this same frame:
   // every nested interpreted call passes through it, and one frame more per call would cost a fifth of the depth.
   let self: Value, f: Value;
-  if (e.kind === kinds().PropertyAccessExpression) f = methodOf(ip, self = receiver(ip, e as TS.PropertyAccessExpression), e as TS.PropertyAccessExpression);
-  else f = evalExpr(ip, e);
-  const args = argumentsOf(ip, n);
+  if (e.kind === "member") {
+    ip.tick(e);
+    self = evalExpr(ip, e.object);
+    f = member(ip, self, e.name, e);
+    if (f === undefined && self instanceof Instance) throw ip.error(`\`${self.cls.name}\` has no method \`${e.name}\``, e);
+  } else if (e.kind === "superMember") {
+    ip.tick(e);
+    self = thisValue(ip, e);
+    f = superMethod(ip, e);
+  } else if (e.kind === "name") {
+    ip.tick(e);
+    f = lookup(ip, e, true);
+  } else f = evalExpr(ip, e);
+  if (ip.lang === "py") return pyCall(ip, n, f, self);
+  const args = argumentsOf(ip, n.args);
   if (!(f instanceof Fn)) {
     if (f instanceof Instance) return callInstance(ip, f, args, n); // `lin(x)`: a Module instance
-    throw ip.error(`\`${e.getText(ip.sf)}\` is not a function (it is ${typeName(f)})`, e);
+    throw ip.error(`\`${ip.text(e)}\` is not a function (it is ${typeName(f)})`, e);
   }
   ip.current = n;
   return f.call(ip, args, n, self);
 }
 
-export function argumentsOf(ip: Interp, n: TS.CallExpression | TS.NewExpression): Value[] {
+function pyCall(ip: Interp, n: Call, f: Value, self: Value): Value {
+  const { args, kw } = pyArguments(ip, n.args);
+  if (!(f instanceof Fn)) {
+    if (f instanceof Instance) return callInstance(ip, f, args, n, kw);
+    throw ip.error(`'${pyTypeName(f)}' object is not callable`, n.callee);
+  }
+  ip.current = n;
+  return f.call(ip, args, n, self, kw);
+}
+
+/** Positional and spread arguments as a list (keywords: see pyCall). */
+export function argumentsOf(ip: Interp, list: readonly Arg[]): Value[] {
   const args: Value[] = [];
-  const t = ts(), path = ip.namePath;
+  const path = ip.namePath;
   ip.namePath = undefined;
-  for (const a of n.arguments ?? []) {
-    if (t.isSpreadElement(a)) {
-      const v = evalExpr(ip, a.expression);
-      if (!Array.isArray(v)) throw ip.error(`cannot spread ${typeName(v)} into arguments`, a);
-      ip.allocate(v.length, a);
+  for (const a of list) {
+    if (a.kind === "positional") args.push(evalExpr(ip, a.value));
+    else if (a.kind === "spread") {
+      const v = evalExpr(ip, a.value);
+      if (!Array.isArray(v)) throw ip.error(`cannot spread ${typeName(v)} into arguments`, a.span);
+      ip.allocate(v.length, a.span);
       append(args, v);
-    } else args.push(evalExpr(ip, a));
+    } else throw ip.error("keyword arguments are not supported here", a.kind === "keyword" ? a.nameSpan : a.span);
   }
   ip.namePath = path;
   return args;
 }
-

@@ -1,9 +1,9 @@
 // Runs anywhere: the free names of a selection, and where the document gives them a value: the nearest earlier
 // assignment whose right side is a constant (`x = 53`, `const x = 53`, `let x: number = 53`, `x: float = 53.0`).
-import type * as TS from "typescript";
 import { GLOBAL_NAMES } from "./builtins";
-import { ts } from "./parse";
-import { patternNames, walk, type WalkItem } from "./walk";
+import type { Expr, FunctionExpr, Name, Program, Target } from "./tree";
+import { walk, type TreeNode } from "./tree-walk";
+import { patternNames, targetNames } from "./walk";
 
 export interface FoundName {
   name: string;
@@ -12,76 +12,115 @@ export interface FoundName {
   line: number;
 }
 
-/** Names a parsed selection uses without declaring them, in order of first use, with that first use's node. */
-export function collectFree(sf: TS.SourceFile): { name: string; first: TS.Identifier }[] {
-  return undeclared(sf).filter(({ name }) => !GLOBAL_NAMES.has(name));
+/** A name a selection uses without declaring it: its first use, and whether that use calls it (`f(x)`). */
+export interface FreeName {
+  name: string;
+  first: Name;
+  called: boolean;
+}
+
+/** Names a lowered selection uses without declaring them, in order of first use, with that first use. */
+export function collectFree(program: Program): FreeName[] {
+  return undeclared(program).filter(({ name }) => !GLOBAL_NAMES.has(name));
 }
 
 /**
  * Built-in names (`E`, `max`) a selection uses without declaring them: a value given for one (`--at E=2`, a prompt)
  * or a constant the document assigns it shadows the built-in, as a name the file defines does.
  */
-export function collectBuiltinsUsed(sf: TS.SourceFile): { name: string; first: TS.Identifier }[] {
-  return undeclared(sf).filter(({ name }) => GLOBAL_NAMES.has(name));
+export function collectBuiltinsUsed(program: Program): FreeName[] {
+  return undeclared(program).filter(({ name }) => GLOBAL_NAMES.has(name));
 }
 
-function undeclared(sf: TS.SourceFile): { name: string; first: TS.Identifier }[] {
-  const t = ts();
+function undeclared(program: Program): FreeName[] {
   const declared = new Set<string>();
-  const used = new Map<string, TS.Identifier>();
-  const declareBinding = (b: TS.BindingName): void => {
-    for (const id of patternNames(b)) declared.add(id.text);
+  const used = new Map<string, Name>();
+  const callees = new Set<Name>();
+  const py = program.lang === "py";
+  const declare = (n: Name): void => {
+    declared.add(n.name);
   };
-  const assigned = (id: TS.Identifier): void => {
-    if (!used.has(id.text)) declared.add(id.text);
+  // `z = x * y` in a selection declares z, unless z was read before.
+  const assigned = (n: Name): void => {
+    if (!used.has(n.name)) declared.add(n.name);
   };
-  // A walk with its own stack (a 10,000-term sum is a tree 10,000 deep); each case lists what to visit next, in order.
-  walk(sf, (n): readonly WalkItem[] | undefined => {
-    if (t.isTypeNode(n) || t.isInterfaceDeclaration(n) || t.isTypeAliasDeclaration(n) || t.isImportDeclaration(n)) return [];
-    if (t.isVariableDeclaration(n) || t.isParameter(n) || t.isBindingElement(n)) {
-      declareBinding(n.name);
-      const next: WalkItem[] = [];
-      if (t.isBindingElement(n) && n.propertyName && !t.isIdentifier(n.propertyName)) next.push(n.propertyName);
-      if (n.initializer) next.push(n.initializer);
-      return next;
+  const fn = (f: FunctionExpr, named: boolean): void => {
+    if (named && f.name !== undefined && f.nameSpan !== undefined) declared.add(f.name);
+    for (const p of f.params) {
+      for (const id of patternNames(p.target)) declare(id);
+      if (p.default !== undefined) visit(p.default);
     }
-    if ((t.isFunctionDeclaration(n) || t.isFunctionExpression(n)) && n.name) declared.add(n.name.text);
-    if (t.isClassDeclaration(n) || t.isClassExpression(n)) {
-      if (n.name) declared.add(n.name.text);
-      const next: WalkItem[] = [];
-      for (const h of n.heritageClauses ?? []) if (h.token === t.SyntaxKind.ExtendsKeyword) next.push(h.types[0].expression);
-      return [...next, ...n.members];
+    if (Array.isArray(f.body)) for (const s of f.body) visit(s);
+    else visit(f.body as Expr);
+  };
+  /** An assignment's target, after its value: plain names are assigned, the rest (`o.x`, `a[i]`) are reads. */
+  const written = (t: Target): void => {
+    if (t.kind === "name") assigned(t);
+    else if (t.kind === "unpack") for (const e of t.elements) if (e !== undefined) written(e.target);
+    else visit(t);
+  };
+  const enter = (n: TreeNode): boolean => {
+    switch (n.kind) {
+      case "name":
+        if (!used.has(n.name)) used.set(n.name, n);
+        return false;
+      case "call":
+        if (n.callee.kind === "name") callees.add(n.callee);
+        return true;
+      case "declare":
+        for (const d of n.decls) {
+          for (const id of patternNames(d.target)) declare(id);
+          if (d.init !== undefined) visit(d.init);
+        }
+        return false;
+      case "function": fn(n, !n.arrow); return false;
+      case "functionDecl": fn(n.fn, true); return false;
+      case "classDecl": case "class": {
+        const c = n.kind === "class" ? n : n.cls;
+        if (c.name !== undefined) declared.add(c.name);
+        if (c.base !== undefined) visit(c.base);
+        if (c.ctor !== undefined) fn(c.ctor, false);
+        for (const m of c.methods) fn(m, false);
+        for (const f of c.fields) if (f.value !== undefined) visit(f.value);
+        return false;
+      }
+      case "assignExpr":
+        if (n.op !== undefined) return true;
+        visit(n.value);
+        written(n.target);
+        return false;
+      case "assignStmt":
+        if (n.op !== undefined) return true;
+        visit(n.value);
+        for (const t of n.targets) written(t);
+        return false;
+      case "forOf":
+        visit(n.iter);
+        if (n.mode === "assign" && py) written(n.target as Target);
+        else if (n.mode === "assign") visit(n.target as Target);
+        else for (const id of patternNames(n.target as Parameters<typeof patternNames>[0])) declare(id);
+        for (const s of n.body) visit(s);
+        for (const s of n.otherwise ?? []) visit(s);
+        return false;
+      case "comprehension":
+        for (const c of n.clauses) if (c.kind === "for") for (const id of targetNames(c.target)) declare(id);
+        return true;
+      case "import":
+        if (n.names === undefined) declared.add(n.alias ?? n.module.split(".")[0]);
+        for (const x of n.names ?? []) declared.add(x.alias ?? x.name);
+        return false;
+      case "global": case "nonlocal": case "break": case "continue":
+        return false;
+      default:
+        return true;
     }
-    if (t.isClassElement(n) && n.name) {
-      // Member names are no references (`forward(x) {…}`, `w = 1`); computed ones and everything else are.
-      const next: WalkItem[] = [];
-      t.forEachChild(n, (c) => {
-        if (c !== n.name || t.isComputedPropertyName(c)) next.push(c);
-      });
-      return next;
-    }
-    if (t.isPropertyAccessExpression(n)) return [n.expression];
-    if (t.isPropertyAssignment(n)) return t.isComputedPropertyName(n.name) ? [n.name, n.initializer] : [n.initializer];
-    if (t.isLabeledStatement(n)) {
-      // Python's `x: float = 53.0`: x is assigned, the annotation is no reference.
-      const e = t.isExpressionStatement(n.statement) ? n.statement.expression : undefined;
-      if (e && t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.EqualsToken) return [e.right, () => assigned(n.label)];
-      return [n.statement];
-    }
-    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isIdentifier(n.left)) {
-      // `z = x * y` in a selection declares z, unless z was read before.
-      const z = n.left;
-      return [n.right, () => assigned(z)];
-    }
-    if (t.isBreakOrContinueStatement(n)) return [];
-    if (t.isIdentifier(n)) {
-      if (!used.has(n.text)) used.set(n.text, n);
-      return [];
-    }
-    return undefined;
-  });
-  const out: { name: string; first: TS.Identifier }[] = [];
-  for (const [name, first] of used) if (!declared.has(name)) out.push({ name, first });
+  };
+  function visit(n: TreeNode): void {
+    walk(n, enter);
+  }
+  visit(program);
+  const out: FreeName[] = [];
+  for (const [name, first] of used) if (!declared.has(name)) out.push({ name, first, called: callees.has(first) });
   return out;
 }
 

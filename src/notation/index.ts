@@ -1,8 +1,11 @@
-// Runs anywhere (extension host, CLI, tests): the notation's public API. Parsing uses TypeScript's parser, loaded
-// on first use; code is interpreted, never executed.
+// Runs anywhere (extension host, CLI, tests): the notation's public API. TypeScript is parsed by TypeScript's parser
+// (loaded on first use), Python by @lezer/python; both are lowered to one tree that one interpreter runs. Code is
+// interpreted, never executed.
 export { evaluateSelection, freeNames, MissingNamesError, prepareSelection } from "./selection";
 export type { Leaf, PreparedSelection, SelectionOptions, SelectionPlace, SelectionResult } from "./selection";
 export { evaluateDocument } from "./document";
+export { languageOfFile } from "./frontends";
+export type { Lang } from "./tree";
 export type { DocumentOptions, DocumentResult, ParamInfo } from "./document";
 export { GradLensError, InterruptedError, lineCol } from "./errors";
 export type { Diagnostic } from "./errors";

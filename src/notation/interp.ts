@@ -1,47 +1,20 @@
 // Runs anywhere: the interpreter's state. Expressions (expressions.ts), statements (statements.ts) and built-ins
 // (builtins.ts) are functions over this state; nothing here runs user code natively.
-import type * as TS from "typescript";
-import { Budget, BudgetError, ParamStore, Rng, Tape, type GradcheckRow } from "../engine";
+import { Budget, BudgetError, Op, ParamStore, Rng, Tape, type GradcheckRow } from "../engine";
 import { budgetReason, subject, type Bounds } from "./bounds";
 import { GradLensError, InterruptedError, lineCol, warning, type Diagnostic } from "./errors";
+import type { Lang, Program, Span } from "./tree";
+import type { Instance } from "./classes";
+import type { Namespace } from "./members";
+import type { NpRandom } from "./python/nprandom";
+import type { PyRandom } from "./python/pyrandom";
+import { pyTruthy } from "./py-print";
+import { Scope } from "./scope";
 import { Num, type Value } from "./values";
 
 export { DEFAULT_BOUNDS, type Bounds } from "./bounds";
 
-interface Binding {
-  value: Value;
-  readonly constant: boolean;
-}
-
-export class Scope {
-  readonly vars = new Map<string, Binding>();
-  constructor(
-    readonly parent: Scope | undefined,
-    /** Function (or program) scope: where `var` declares. */
-    readonly isFunction = false,
-  ) {}
-
-  lookup(name: string): Binding | undefined {
-    const own = this.vars.get(name);
-    if (own !== undefined) return own;
-    for (let s = this.parent; s !== undefined; s = s.parent) {
-      const b = s.vars.get(name);
-      if (b !== undefined) return b;
-    }
-    return undefined;
-  }
-
-  declare(name: string, value: Value, constant: boolean): void {
-    this.vars.set(name, { value, constant });
-  }
-
-  /** A copy of this scope's own bindings (a `for` loop's per-iteration environment). */
-  copy(): Scope {
-    const s = new Scope(this.parent, this.isFunction);
-    for (const [k, b] of this.vars) s.vars.set(k, { value: b.value, constant: b.constant });
-    return s;
-  }
-}
+export { Scope };
 
 export interface TrainSettings {
   lr: number;
@@ -103,23 +76,37 @@ export class Interp {
   namePath: string | undefined;
   returnValue: Value;
   /** The node being evaluated, for positions of bound errors and stack overflows. */
-  current: TS.Node | undefined;
+  current: Span | undefined;
   /** Elements allocated and tensor work done, shared by every tape of this evaluation (scratch tapes too). */
   readonly budget: Budget;
   /** Whether anything (a deadline, an interruption hook) is to be polled. */
   private readonly polling: boolean;
   private readonly warned = new Set<string>();
 
+  /** Offset of the interpreted text in the document (the program's start); every span is a document offset. */
+  readonly base: number;
+  readonly lang: Lang;
+  /** What `print` wrote, one entry per line. */
+  readonly output: string[] = [];
+  /** The last output line is still open (a `print(…, end="")`). */
+  openLine = false;
+  /** Python: the modules imported so far, and the generators of `random` and `np.random`. */
+  readonly modules = new Map<string, Namespace>();
+  pyRandom: PyRandom | undefined;
+  /** The autograd check's run (autograd-check.ts): objects made so far; their number fields become graph nodes. */
+  traced: Instance[] | undefined;
+  npRandom: NpRandom | undefined;
+
   constructor(
-    readonly sf: TS.SourceFile,
-    /** Offset of the interpreted text in the document; ranges on the tape and in errors are document offsets. */
-    readonly base: number,
+    readonly program: Program,
     /** The document text (line and column numbers are computed in it). */
     readonly doc: string,
     readonly bounds: Bounds,
-    readonly python: boolean,
     tape?: Tape,
   ) {
+    const base = program.start;
+    this.base = base;
+    this.lang = program.lang;
     this.budget = new Budget({ maxElements: bounds.maxElements, maxOps: bounds.maxElementOps, maxNodes: bounds.maxNodes });
     this.tape = tape ?? new Tape();
     try {
@@ -134,24 +121,29 @@ export class Interp {
     this.scope = new Scope(this.global, true);
   }
 
-  start(n: TS.Node): number {
-    return this.base + n.getStart(this.sf);
+  start(n: Span): number {
+    return n.start;
   }
 
-  error(reason: string, n: TS.Node): GradLensError {
-    return new GradLensError(reason, this.start(n), this.base + n.end, this.doc);
+  /** The source text of n. */
+  text(n: Span): string {
+    return this.doc.slice(n.start, n.end);
+  }
+
+  error(reason: string, n: Span): GradLensError {
+    return new GradLensError(reason, n.start, n.end, this.doc);
   }
 
   /** A warning at n, once per place and message (a warning in a loop that runs a million times is one warning). */
-  warn(message: string, n: TS.Node): void {
-    const start = this.start(n), key = `${start}:${message}`;
+  warn(message: string, n: Span): void {
+    const start = n.start, key = `${start}:${message}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    this.warnings.push(warning(message, start, this.base + n.end, this.doc));
+    this.warnings.push(warning(message, start, n.end, this.doc));
   }
 
   /** One interpreted step; past a bound, stop here. Every 1024 steps the deadline and the interruption hook are polled. */
-  tick(n: TS.Node): void {
+  tick(n: Span): void {
     this.current = n;
     if (++this.steps > this.bounds.maxSteps) throw this.stepLimit(n);
     if (this.tape.n > this.bounds.maxNodes) {
@@ -161,31 +153,31 @@ export class Interp {
   }
 
   /** n steps of a built-in's own work (elements it walks): counted like interpreted steps, and polled. */
-  spend(n: number, site: TS.Node): void {
+  spend(n: number, site: Span): void {
     this.steps += n;
     if (this.steps > this.bounds.maxSteps) throw this.stepLimit(site);
     if (this.polling) this.poll(site);
   }
 
-  private stepLimit(n: TS.Node): GradLensError {
+  private stepLimit(n: Span): GradLensError {
     return this.error(`step limit reached (${this.bounds.maxSteps} steps; see gradlens.maxSteps)`, n);
   }
 
   /** Stop at n if the deadline has passed or the interruption hook says so (long built-ins call this between steps). */
-  poll(n: TS.Node | undefined = this.current): void {
-    const b = this.bounds, at = n ?? this.sf;
+  poll(n: Span | undefined = this.current): void {
+    const b = this.bounds, at = n ?? this.program;
     if (b.deadline !== undefined && performance.now() > b.deadline) {
-      throw new InterruptedError("deadline", b.deadlineMessage ?? "time limit reached", this.start(at), this.base + at.end, this.doc);
+      throw new InterruptedError("deadline", b.deadlineMessage ?? "time limit reached", at.start, at.end, this.doc);
     }
     const why = b.interrupted?.();
-    if (why !== undefined) throw new InterruptedError("interrupted", why, this.start(at), this.base + at.end, this.doc);
+    if (why !== undefined) throw new InterruptedError("interrupted", why, at.start, at.end, this.doc);
   }
 
   /**
    * Counts n elements about to be allocated for site (an array, a string); past the bound, a positioned error first
    * (`note` says what the elements are, when that is not plain).
    */
-  allocate(n: number, site: TS.Node, note = ""): void {
+  allocate(n: number, site: Span, note = ""): void {
     const b = this.budget;
     if (!(b.elements + n <= b.limits.maxElements)) {
       throw this.overBudget(new BudgetError("elements", "", n, b.elements, b.limits.maxElements), site, note);
@@ -194,7 +186,7 @@ export class Interp {
   }
 
   /** Counts n element operations about to be done for site; past the bound, a positioned error first. */
-  work(n: number, site: TS.Node): void {
+  work(n: number, site: Span): void {
     const b = this.budget;
     if (!(b.ops + n <= b.limits.maxOps)) throw this.overBudget(new BudgetError("ops", "", n, b.ops, b.limits.maxOps), site);
     b.ops += n;
@@ -204,14 +196,14 @@ export class Interp {
    * An engine budget error as a positioned error at site, naming site's code and the setting to raise (and, when the
    * elements are the graph's own arrays, saying so: the code does not show them).
    */
-  overBudget(e: BudgetError, site: TS.Node, note = ""): GradLensError {
+  overBudget(e: BudgetError, site: Span, note = ""): GradLensError {
     const what = note === "" && e.what.startsWith("graph ") && e.kind === "elements" ? ` (${e.what})` : note;
-    return this.error(budgetReason(e, site === this.sf ? "" : subject(site.getText(this.sf))) + what, site);
+    return this.error(budgetReason(e, site === this.program ? "" : subject(this.text(site))) + what, site);
   }
 
   /** New nodes come from n's source range. */
-  at(n: TS.Node): void {
-    this.tape.at(this.start(n), this.base + n.end);
+  at(n: Span): void {
+    this.tape.at(n.start, n.end);
   }
 
   /** A number as a node of the current tape (constants and foreign nodes become Const leaves). */
@@ -228,10 +220,10 @@ export class Interp {
    * A gradient check's result, kept where its call stands (CodeLens, report) and, when it fails, a warning naming the
    * failing rows: `gradient check failed: ${lead}x: ${side} 1 vs numeric 2; …`. Returns whether it passed.
    */
-  recordCheck(site: TS.Node, kind: GradcheckResult["kind"], rows: GradcheckRow[], lead = "", side = "analytic"): boolean {
-    const start = this.start(site), { line, column } = lineCol(this.doc, start);
+  recordCheck(site: Span, kind: GradcheckResult["kind"], rows: GradcheckRow[], lead = "", side = "analytic"): boolean {
+    const start = site.start, { line, column } = lineCol(this.doc, start);
     const pass = rows.every((r) => r.pass);
-    this.gradchecks.push({ start, end: this.base + site.end, line, column, kind, pass, rows });
+    this.gradchecks.push({ start, end: site.end, line, column, kind, pass, rows });
     if (!pass) {
       const bad = rows.filter((r) => !r.pass).map((r) => `${r.name}: ${side} ${r.analytic} vs numeric ${r.numeric}`);
       this.warn(`gradient check failed: ${lead}${bad.join("; ")}`, site);
@@ -267,12 +259,14 @@ export class Interp {
   /** Plain value of a number for control flow: reading a graph value there makes replay unsafe. */
   plain(v: number | Num): number {
     if (typeof v === "number") return v;
-    this.controlOnValues = true;
+    // A constant node (Python's boxed floats) depends on no param.
+    if (v.tape.op[v.node] !== Op.Const) this.controlOnValues = true;
     return v.value;
   }
 
   truthy(v: Value): boolean {
     if (typeof v === "number") return v !== 0 && !Number.isNaN(v);
+    if (this.lang === "py" && typeof v === "object" && v !== null && !(v instanceof Num)) return pyTruthy(this, v);
     if (v instanceof Num) {
       const x = this.plain(v);
       return x !== 0 && !Number.isNaN(x);

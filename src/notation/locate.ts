@@ -1,9 +1,9 @@
 // Runs anywhere: from source positions to graph nodes and from names to nodes, for hovers and "reveal in graph";
 // and the log of names bound by patterns and loops, which the tape cannot name.
-import type * as TS from "typescript";
 import type { Tape } from "../engine";
 import type { Interp, Scope } from "./interp";
 import { Num, Obj, Tensor, brief, type Value } from "./values";
+import type { Name, Pattern } from "./tree";
 import { patternNames } from "./walk";
 
 /** The node with the smallest source range containing offset (the latest one on ties), or -1. */
@@ -123,20 +123,20 @@ export class BindingLog {
   private readonly sites = new Map<number, BoundName>();
 
   /** The names `pattern` just bound in `scope` (after `bind`), with their values. */
-  record(ip: Interp, pattern: TS.BindingName, scope: Scope): void {
-    for (const id of patternNames(pattern)) this.add(ip, id, scope.lookup(id.text)?.value);
+  record(ip: Interp, pattern: Pattern, scope: Scope): void {
+    for (const id of patternNames(pattern)) this.add(ip, id, scope.lookup(id.name)?.value);
   }
 
   all(): BoundName[] {
     return [...this.sites.values()];
   }
 
-  private add(ip: Interp, id: TS.Identifier, v: Value): void {
-    const key = ip.base + id.end;
+  private add(ip: Interp, id: Name, v: Value): void {
+    const key = id.end;
     let site = this.sites.get(key);
     if (site === undefined) {
       if (this.sites.size >= MAX_BOUND_NAMES) return;
-      site = { name: id.text, start: ip.start(id), end: key, count: 0, values: [] };
+      site = { name: id.name, start: id.start, end: key, count: 0, values: [] };
       this.sites.set(key, site);
     }
     site.count++;

@@ -1,6 +1,6 @@
 // Runs anywhere: the differentiable functions of the notation (`exp log sqrt sin cos tan tanh sigmoid relu abs
 // pow`). On constants they compute plain numbers with the tape's own formulas; on graph values they record a node.
-import type * as TS from "typescript";
+import type { Span } from "./tree";
 import { activationValue, type Tape } from "../engine";
 import { arith } from "./arith";
 import type { Interp } from "./interp";
@@ -22,7 +22,7 @@ const RECORD: Record<Unary, (t: Tape, a: number) => number> = {
 
 export const UNARY_NAMES: ReadonlySet<string> = new Set(Object.keys(PLAIN));
 
-export function unary(ip: Interp, name: string, x: Value, site: TS.Node): Value {
+export function unary(ip: Interp, name: string, x: Value, site: Span): Value {
   if (x instanceof Tensor) return tensorUnary(ip, name, x, site);
   if (!isNumber(x)) throw ip.error(`\`${name}\` expects a number, got ${typeName(x)}`, site);
   const f = name as Unary;
@@ -32,6 +32,6 @@ export function unary(ip: Interp, name: string, x: Value, site: TS.Node): Value 
 }
 
 /** `pow(a, b)` is `a ** b`. */
-export function power(ip: Interp, a: Value, b: Value, site: TS.Node): Value {
+export function power(ip: Interp, a: Value, b: Value, site: Span): Value {
   return arith(ip, "**", a, b, site);
 }

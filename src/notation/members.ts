@@ -1,10 +1,11 @@
 // Runs anywhere: property reads: `arr.length`, array methods (push, map, forEach, reduce, slice), method
 // spellings on numbers (`x.tanh()`, `x.pow(2)`), namespaces (`Math.exp`, `np.tanh`) and object fields.
-import type * as TS from "typescript";
+import type { Span } from "./tree";
 import { Closure } from "./calls";
 import { Instance, instanceMember } from "./classes";
 import type { Interp } from "./interp";
 import { unary, UNARY_NAMES, power } from "./mathfns";
+import { NOT_FOUND, pyMember } from "./py-members";
 import { tensorMember } from "./tensor-members";
 import { Builtin, Fn, Obj, Tensor, append, isNumber, typeName, type Value } from "./values";
 
@@ -18,7 +19,11 @@ export class Namespace extends Obj {
   }
 }
 
-export function member(ip: Interp, recv: Value, name: string, site: TS.Node): Value {
+export function member(ip: Interp, recv: Value, name: string, site: Span): Value {
+  if (ip.lang === "py") {
+    const r = pyMember(ip, recv, name, site);
+    if (r !== NOT_FOUND) return r;
+  }
   if (recv instanceof Namespace) {
     if (recv.props.has(name)) return recv.props.get(name);
     throw ip.error(`\`${recv.label}.${name}\` is not supported`, site);
@@ -41,13 +46,13 @@ export function member(ip: Interp, recv: Value, name: string, site: TS.Node): Va
 }
 
 /** Call f with as many of the arguments as it declares (a callback gets (element, index, array) like in JS). */
-export function callback(ip: Interp, f: Value, args: Value[], site: TS.Node): Value {
+export function callback(ip: Interp, f: Value, args: Value[], site: Span): Value {
   if (!(f instanceof Fn)) throw ip.error(`expected a function, got ${typeName(f)}`, site);
   const n = f instanceof Closure ? f.arity : f instanceof Builtin ? f.maxArgs : 1;
   return f.call(ip, args.length > n ? args.slice(0, n) : args, site);
 }
 
-function arrayMember(ip: Interp, arr: Value[], name: string, site: TS.Node): Value {
+function arrayMember(ip: Interp, arr: Value[], name: string, site: Span): Value {
   switch (name) {
     case "length":
       return arr.length;

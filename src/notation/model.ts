@@ -1,6 +1,6 @@
 // Runs anywhere: `mlp(sizes, options)`, a callable model over the engine's MLP. Its params live in the
 // evaluation's store; its nodes come grouped by layer and neuron (names like `L1.N2.w[0]`).
-import type * as TS from "typescript";
+import type { Span } from "./tree";
 import { MLP, isActivation, isInit, inits, Rng, type Activation, type BoundParams, type Init, type Tape } from "../engine";
 import { quantity, subject } from "./bounds";
 import type { Interp } from "./interp";
@@ -16,7 +16,7 @@ export class Model extends Fn {
     name: string,
     readonly mlp: MLP,
     /** Where the model was made: its param leaves point there. */
-    readonly site: TS.Node,
+    readonly site: Span,
   ) {
     super(name);
     this.size = mlp.layers.reduce((n, l) => n + l.neurons.length * (l.nin + 1), 0);
@@ -39,7 +39,7 @@ export class Model extends Fn {
     return this.mlp.parameters().map((slot) => b[slot]);
   }
 
-  call(ip: Interp, args: Value[], site: TS.Node): Value {
+  call(ip: Interp, args: Value[], site: Span): Value {
     const xs = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
     if (xs.length !== this.mlp.nin) throw ip.error(`\`${this.name}\` takes ${this.mlp.nin} inputs, got ${xs.length}`, site);
     const bound = this.bind(ip);
@@ -64,16 +64,16 @@ export class Model extends Fn {
 const OPTIONS = new Set(["activation", "output", "seed", "init"]);
 
 /** The param count of an MLP checked against the bounds before a single neuron is built: each param is a slot and, once called, a graph node. */
-function checkSize(ip: Interp, ns: readonly number[], site: TS.Node): void {
+function checkSize(ip: Interp, ns: readonly number[], site: Span): void {
   let params = 0;
   for (let k = 1; k < ns.length; k++) params += (ns[k - 1] + 1) * ns[k];
   if (ip.tape.n + params > ip.bounds.maxNodes) {
-    throw ip.error(`${subject(site.getText(ip.sf))}: ${quantity(params)} params would be as many graph nodes, over the ${quantity(ip.bounds.maxNodes)} node limit (gradlens.maxNodes)`, site);
+    throw ip.error(`${subject(ip.text(site))}: ${quantity(params)} params would be as many graph nodes, over the ${quantity(ip.bounds.maxNodes)} node limit (gradlens.maxNodes)`, site);
   }
   ip.allocate(PARAM_SLOT_ELEMENTS * params, site, ` (${quantity(params)} params, ${PARAM_SLOT_ELEMENTS} elements each)`);
 }
 
-export function makeMlp(ip: Interp, args: Value[], site: TS.Node): Model {
+export function makeMlp(ip: Interp, args: Value[], site: Span): Model {
   const [sizes, opts] = args;
   if (!Array.isArray(sizes) || sizes.length < 2) throw ip.error("`mlp` expects sizes like [2, 2, 1] (inputs, then each layer)", site);
   const ns = sizes.map((s) => {

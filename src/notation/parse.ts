@@ -2,7 +2,7 @@
 // the extension host's activation does not pay for it; parses are cached by (uri, version) or by text.
 import type * as TS from "typescript";
 import { GradLensError } from "./errors";
-import { deepestOffset } from "./nesting";
+import { deepestOffset } from "./typescript/nesting";
 
 let tsModule: typeof TS | undefined;
 

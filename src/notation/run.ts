@@ -1,18 +1,20 @@
 // Runs anywhere: what selection and document evaluation share: a fresh interpreter, running the program with
 // stack overflows turned into positioned errors, the target as a node, and NaN/Infinity warnings.
-import type * as TS from "typescript";
 import { Flag, Op, elementIndex, opKink, type Tape } from "../engine";
 import { installGlobals } from "./builtins";
+import { installPython } from "./py-builtins";
 import { GradLensError, warning, type Diagnostic } from "./errors";
 import { BudgetError } from "../engine";
 import { DEFAULT_BOUNDS, type Bounds } from "./bounds";
 import { Interp } from "./interp";
 import { runProgram, type Target } from "./target";
+import type { Program } from "./tree";
 import { fmt } from "./values";
 
-export function newInterp(sf: TS.SourceFile, base: number, doc: string, bounds: Partial<Bounds> | undefined, python: boolean, tape?: Tape): Interp {
-  const ip = new Interp(sf, base, doc, { ...DEFAULT_BOUNDS, ...bounds }, python, tape);
+export function newInterp(program: Program, doc: string, bounds: Partial<Bounds> | undefined, tape?: Tape): Interp {
+  const ip = new Interp(program, doc, { ...DEFAULT_BOUNDS, ...bounds }, tape);
   installGlobals(ip);
+  if (program.lang === "py") installPython(ip);
   return ip;
 }
 
@@ -24,9 +26,9 @@ export function guarded<T>(ip: Interp, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof BudgetError) throw ip.overBudget(e, ip.current ?? ip.sf);
+    if (e instanceof BudgetError) throw ip.overBudget(e, ip.current ?? ip.program);
     if (e instanceof GradLensError || !(e instanceof RangeError)) throw e;
-    const n = ip.current ?? ip.sf;
+    const n = ip.current ?? ip.program;
     const reason = !/call stack/i.test(e.message) ? e.message
       : `too deeply nested: the interpreter's stack ran out${ip.deepest > 0 ? ` at ${ip.deepest} nested calls (gradlens.maxCallDepth is ${ip.bounds.maxDepth})` : ""}`;
     throw ip.error(reason, n);
@@ -42,7 +44,7 @@ export interface Evaluated {
 /** Run the program and put its target on the tape (a constant target becomes a Const node). */
 export function evaluateProgram(ip: Interp): Evaluated | undefined {
   return guarded(ip, () => {
-    const target = runProgram(ip, ip.sf);
+    const target = runProgram(ip, ip.program);
     if (target === undefined) return undefined;
     ip.at(target.site);
     return { target, node: ip.node(target.value) };

@@ -1,17 +1,16 @@
 // Runs anywhere: evaluating a selection (an expression or a few statements) from any editor. Free names become
 // input leaves, valued from the document's earlier constant assignments or from the caller (prompt, `--at`). One
 // parse and one look-up of the free names serve both questions: which names to ask for, and the evaluation.
-import type * as TS from "typescript";
 import { Op, type Tape } from "../engine";
 import { GradLensError, type Diagnostic } from "./errors";
-import { collectBuiltinsUsed, collectFree, findConstant, type FoundName } from "./freenames";
+import { collectBuiltinsUsed, collectFree, findConstant, type FoundName, type FreeName } from "./freenames";
+import { languageOfId, lower } from "./frontends";
 import type { Bounds } from "./interp";
-import { isCallee } from "./expressions";
 import { nameParamsByPath } from "./param-names";
-import { parse } from "./parse";
 import { declaredIn, unknownFunction } from "./suggest";
-import { evaluateProgram, newInterp, rebase, valueWarnings } from "./run";
+import { evaluateProgram, newInterp, valueWarnings } from "./run";
 import { noTargetReason } from "./target";
+import type { Program } from "./tree";
 import { Num } from "./values";
 
 /** Where a selection sits: the document around it (free names are looked up there, positions reported there). */
@@ -20,7 +19,7 @@ export interface SelectionPlace {
   documentText?: string;
   /** Offset of the selection in documentText. */
   selectionOffset?: number;
-  /** VS Code language id: "python" reads `-a ** b` as `-(a ** b)`. */
+  /** VS Code language id: "python" reads the selection as Python. */
   languageId?: string;
 }
 
@@ -66,23 +65,22 @@ function where(text: string, opts: SelectionPlace): { base: number; doc: string 
   return { base, doc };
 }
 
-function parseSelection(text: string, opts: SelectionPlace): TS.SourceFile {
+function lowerSelection(text: string, opts: SelectionPlace): Program {
   const { base, doc } = where(text, opts);
-  try {
-    return parse(text, { languageId: opts.languageId });
-  } catch (e) {
-    throw e instanceof GradLensError ? rebase(e, base, doc) : e;
-  }
+  return lower(text, languageOfId(opts.languageId), opts.documentText !== undefined ? { base, doc } : {}).program;
 }
 
 /** A right side such as `53`, `-17`, `2 ** 10` or `math.pi / 2`: a plain number, or undefined. */
 function constantValue(rhs: string, languageId: string | undefined): number | undefined {
   try {
-    const sf = parse(rhs, { languageId });
-    if (sf.statements.length !== 1 || collectFree(sf).length > 0) return undefined;
-    const ip = newInterp(sf, 0, rhs, { maxSteps: 10_000, maxNodes: 1000 }, languageId === "python");
+    const program = lower(rhs, languageOfId(languageId)).program;
+    if (program.body.length !== 1 || collectFree(program).length > 0) return undefined;
+    const ip = newInterp(program, rhs, { maxSteps: 10_000, maxNodes: 1000 });
     const r = evaluateProgram(ip);
-    return r !== undefined && typeof r.target.value === "number" ? r.target.value : undefined;
+    if (r === undefined) return undefined;
+    // Python's floats with integral values are constant nodes (they print as `2.0`); params are no constants.
+    const v = r.target.value;
+    return typeof v === "number" ? v : v.tape.op[v.node] === Op.Const ? v.value : undefined;
   } catch {
     return undefined;
   }
@@ -108,41 +106,41 @@ const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.c
 /** Parses the selection and resolves its free names; throws GradLensError (positioned in the document) on a parse error. */
 export function prepareSelection(text: string, place: SelectionPlace = {}): PreparedSelection {
   const { base, doc } = where(text, place);
-  const sf = parseSelection(text, place);
+  const sf = lowerSelection(text, place);
   const free = collectFree(sf);
   const found: FoundName[] = [], missing: string[] = [];
-  const unknownCallError = (name: string, first: TS.Identifier): GradLensError =>
-    new GradLensError(unknownFunction(name, declaredIn(place.documentText ?? text)), base + first.getStart(sf), base + first.end, doc);
+  const unknownCallError = (name: string, first: FreeName["first"]): GradLensError =>
+    new GradLensError(unknownFunction(name, declaredIn(place.documentText ?? text)), first.start, first.end, doc);
   const inDocument = (name: string): FoundName | undefined => place.documentText === undefined ? undefined
     : findConstant(place.documentText, name, place.selectionOffset ?? 0, (rhs) => constantValue(rhs, place.languageId));
-  for (const { name, first } of free) {
+  for (const { name, called } of free) {
     // A free name that is called is not a value to ask for: unless given one, it is a function the notation lacks.
-    if (isCallee(first)) continue;
+    if (called) continue;
     const f = inDocument(name);
     if (f !== undefined) found.push(f);
     else missing.push(name);
   }
   // A built-in the selection reads as a value (`E`) shadowed by the document's constant; a given value shadows any.
   const builtins = collectBuiltinsUsed(sf);
-  for (const { name, first } of builtins) {
-    const f = isCallee(first) ? undefined : inDocument(name);
+  for (const { name, called } of builtins) {
+    const f = called ? undefined : inDocument(name);
     if (f !== undefined) found.push(f);
   }
   const evaluate = (given: Readonly<Record<string, number>> = {}, bounds?: Partial<Bounds>): SelectionResult => {
     const shadowed = builtins.filter(({ name }) => has(given, name) || found.some((f) => f.name === name));
     const foundNames = found.filter((f) => !has(given, f.name));
     const unvalued = free.filter(({ name }) => !has(given, name) && !foundNames.some((f) => f.name === name));
-    const call = unvalued.find(({ first }) => isCallee(first));
+    const call = unvalued.find((f) => f.called);
     if (call !== undefined) throw unknownCallError(call.name, call.first);
     if (unvalued.length > 0) {
       const first = unvalued[0].first;
-      throw new MissingNamesError(unvalued.map((m) => m.name), base + first.getStart(sf), base + first.end, doc);
+      throw new MissingNamesError(unvalued.map((m) => m.name), first.start, first.end, doc);
     }
-    return run(sf, text, base, doc, place.languageId, bounds, [...free, ...shadowed].map(({ name, first }) => ({
+    return run(sf, text, base, doc, bounds, [...free, ...shadowed].map(({ name, first }) => ({
       name, first, value: has(given, name) ? given[name] : (foundNames.find((f) => f.name === name) as FoundName).value,
     })), foundNames);
   };
-  const call = free.find(({ first }) => isCallee(first));
+  const call = free.find((f) => f.called);
   return { found, missing, unknownCall: call && unknownCallError(call.name, call.first), evaluate };
 }
 
@@ -158,10 +156,10 @@ export function evaluateSelection(text: string, opts: SelectionOptions = {}): Se
 }
 
 function run(
-  sf: TS.SourceFile, text: string, base: number, doc: string, languageId: string | undefined, bounds: Partial<Bounds> | undefined,
-  free: readonly { name: string; first: TS.Identifier; value: number }[], foundNames: FoundName[],
+  sf: Program, text: string, base: number, doc: string, bounds: Partial<Bounds> | undefined,
+  free: readonly { name: string; first: FreeName["first"]; value: number }[], foundNames: FoundName[],
 ): SelectionResult {
-  const ip = newInterp(sf, base, doc, bounds, languageId === "python");
+  const ip = newInterp(sf, doc, bounds);
   ip.implicitDeclare = true;
   const inputs: { name: string; node: number }[] = [];
   for (const { name, first, value } of free) {

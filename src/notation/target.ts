@@ -1,43 +1,30 @@
 // Runs anywhere: running a whole program (a selection or a `.nn.ts` file) and choosing its gradient target: the
 // top-level `loss`, else the last top-level declaration or expression statement whose value is a number; a
 // `// @target` comment on the line above a declaration overrides both.
-import type * as TS from "typescript";
+import { backwardCall, checkAutograd } from "./autograd-check";
 import { evalExpr } from "./expressions";
 import type { Interp } from "./interp";
-import { ts } from "./parse";
 import { Completion, exec, hoist } from "./statements";
 import { asNumber } from "./tensors";
-import { Tensor, isNumber, type Value } from "./values";
-import { patternNames } from "./walk";
+import type { Program, Span, Stmt, Target as AssignTarget } from "./tree";
+import { patternNames, targetNames } from "./walk";
+import { Tensor, isNumber, type Num, type Value } from "./values";
 
 export interface Target {
-  value: number | import("./values").Num;
+  value: number | Num;
   /** The variable it is bound to, when it is one. */
   name: string | undefined;
   /** The statement it comes from. */
-  site: TS.Node;
+  site: Span;
 }
 
-
-/** A `// @target` comment on the line just above s (counted between the two: a file of 10,000 statements stays linear). */
-function markedTarget(sf: TS.SourceFile, s: TS.Statement): boolean {
-  const text = sf.text, ranges = ts().getLeadingCommentRanges(text, s.pos) ?? [];
-  return ranges.some((r) => /^\/\/\s*@target\b/.test(text.slice(r.pos, r.end)) && newlines(text, r.pos, s.getStart(sf)) === 1);
-}
-
-function newlines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
-}
-
-type Candidate = { kind: "expr"; value: Value; site: TS.Node } | { kind: "decl"; names: string[]; site: TS.Node };
+type Candidate = { kind: "expr"; value: Value; site: Span } | { kind: "decl"; names: string[]; site: Span };
 
 /** Why a program has no target, when a better word than "nothing evaluates to a number" applies. */
 export interface NoTarget {
   /** "`loss` is a [4,1] tensor, not a number; …" */
   reason: string;
-  site: TS.Node;
+  site: Span;
 }
 
 const noTargets = new WeakMap<Interp, NoTarget>();
@@ -54,27 +41,36 @@ function tensorReason(v: Value | undefined, name: string | undefined): string | 
   return `${what} is a [${v.shape.join(",")}] tensor, not a number: reduce it to one with \`sum(${arg})\` or \`mean(${arg})\``;
 }
 
+/** The names a top-level statement binds (a declaration's, a Python assignment's), or undefined for others. */
+function boundNames(s: Stmt): string[] | undefined {
+  if (s.kind === "declare") return s.decls.flatMap((d) => patternNames(d.target).map((n) => n.name));
+  if (s.kind === "assignStmt") return s.targets.flatMap((t: AssignTarget) => targetNames(t).map((n) => n.name));
+  return undefined;
+}
+
 /** Run the program's top-level statements, then pick the target (undefined when nothing is a number). */
-export function runProgram(ip: Interp, sf: TS.SourceFile): Target | undefined {
-  const t = ts();
-  const program = ip.scope;
-  hoist(sf.statements, program);
+export function runProgram(ip: Interp, program: Program): Target | undefined {
+  const scope = ip.scope;
+  hoist(program.body, scope);
   const candidates: Candidate[] = [];
   let marked: Candidate | undefined;
-  for (const s of sf.statements) {
-    if (t.isExpressionStatement(s)) {
+  for (let k = 0; k < program.body.length; k++) {
+    const s = program.body[k];
+    if (s.kind === "expr") {
       ip.tick(s);
-      candidates.push({ kind: "expr", value: evalExpr(ip, s.expression), site: s });
+      candidates.push({ kind: "expr", value: evalExpr(ip, s.expr), site: s });
+      // `root.backward()` on the file's own autograd objects: check their gradients (a plain name is read again).
+      const recv = backwardCall(s);
+      if (recv !== undefined && recv.kind === "name") checkAutograd(ip, program, k, evalExpr(ip, recv));
       continue;
     }
     const c = exec(ip, s);
     if (c === Completion.Break || c === Completion.Continue) throw ip.error("`break`/`continue` outside a loop", s);
-    if (t.isVariableStatement(s)) {
-      const names: string[] = [];
-      for (const d of s.declarationList.declarations) for (const id of patternNames(d.name)) names.push(id.text);
+    const names = boundNames(s);
+    if (names !== undefined) {
       const cand: Candidate = { kind: "decl", names, site: s };
       candidates.push(cand);
-      if (markedTarget(sf, s)) marked = cand;
+      if (s.kind !== "unsupported" && s.marked === true) marked = cand;
     }
   }
   const read = (c: Candidate): Target | undefined => {
@@ -83,7 +79,7 @@ export function runProgram(ip: Interp, sf: TS.SourceFile): Target | undefined {
       return isNumber(v) ? { value: v, name: undefined, site: c.site } : undefined;
     }
     for (let i = c.names.length - 1; i >= 0; i--) {
-      const v0 = program.vars.get(c.names[i])?.value, v = v0 === undefined ? v0 : asNumber(ip, v0);
+      const v0 = scope.vars.get(c.names[i])?.value, v = v0 === undefined ? v0 : asNumber(ip, v0);
       if (v !== undefined && isNumber(v)) return { value: v, name: c.names[i], site: c.site };
     }
     return undefined;
@@ -92,7 +88,7 @@ export function runProgram(ip: Interp, sf: TS.SourceFile): Target | undefined {
   const tensorIn = (c: Candidate): string | undefined => {
     if (c.kind === "expr") return tensorReason(c.value, undefined);
     for (const n of c.names) {
-      const why = tensorReason(program.vars.get(n)?.value, n);
+      const why = tensorReason(scope.vars.get(n)?.value, n);
       if (why !== undefined) return why;
     }
     return undefined;
@@ -105,8 +101,8 @@ export function runProgram(ip: Interp, sf: TS.SourceFile): Target | undefined {
     }
     return m;
   }
-  const loss0 = program.vars.get("loss")?.value, loss = loss0 === undefined ? loss0 : asNumber(ip, loss0);
-  const lossSite = candidates.find((c) => c.kind === "decl" && c.names.includes("loss"))?.site ?? sf;
+  const loss0 = scope.vars.get("loss")?.value, loss = loss0 === undefined ? loss0 : asNumber(ip, loss0);
+  const lossSite = candidates.find((c) => c.kind === "decl" && c.names.includes("loss"))?.site ?? program;
   if (loss !== undefined && isNumber(loss)) return { value: loss, name: "loss", site: lossSite };
   for (let i = candidates.length - 1; i >= 0; i--) {
     const r = read(candidates[i]);

@@ -1,12 +1,12 @@
 // Runs anywhere: tensor values in the notation. `tensor([[0, 1]])`, `matmul(a, b)`, `a.T`, `a.sum(0)` and friends
 // record tensor nodes on the interpreter's tape; arithmetic, math functions, losses and
 // `param` route here when a tensor is involved. Shape problems become positioned errors naming both shapes.
-import type * as TS from "typescript";
+import type { Span } from "./tree";
 import { BudgetError, MAX_RANK, sizeOf, tensor, tensorLosses, type LossName, type TensorLike } from "../engine";
 import type { Interp } from "./interp";
 import { Num, Tensor, isNumber, typeName, type Value } from "./values";
 
-export type Site = TS.Node;
+export type Site = Span;
 
 /** A param slot holds its value, its gradient and its name: it counts as this many elements against the budget. */
 export const PARAM_SLOT_ELEMENTS = 8;

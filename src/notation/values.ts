@@ -1,8 +1,8 @@
 // Runs anywhere: the values the interpreter works with. A plain JS number is a constant (constant arithmetic folds
 // and draws nothing); a Num is a node of a tape. Arrays are JS arrays; objects and functions are classes here.
-import type * as TS from "typescript";
 import type { Tape } from "../engine";
 import type { Interp } from "./interp";
+import type { Span } from "./tree";
 
 /** A graph node. Remembers its tape: a Num from another tape (a gradient check's scratch tape) reads as a constant. */
 export class Num {
@@ -40,7 +40,8 @@ export class Obj {
   }
 }
 
-export type CallSite = TS.Node;
+/** Where a call or an operation stands in the document (a node of the tree: every node has its span). */
+export type CallSite = Span;
 
 /** Anything callable: a built-in, a closure (see Closure in calls.ts) or a model. */
 export abstract class Fn {
@@ -48,7 +49,7 @@ export abstract class Fn {
   readonly props = new Map<string, Value>();
   constructor(public name: string) {}
   /** `self` is the receiver of a method call `obj.m(…)` (`this` in methods; classes.ts). */
-  abstract call(ip: Interp, args: Value[], site: CallSite, self?: Value): Value;
+  abstract call(ip: Interp, args: Value[], site: CallSite, self?: Value, kw?: Map<string, Value>): Value;
 }
 
 export type BuiltinImpl = (ip: Interp, args: Value[], site: CallSite) => Value;
@@ -62,7 +63,9 @@ export class Builtin extends Fn {
   ) {
     super(name);
   }
-  call(ip: Interp, args: Value[], site: CallSite): Value {
+  call(ip: Interp, args: Value[], site: CallSite, _self?: Value, kw?: Map<string, Value>): Value {
+    // Python's keyword arguments reach a built-in as its trailing options object (`mlp(s, activation="relu")`).
+    if (kw !== undefined && kw.size > 0) args = [...args, new Obj(kw)];
     if (args.length < this.minArgs || args.length > this.maxArgs) {
       const want = this.minArgs === this.maxArgs ? `${this.minArgs}` : this.maxArgs === Infinity
         ? `at least ${this.minArgs}` : `${this.minArgs} to ${this.maxArgs}`;

@@ -282,21 +282,33 @@ export function graphTests(fx) {
       assert.match(md.data, /^```mermaid\nflowchart LR\n/);
       assert.equal((md.data.match(/-->/g) ?? []).length, xor.edges);
     }],
-    ["the CLI's `graph --format html` page renders offline (Mermaid inlined, every network request refused)", async (b) => {
+    ["the CLI's `graph --format html` page renders offline under its CSP (Mermaid inlined, every request refused)", async (b) => {
       const root = new URL("../..", import.meta.url).pathname;
       const r = spawnSync(process.execPath, [join(root, "bin/gradlens.js"), "graph", "examples/seed000-xor.nn.ts", "--format", "html"],
         { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
       assert.equal(r.status, 0, r.stderr);
-      assert.doesNotMatch(r.stdout, /cdn\.jsdelivr/);
+      assert.doesNotMatch(r.stdout, /cdn\.jsdelivr|<script[^>]*\bsrc=|<link\b/);
       const page = await b.context.newPage();
-      const errors = [], requests = [];
+      const errors = [], requests = [], refused = [];
       page.on("pageerror", (e) => errors.push(e.message));
       page.on("request", (q) => requests.push(q.url()));
+      page.on("console", (m) => /Content Security Policy|Refused to/.test(m.text()) && refused.push(m.text()));
       try {
         await page.setContent(r.stdout, { waitUntil: "load" });
         await page.waitForSelector("pre.mermaid svg g.node", { timeout: 20_000 });
         const labels = await page.locator("pre.mermaid svg g.node").allTextContents();
         assert.ok(labels.some((t) => /model\.W1\s*\[2,3\]/.test(t)), labels.join(" | "));
+        // The policy is in force (scripts by hash only: an injected one is refused) and Mermaid needed nothing else.
+        const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+        assert.match(csp, /^default-src 'none'; script-src 'sha256-[^']+' 'sha256-[^']+'; style-src 'unsafe-inline'/);
+        assert.deepEqual(refused, []);
+        await page.evaluate(() => {
+          const s = document.createElement("script");
+          s.textContent = "window.__injected = 1";
+          document.body.appendChild(s);
+        });
+        assert.equal(await page.evaluate(() => window.__injected), undefined);
+        assert.equal(refused.length, 1, refused.join("\n"));
         assert.deepEqual(errors, []);
         assert.deepEqual(requests.filter((u) => /^https?:/.test(u)), []);
       } finally {

@@ -1,6 +1,6 @@
 // Runs on Node (the webview suites): a fresh Chromium (playwright-core, the system's binary) with a throwaway
-// profile, and a test page that loads the built webview bundle the way VS Code does (CSP, theme variables on
-// <html>, vscode-* body class), served from a fake origin by request interception (no server, no network).
+// profile, and a test page that loads the built webview bundle the way VS Code does (CSP, a module script and its
+// chunks, theme variables on <html>, vscode-* body class), served from a fake origin by request interception (no server, no network).
 import { chromium } from "playwright-core";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,8 +40,10 @@ export async function launch(root) {
       const vars = JSON.parse(url.searchParams.get("vars") ?? "{}");
       return route.fulfill({ contentType: "text/html", body: html(vars, url.searchParams.get("body") ?? "vscode-dark") });
     }
-    const f = files[url.pathname];
-    if (!f) return route.fulfill({ status: 404, body: "not found" });
+    // The graph view is ES modules: its chunks load from beside graph.js.
+    const chunk = /^\/(graph-chunk-[A-Z0-9]+\.js)$/.exec(url.pathname);
+    const f = chunk ? [join(root, "dist/webview", chunk[1]), "text/javascript"] : files[url.pathname];
+    if (!f || !existsSync(f[0])) return route.fulfill({ status: 404, body: "not found" });
     return route.fulfill({ contentType: f[1], body: readFileSync(f[0]) });
   });
   // Anything else (a stray network request) is refused, so a test can never depend on the network.
@@ -71,7 +73,7 @@ function html(vars, bodyClass) {
   return `<!doctype html><html style="${style}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${ORIGIN}; style-src ${ORIGIN} 'unsafe-inline'; img-src ${ORIGIN} blob: data:; font-src ${ORIGIN};">
 <link rel="stylesheet" href="${ORIGIN}/graph.css"></head>
-<body class="${bodyClass}"><script src="${ORIGIN}/graph.js"></script></body></html>`;
+<body class="${bodyClass}"><script type="module" src="${ORIGIN}/graph.js"></script></body></html>`;
 }
 
 /** Post a message the way the extension does and wait for the view to report it drew (or failed). */

@@ -1,7 +1,8 @@
 // Runs in the graph webview (browser): the graph view. The extension posts `render` with a view model; this draws
 // it with Mermaid (labels, direction and colours are applied here, so toggles need no round trip), handles pan and
-// zoom, clicks, hovers, exports, theme changes, and persists its state with setState.
-import svgPanZoom from "svg-pan-zoom";
+// zoom, clicks, hovers, exports, theme changes, and persists its state with setState. The page says ready at once;
+// Mermaid loads meanwhile (render.ts), and what the first paint does not need comes after it (pan and zoom, the
+// keyboard's node labels) or when first used (exports, the matrix panel).
 import { isToGraphView, type ExportFormat, type GraphViewState } from "../../src/protocol/graph";
 import { assertNever, receive } from "../../src/protocol/wire";
 import { formatFull } from "../../src/view/format";
@@ -10,8 +11,7 @@ import { toMermaid } from "../../src/view/mermaid";
 import { DEFAULT_COLORS } from "../../src/view/theme";
 import { buildPage, hideBanner, showBanner, type Action } from "./dom";
 import { surface, themeColors } from "./colors";
-import { mermaidMarkdown, pngFromSvg, standaloneSvg } from "./exporting";
-import { matrixPanel } from "./heatmap";
+import type { MatrixPanel } from "./heatmap";
 import { connect, type RenderMessage } from "./host";
 import { wire } from "./interact";
 import { keyboardNav } from "./keyboard";
@@ -21,9 +21,13 @@ const host = connect();
 const saved = host.getState();
 const state: GraphViewState = saved.state;
 const page = buildPage(state);
-// Closing the matrix (Escape, ×) puts focus back on the node that opened it.
-const matrix = matrixPanel((id) => void nav.focus(id));
+const panZoomLoading = import("svg-pan-zoom").then((m) => m.default);
+// Made when a tensor node is first opened; closing it (Escape, ×) puts focus back on the node that opened it.
+let matrix: MatrixPanel | undefined;
+const matrixPanel = async () => (matrix ??= (await import("./heatmap")).matrixPanel((id) => void nav.focus(id)));
 let last: RenderMessage | undefined = saved.last;
+/** The host's error for what is drawn (a restore that failed): a redraw of the saved drawing keeps it; a new render ends it. */
+let hostError: string | undefined;
 let highlight: { nodes: Set<string>; edges: Set<number> } | undefined;
 let explainMode = false;
 let panZoom: SvgPanZoom.Instance | undefined;
@@ -65,8 +69,11 @@ async function drawNow(): Promise<void> {
   if (!svg) return;
   viewBox = svg.getAttribute("viewBox");
   svg.removeAttribute("style");
+  // Fitted and centred by its viewBox until svg-pan-zoom takes over (with the same fit) after this paint.
   svg.setAttribute("width", "100%");
   svg.setAttribute("height", "100%");
+  await afterPaint();
+  const svgPanZoom = await panZoomLoading;
   panZoom = svgPanZoom(svg, { zoomEnabled: true, controlIconsEnabled: false, fit: true, center: true, minZoom: 0.02, maxZoom: 40 });
   nav.decorate(hadFocus);
   const folded = m.groups.filter((g) => g.folded).length;
@@ -77,8 +84,19 @@ async function drawNow(): Promise<void> {
   if (m.droppedEdges) status += `, ${m.droppedEdges} edges left out`;
   page.status.textContent = status;
   refreshMatrix();
-  if (!highlight) hideBanner(page);
+  if (!highlight && hostError === undefined) hideBanner(page);
   host.post({ type: "rendered", nodes: shown, edges: m.edges.length, ms: Math.round(result.ms) });
+}
+
+/** Resolves once the browser has painted what is in the page now (or after 100 ms where it paints no frames: hidden). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const hidden = window.setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      window.clearTimeout(hidden);
+      window.setTimeout(resolve, 0);
+    });
+  });
 }
 
 function fail(message: string): void {
@@ -88,11 +106,11 @@ function fail(message: string): void {
 
 /** After a redraw (new model, theme): show the open matrix again from the new data, or close it if it is gone. */
 function refreshMatrix(): void {
-  const id = matrix.shown;
+  const id = matrix?.shown;
   if (id === undefined) return;
   const node = last?.model.nodes.find((n) => n.id === id);
-  if (node?.tensor && node.kind !== "group") matrix.open(node, false);
-  else matrix.close();
+  if (node?.tensor && node.kind !== "group") matrix?.open(node, false);
+  else matrix?.close();
 }
 
 /** A click on a node, or Enter/Space on a focused one (shift as with shift-click). */
@@ -103,7 +121,7 @@ function onNodeClick(node: ViewNode, e: { shiftKey: boolean }): void {
   // A tensor node opens its matrix here; explain follows scalar local derivatives, which tensor edges do not have.
   if (node.tensor && node.kind !== "group") {
     if (explainMode) showBanner(page, "info", "Explain follows scalar local derivatives; a tensor node has none, so its matrix is shown instead.");
-    return matrix.open(node);
+    return void matrixPanel().then((m) => m.open(node));
   }
   if (explainMode) return host.post({ type: "explain", nodeId: node.tapeId });
   host.post({ type: "nodeClicked", nodeId: node.tapeId, range: node.range });
@@ -119,6 +137,7 @@ function exportAs(format: ExportFormat): Promise<void> {
 async function exportNow(format: ExportFormat): Promise<void> {
   try {
     if (!last) throw new Error("nothing drawn yet");
+    const { mermaidMarkdown, pngFromSvg, standaloneSvg } = await import("./exporting");
     if (format === "mermaid") {
       const md = mermaidMarkdown(toMermaid(last.model, { ...state, colors: DEFAULT_COLORS }));
       // Clipboard access can be refused inside a webview: the extension copies what we post as well.
@@ -202,6 +221,7 @@ function onMessage(raw: unknown): void {
   switch (msg.type) {
     case "render":
       last = msg;
+      hostError = undefined;
       Object.assign(state, msg.state ?? {});
       highlight = undefined;
       persist();
@@ -217,7 +237,9 @@ function onMessage(raw: unknown): void {
         [["Clear", clearExplanation]]);
       return void draw();
     }
-    case "error": return showBanner(page, "error", msg.message);
+    case "error":
+      hostError = msg.message;
+      return showBanner(page, "error", msg.message);
     default: return assertNever(msg);
   }
 }

@@ -2,7 +2,7 @@
 // run as Nothing (`export const` is a declaration); a `// @target` comment on the line above marks a statement.
 import type * as TS from "typescript";
 import { ts } from "../parse";
-import type { Declare, Stmt } from "../tree";
+import type { Declare, If, Stmt } from "../tree";
 import type { TsLowering } from "./context";
 import { lowerClass } from "./classes";
 import { lowerExpr, lowerTarget } from "./expressions";
@@ -44,10 +44,7 @@ function stmt(cx: TsLowering, s: TS.Node): Stmt {
     case K.ExpressionStatement: return { kind: "expr", expr: lowerExpr(cx, (s as TS.ExpressionStatement).expression), ...span };
     case K.VariableStatement: return { ...declare(cx, (s as TS.VariableStatement).declarationList), ...span };
     case K.Block: return { kind: "block", body: lowerStmts(cx, (s as TS.Block).statements), ...span };
-    case K.IfStatement: {
-      const i = s as TS.IfStatement;
-      return { kind: "if", test: lowerExpr(cx, i.expression), then: body(cx, i.thenStatement), otherwise: i.elseStatement ? body(cx, i.elseStatement) : undefined, ...span };
-    }
+    case K.IfStatement: return ifChain(cx, s as TS.IfStatement);
     case K.ForStatement: {
       const f = s as TS.ForStatement, init = f.initializer;
       return {
@@ -98,6 +95,20 @@ function stmt(cx: TsLowering, s: TS.Node): Stmt {
     default:
       return cx.notSupported(s);
   }
+}
+
+/** `if … else if … else if …` in a loop: a chain of 10,000 branches is no deeper than one. */
+function ifChain(cx: TsLowering, top: TS.IfStatement): If {
+  const chain: TS.IfStatement[] = [top];
+  for (let e = top.elseStatement; e !== undefined && e.kind === cx.K.IfStatement; e = (e as TS.IfStatement).elseStatement) chain.push(e as TS.IfStatement);
+  const last = chain[chain.length - 1].elseStatement;
+  let otherwise: Stmt[] | undefined = last !== undefined ? body(cx, last) : undefined;
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const i = chain[k];
+    const node: If = { kind: "if", test: lowerExpr(cx, i.expression), then: body(cx, i.thenStatement), otherwise, ...cx.span(i) };
+    otherwise = [k > 0 && marked(cx, i) ? { ...node, marked: true } : node];
+  }
+  return (otherwise as If[])[0];
 }
 
 function declare(cx: TsLowering, list: TS.VariableDeclarationList): Declare {

@@ -1,7 +1,7 @@
 // Runs in vitest (Node): the `gradlens` CLI as a real subprocess (`node bin/gradlens.js ...` after
 // `node scripts/build.mjs`): the notation examples, the shipped examples, every command, exit codes.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -94,6 +94,19 @@ describe("gradlens graph", () => {
     expect([o.code, o.out]).toEqual([0, ""]);
     expect(readFileSync(file, "utf8").startsWith("flowchart")).toBe(true);
     expect(cli("graph", "x", "--format", "svg").code).toBe(2);
+  });
+
+  it("html without node_modules/mermaid beside the CLI fails clearly (exit 2) instead of linking a CDN", () => {
+    // The built CLI, copied where no node_modules is above it.
+    const dir = mkdtempSync(join(tmpdir(), "gradlens-cli-"));
+    for (const f of ["cli.js", "typescript.js"]) copyFileSync(join(root, "dist", f), join(dir, f));
+    const r = spawnSync(process.execPath, [join(dir, "cli.js"), "graph", "x * x", "--at", "x=2", "--format", "html"], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^error: --format html inlines Mermaid from node_modules\/mermaid\/dist\/mermaid\.min\.js, which is not installed/);
+    expect(r.stderr).toMatch(/--format mermaid/);
+    const md = spawnSync(process.execPath, [join(dir, "cli.js"), "graph", "x * x", "--at", "x=2", "--format", "markdown"], { cwd: dir, encoding: "utf8" });
+    expect([md.status, md.stdout.startsWith("```mermaid")]).toEqual([0, true]);
   });
 
   it("--format dot: a Graphviz digraph with both edges of x * x (issue 17)", () => {

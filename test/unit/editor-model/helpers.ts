@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluateDocument, type DocumentResult } from "../../../src/notation";
-import { parse } from "../../../src/notation/parse";
+import type { Source } from "../../../src/editor-model/source";
 import { Tape } from "../../../src/engine";
 
 export const root = join(__dirname, "..", "..", "..");
@@ -13,17 +13,12 @@ export function example(name: string): string {
 
 let version = 0;
 
-/** Evaluates text as the document service does (uri + version), with its parsed file. */
+/** Evaluates text as the document service does (uri + version), with its lowered file. */
 export function evaluate(text: string) {
   const uri = `file:///test/${++version}.nn.ts`;
   const result = evaluateDocument(text, { uri, version });
-  let sf: ReturnType<typeof parse> | undefined;
-  try {
-    sf = parse(text, { uri, version });
-  } catch {
-    sf = undefined;
-  }
-  return { result, sf: sf as ReturnType<typeof parse>, parsed: sf !== undefined, text };
+  const sf: Source | undefined = result.program !== undefined ? { program: result.program, text } : undefined;
+  return { result, sf: sf as Source, parsed: sf !== undefined, text };
 }
 
 /** The target's value with one param moved: an independent finite-difference reference for a param's gradient. */

@@ -2,11 +2,11 @@
 // fed from statements.ts): what it records, its bounds, and that a run without a log records nothing.
 import { describe, expect, it } from "vitest";
 import { bindingLog, keepBindingLog, MAX_BOUND_VALUES } from "../../../src/notation/locate";
-import { parse } from "../../../src/notation/parse";
+import { lower } from "../../../src/notation/frontends";
 import { evaluateProgram, newInterp } from "../../../src/notation/run";
 
 function run(text: string, log: boolean) {
-  const ip = newInterp(parse(text), 0, text, undefined, false);
+  const ip = newInterp(lower(text, "ts").program, text, undefined);
   const kept = log ? keepBindingLog(ip) : undefined;
   const ev = evaluateProgram(ip);
   return { ip, kept, ev };

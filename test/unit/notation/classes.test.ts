@@ -194,7 +194,8 @@ describe("free names with classes", () => {
     const text = "class Lin extends Module { W = w0; forward(v) { return this.W * v + super.forward; } }\nconst K = class Q {};\nnew Lin()(x) + new K()";
     expect(freeNames(text).missing).toEqual(["w0", "x"]);
     expect(freeNames("class D extends Base {}").missing).toEqual(["Base"]);
-    expect(freeNames("class A { [key] = 1; }").missing).toEqual(["key"]);
+    // A computed member name makes the whole class unsupported (its evaluation says so): nothing in it is asked for.
+    expect(freeNames("class A { [key] = 1; }").missing).toEqual([]);
   });
 });
 

@@ -74,7 +74,7 @@ describe("numbers and operators", () => {
   });
 
   it("Python's True, False and None", () => {
-    expect(value("True ? x : -x", { x: 2 }, { languageId: "python" })).toBe(2);
+    expect(value("x if True else -x", { x: 2 }, { languageId: "python" })).toBe(2);
     expect(value("(None ?? x) + (False ? 1 : 0)", { x: 2 })).toBe(2);
   });
 

@@ -42,7 +42,8 @@ describe("report messages", () => {
   it("accepts ready and reveal from the webview, nothing malformed", () => {
     expect(isFromReportView({ type: "ready" })).toBe(true);
     expect(isFromReportView({ type: "reveal", line: 3, column: 1 })).toBe(true);
-    for (const x of [{ type: "reveal", line: "3", column: 1 }, { type: "reveal", line: 3 }, { type: "open", path: "/etc" }, 7]) {
+    const odd = [{ type: "reveal", line: 1.5, column: 1 }, { type: "reveal", line: NaN, column: 1 }, { type: "reveal", line: 3, column: Infinity }];
+    for (const x of [{ type: "reveal", line: "3", column: 1 }, { type: "reveal", line: 3 }, { type: "open", path: "/etc" }, 7, ...odd]) {
       expect(isFromReportView(x), JSON.stringify(x)).toBe(false);
     }
   });

@@ -1,15 +1,14 @@
 // Runs in the evaluator worker (no Node, no vscode): the `.nn.ts` documents this worker knows: their text per
-// version (sent once by the host), and their evaluations cached by uri, version and bounds, with the parsed tree,
+// version (sent once by the host), and their evaluations cached by uri, version and bounds, with the lowered tree,
 // which never leaves the worker. The editor features' answers (Problems, CodeLens, hovers, inlay hints, the
 // gradient-check report, the file's train settings) are computed here from one evaluation.
-import type * as TS from "typescript";
 import { hoverAt, type HoverModel } from "../../../editor-model/hover";
 import { inlaysIn, type InlayModel } from "../../../editor-model/inlays";
 import { lensesOf } from "../../../editor-model/lenses";
 import { problemsOf } from "../../../editor-model/problems";
 import { documentReport } from "../../../editor-model/report";
 import { evaluateDocument, GradLensError, type DocumentResult, type TrainSettings } from "../../../notation";
-import { parse } from "../../../notation/parse";
+import type { Source } from "../../../editor-model/source";
 import type { CheckOptions, DocRef, Limit, PlainBounds, Results, Summary } from "../protocol";
 import { hooked, type Fence } from "./fence";
 
@@ -24,8 +23,8 @@ export class InputError extends Error {}
 
 export interface Evaluated {
   result: DocumentResult;
-  /** Parsed file; undefined when it does not parse (the result then holds the syntax errors). */
-  sf: TS.SourceFile | undefined;
+  /** The lowered file and its text; undefined when it does not parse (the result then holds the syntax errors). */
+  sf: Source | undefined;
   text: string;
   /** Milliseconds it took; 0 for a cache hit. */
   ms: number;
@@ -72,12 +71,7 @@ export class Documents {
     // No uri or version: the notation's own cache would keep a cancelled or timed-out result under them.
     const result = evaluateDocument(text, { bounds: hooked(bounds) });
     if (fence.fired === "cancelled") throw new CancelledError("cancelled");
-    let sf: TS.SourceFile | undefined;
-    try {
-      sf = parse(text);
-    } catch {
-      sf = undefined;
-    }
+    const sf: Source | undefined = result.program !== undefined ? { program: result.program, text } : undefined;
     const ev: Cached = {
       result, sf, text, ms: performance.now() - t0, version: doc.version, bounds: key, limitMs, timedOut: fence.fired === "deadline",
     };

@@ -1,0 +1,11 @@
+# print with several values, sep and end; how values print.
+print(1, 2.0, 3 * 1.0, 6 / 3, 2 ** 0.5, 4 ** 0.5, 10 ** 16 * 1.0, "a", [1, 2.5, "s"], (1,), (1, 2), {"a": 1, "b": [2]}, None, True)
+print("a", "b", sep="-")
+print("no newline", end="")
+print(" <- joined")
+print()
+print([[0.5, -1.0], [2.0, 3.25]], [], {}, ())
+print(len([1, 2]), len("abc"), len({"a": 1}), len((1, 2, 3)))
+print(list((1, 2)), list("ab"), list(range(3)))
+print([1, "a", 'b"c', None, True, 2.0, -0.0, 1e-07])
+print(float("inf"), -float("inf"), 1e308 * 10)

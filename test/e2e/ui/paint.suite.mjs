@@ -1,0 +1,218 @@
+// Runs on Node 20 (the UI runner): the graph view's cold first paint against VS Code's own Markdown preview, side by
+// side, as a ratio (both are timed on the same machine at the same moment, so its load stretches both). A round is
+// one fresh code-server: each file open in the editor with its language features ready (GradLens has evaluated the
+// `.nn.ts` file: its CodeLens shows), then the clock runs from the palette click to painted content inside the
+// webview, the preview's heading and the graph's drawn SVG nodes (every other round opens the graph first: the first
+// webview of a workbench pays for webviews at all); neither webview has been opened before in that code-server. The
+// first round uses the suite's code-server, the others start their own; the verdict is the median
+// ratio. Each paint prints where its time went (document, scripts fetched, GradLens's User Timing marks).
+//   GRADLENS_PAINT_ROUNDS=N (default 5)
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { launchBrowser, makeSandbox, startCodeServer, workbenchUrl } from "../../../scripts/code-server.mjs";
+import { Workbench } from "./workbench.mjs";
+
+/**
+ * The median graph / markdown ratio must not exceed this. Single cold loads on the shared 2-core machine vary run to
+ * run by a third or more (the same build's graph took 2.1 to 3.4 s in consecutive runs, the preview 1.2 to 1.6 s),
+ * which a median of five rounds narrows to about ±10%: so a graph as fast as the preview can read up to 1.1.
+ */
+const TOLERANCE = 1.1;
+const ROUNDS = Math.max(1, Number(process.env.GRADLENS_PAINT_ROUNDS ?? 5));
+
+const MARKDOWN = `# Paint test notes
+
+GradLens draws the computation graph of a \`.nn.ts\` file; VS Code previews Markdown. This file is what the
+preview shows in the paint test: a heading, a paragraph, a list, a table and a code block.
+
+- the graph of a 2-3-1 tanh network on the XOR rows
+- about 90 nodes, each with its value and gradient
+- edges labelled with local derivatives
+
+| row | p | q | y |
+|---|---|---|---|
+| 0 | 0 | 0 | 0 |
+| 1 | 0 | 1 | 1 |
+| 2 | 1 | 0 | 1 |
+| 3 | 1 | 1 | 0 |
+
+\`\`\`ts
+let loss = 0;
+for (const [p, q, y] of XOR) loss += (forward(p, q) - y) ** 2;
+\`\`\`
+`;
+
+/** A hand-written 2-3-1 tanh network on the XOR rows: 88 nodes drawn, 126 edges (under the budget: nothing folds). */
+const NETWORK = `// xor231.nn.ts: a hand-written 2-3-1 tanh network on the XOR rows
+seed(1);
+const w1 = [[param(rand()), param(rand()), param(rand())], [param(rand()), param(rand()), param(rand())]];
+const b1 = [param(rand()), param(rand()), param(rand())];
+const w2 = [param(rand()), param(rand()), param(rand())], b2 = param(rand());
+
+function forward(p: number, q: number): number {
+  const h0 = tanh(p * w1[0][0] + q * w1[1][0] + b1[0]);
+  const h1 = tanh(p * w1[0][1] + q * w1[1][1] + b1[1]);
+  const h2 = tanh(p * w1[0][2] + q * w1[1][2] + b1[2]);
+  return tanh(h0 * w2[0] + h1 * w2[1] + h2 * w2[2] + b2);
+}
+
+let loss = 0;
+for (const [p, q, y] of XOR) loss += (forward(p, q) - y) ** 2;
+`;
+const NODES = 88;
+
+/** The document of the webview an extension opened (two iframes deep), told apart by its extension id. */
+const webview = (wb, extensionId) =>
+  wb.page.frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}"]`).frameLocator("iframe#active-frame");
+
+/** Runs a palette command and returns Date.now() at the click that runs it (typing it in is not timed). */
+async function clickCommand(wb, title) {
+  const input = await wb.openQuickInput("F1");
+  await input.fill(`>${title}`);
+  const row = wb.page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
+  await row.waitFor({ timeout: 30_000 });
+  const t0 = Date.now();
+  await row.click();
+  return t0;
+}
+
+/**
+ * Where the time went, read from inside a webview after it painted: when its document started and what it fetched
+ * (each resource's start and end), in ms from the click.
+ */
+async function timeline(locator, t0) {
+  const t = await locator.evaluate(() => ({
+    origin: performance.timeOrigin,
+    now: performance.now(),
+    resources: performance.getEntriesByType("resource").map((e) => [e.name.split("/").pop().split("?")[0], e.startTime, e.responseEnd]),
+    timings: [...performance.getEntriesByType("mark"), ...performance.getEntriesByType("measure")].map((e) => [e.name, e.startTime, e.duration]),
+  }));
+  const at = (ms) => Math.round(t.origin + ms - t0);
+  const scripts = t.resources.filter(([name]) => name.endsWith(".js"));
+  const first = Math.min(...scripts.map(([, start]) => start)), last = Math.max(...scripts.map(([, , end]) => end));
+  const timings = t.timings.map(([name, start, duration]) => `${name} at +${at(start)}${duration ? ` for ${Math.round(duration)} ms` : ""}`);
+  return [`document at +${at(0)} ms`, `${scripts.length} scripts fetched from +${at(first)} to +${at(last)} ms`, ...timings].join("; ");
+}
+
+/** A workspace with the two files, for a round's code-server. */
+function workspaceIn(sandbox) {
+  const workspace = sandbox.sub("workspace");
+  mkdirSync(workspace, { recursive: true });
+  writeFileSync(join(workspace, "notes.md"), MARKDOWN);
+  writeFileSync(join(workspace, "xor231.nn.ts"), NETWORK);
+  return workspace;
+}
+
+const codeLens = (wb) => wb.page.locator(".editor-instance .codelens-decoration a", { hasText: "Visualize" }).first();
+
+/**
+ * One round in a workbench nothing has been previewed or drawn in yet: both cold paints, in ms from the click. The
+ * first webview a workbench opens pays for setting up webviews at all, so rounds alternate which opens first.
+ */
+async function round(wb, log, graphFirst) {
+  if (await wb.page.locator(".part.auxiliarybar").first().isVisible()) await wb.page.keyboard.press("Control+Alt+B");
+  await wb.openFile("xor231.nn.ts");
+  await codeLens(wb).waitFor({ timeout: 90_000 });
+  await wb.openFile("notes.md");
+  // The Markdown extension activates on opening a Markdown file; its folding ranges (the heading's fold control in
+  // the gutter) say it is ready, as GradLens's CodeLens did above.
+  const t = Date.now();
+  await wb.page.locator(".editor-instance .margin-view-overlays .codicon-folding-expanded").first().waitFor({ state: "attached", timeout: 60_000 });
+  log(`Markdown language features ready ${Date.now() - t} ms after opening notes.md`);
+  await sleep(1000);
+  let markdown, graph;
+  if (graphFirst) {
+    graph = await paintGraph(wb, log);
+    await wb.runCommand("View: Close All Editors");
+    await wb.openFile("notes.md");
+    await sleep(1000);
+    markdown = await paintMarkdown(wb, log);
+  } else {
+    markdown = await paintMarkdown(wb, log);
+    await wb.runCommand("View: Close All Editors");
+    graph = await paintGraph(wb, log);
+  }
+  log(`round (${graphFirst ? "graph" : "preview"} first): graph ${graph} ms, Markdown preview ${markdown} ms, ratio ${(graph / markdown).toFixed(2)}`);
+  return { graph, markdown };
+}
+
+/** The Markdown preview of notes.md (the active editor), from the click to its painted heading. */
+async function paintMarkdown(wb, log) {
+  const t0 = await clickCommand(wb, "Markdown: Open Preview to the Side");
+  const heading = webview(wb, "vscode.markdown-language-features").locator("h1", { hasText: "Paint test notes" });
+  await heading.waitFor({ timeout: 60_000 });
+  const markdown = Date.now() - t0;
+  log(`Markdown preview: ${markdown} ms from the click to its painted heading; ${await timeline(heading, t0)}`);
+  return markdown;
+}
+
+/** The graph of xor231.nn.ts, from the click to its drawn SVG nodes. */
+async function paintGraph(wb, log) {
+  await wb.openFile("xor231.nn.ts");
+  await codeLens(wb).waitFor({ timeout: 30_000 });
+  const t0 = await clickCommand(wb, "GradLens: Visualize Gradient of Selection");
+  const nodes = webview(wb, "gradlens.gradlens").locator("#gl-graph svg g.node");
+  await nodes.first().waitFor({ timeout: 60_000 });
+  const graph = Date.now() - t0;
+  log(`graph: ${graph} ms from the click to its painted SVG; ${await timeline(nodes.first(), t0)}`);
+  assert.equal(await nodes.count(), NODES);
+  return graph;
+}
+
+/** A round in a code-server and browser of its own, removed afterwards. */
+async function freshRound(ctx, graphFirst) {
+  const sandbox = makeSandbox("gradlens-ui-paint-round-");
+  const stops = [() => sandbox.remove()];
+  try {
+    const server = await startCodeServer(sandbox, { log: ctx.log });
+    stops.push(() => server.stop());
+    const browser = await launchBrowser(sandbox);
+    stops.push(() => browser.close());
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(20_000);
+    await page.goto(workbenchUrl(server.origin, workspaceIn(sandbox), { extensionDevelopmentPath: ctx.root }));
+    const wb = new Workbench(page);
+    await wb.waitReady("xor231.nn.ts");
+    return await round(wb, (l) => console.log(`    ${l}`), graphFirst);
+  } finally {
+    for (const stop of stops.reverse()) await Promise.resolve().then(stop).catch(() => {});
+  }
+}
+
+const rounds = [];
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+export default {
+  name: "paint",
+  async load(ctx) {
+    const server = await startCodeServer(ctx.sandbox, { log: ctx.log });
+    return { url: workbenchUrl(server.origin, workspaceIn(ctx.sandbox), { extensionDevelopmentPath: ctx.root }), stop: server.stop };
+  },
+  ready: "xor231.nn.ts",
+  tests: [
+    {
+      name: "round 1: the Markdown preview, then the graph (88 nodes), each painted cold",
+      fn: async (wb) => rounds.push(await round(wb, (l) => console.log(`    ${l}`), false)),
+    },
+    {
+      name: `rounds 2 to ${ROUNDS}, each in a fresh code-server, the graph opened first in every other one`,
+      fn: async (_wb, ctx) => {
+        for (let r = 2; r <= ROUNDS; r++) rounds.push(await freshRound(ctx, r % 2 === 0));
+      },
+    },
+    {
+      name: `the graph paints no slower than the Markdown preview (median graph / markdown <= ${TOLERANCE})`,
+      fn: async () => {
+        assert.ok(rounds.length > 0, "no round was timed");
+        const ratios = rounds.map((r) => r.graph / r.markdown);
+        const ratio = median(ratios);
+        console.log(`    cold first paint over ${rounds.length} rounds: graph ${rounds.map((r) => r.graph).join(", ")} ms; ` +
+          `Markdown preview ${rounds.map((r) => r.markdown).join(", ")} ms; ratios ${ratios.map((x) => x.toFixed(2)).join(", ")}; ` +
+          `median ${ratio.toFixed(2)}`);
+        assert.ok(ratio <= TOLERANCE, `the graph took ${ratio.toFixed(2)} times as long as the Markdown preview (median of ${rounds.length})`);
+      },
+    },
+  ],
+};
