@@ -37,7 +37,9 @@ export function assign(ip: Interp, target: Target, v: Value): void {
     case "name": {
       if (ip.lang === "py") return assignPyName(ip, target.name, v);
       const b = ip.scope.lookup(target.name);
-      if (b === undefined && ip.implicitDeclare) {
+      // Where assigning declares (selections), assigning a built-in's name (`max = 5`, `E = 2`) shadows it.
+      const builtin = b !== undefined && ip.global.vars.get(target.name) === b;
+      if ((b === undefined || builtin) && ip.implicitDeclare) {
         let program = ip.scope;
         while (program.parent !== undefined && program.parent !== ip.global) program = program.parent;
         program.declare(target.name, v, false);

@@ -448,6 +448,20 @@ describe("train on classification data, --save and load (issue 17)", () => {
     expect(text.out).toMatch(/^accuracy \d+(\.\d)?% \(\d+\/300 rows, 3 classes\)$/m);
   });
 
+  it("train({ batch }): the full-data loss beside the final loss (text and --json)", () => {
+    const file = tempFile("batched.nn.ts", `seed(3);
+const [X, y] = blobs(48, { centers: [[-2, 0], [2, 0]], std: 0.5, seed: 1, tensors: true });
+const W = param(zeros(2, 2)), b = param(zeros(1, 2));
+const forward = (x) => matmul(x, W) + b;
+const loss = crossEntropy(forward(X), y);
+train({ lr: 0.1, steps: 30, optimizer: "adam", batch: 8 });
+`);
+    const r = json("train", file, "--json");
+    expect(r.data.fullLoss).toBeCloseTo(r.data.finalLoss as number, 12);
+    expect((r.data.accuracy as { correct: number }).correct).toBe(48);
+    expect(cli("train", file).out).toMatch(/^full-data loss [\d.e-]+ \(mini-batches of 8 rows\)$/m);
+  });
+
   it("binary data: accuracy from the prediction rows; a large table is a count", () => {
     const file = tempFile("moons.nn.ts", `seed(2);
 const [X, y] = moons(40, { noise: 0.05, seed: 1, tensors: true });

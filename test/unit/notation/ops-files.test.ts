@@ -66,6 +66,13 @@ describe("a name the user gives a value shadows the built-in", () => {
     expect(evaluateSelection("max + x", { values: { x: 1, max: 5 } }).value).toBe(6);
   });
 
+  it("a selection (or Python) that assigns a built-in's name makes its own: `max = 5`, `E = 2`", () => {
+    expect(evaluateSelection("max = 5; max + x", { values: { x: 1 } }).value).toBe(6);
+    expect(evaluateSelection("E = 2\nE * x", { values: { x: 3 }, languageId: "python" }).value).toBe(6);
+    // The next evaluation has the built-ins back.
+    expect(evaluateSelection("max(x, 2)", { values: { x: 1 } }).value).toBe(2);
+  });
+
   it("a constant the document assigns to a built-in's name shadows it in a selection", () => {
     const doc = "E = 2\ny = x * E\n";
     const r = evaluateSelection("x * E", { documentText: doc, selectionOffset: doc.indexOf("x * E"), values: { x: 3 } });
