@@ -26,15 +26,15 @@ describe("backprop vs finite differences", () => {
     expect(seen.length).toBeGreaterThan(2);
   });
 
-  it("on a 2-16-16-1 network finite differences takes far fewer steps per second", async () => {
+  // How much slower finite differences runs is a benchmark's question (bench/training.ts), not a timed test's.
+  it("on a 2-16-16-1 network (337 params) both methods agree within 1e-3 and run every step", async () => {
     const config = presetConfig("XOR");
     config.source = { kind: "preset", dataset: "XOR", hidden: [16, 16], activation: "tanh", loss: "mse" };
     config.settings = { ...config.settings, steps: 80, lr: 0.1 };
     const { r } = await compare(config);
-    const [bp, fd] = r.runs;
     expect(r.maxLossDiff).toBeLessThan(1e-3);
-    // 337 params: one backprop step costs about two evaluations, one finite-difference step 338.
-    expect(bp.stepsPerSecond).toBeGreaterThan(10 * fd.stepsPerSecond);
+    expect(r.maxLossDiff).toBeGreaterThan(0);
+    expect(r.runs.map((x) => [x.method, x.step])).toEqual([["backprop", 80], ["finite-difference", 80]]);
   });
 
   it("cancel stops both runs", async () => {
