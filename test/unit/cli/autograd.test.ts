@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../src/cli/run";
 
-const fixture = (name: string): string => join(__dirname, "fixtures", name);
+/** The real-VS-Code suite's fixture: one hand-written autograd for both. */
+const fixture = (name: string): string => join(__dirname, "..", "..", "e2e", "fixtures", name);
 
 function cli(...args: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [], err: string[] = [];
@@ -14,14 +15,14 @@ function cli(...args: string[]): { code: number; out: string[]; err: string[] } 
 
 describe("the autograd check in the CLI", () => {
   it("check of a hand-written autograd with a wrong __mul__ backward fails (exit 1)", () => {
-    const r = cli("check", fixture("autograd.py"));
+    const r = cli("check", fixture("autograd.nn.py"));
     expect(r.code, r.err.join("\n")).toBe(1);
-    expect(r.out.join("\n")).toMatch(/^FAIL {2}autograd check of `z\.backward\(\)` at .*autograd\.py:47:1$/m);
+    expect(r.out.join("\n")).toMatch(/^FAIL {2}autograd check of `z\.backward\(\)` at .*autograd\.nn\.py:47:1$/m);
     expect(r.out.join("\n")).toMatch(/warning: your `__mul__` backward: `other\.grad` got 3\.0, the true value is 2\.0/);
   });
 
   it("run prints the program's output, then the failing row (y: the learner's 3 against the true 2); exit 1", () => {
-    const r = cli("run", fixture("autograd.py"));
+    const r = cli("run", fixture("autograd.nn.py"));
     expect(r.out[0]).toBe("4.0 3.0");
     const text = r.out.join("\n");
     expect(text).toMatch(/^FAIL {2}autograd check of `z\.backward\(\)`/m);
