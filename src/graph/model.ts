@@ -2,7 +2,7 @@
 // nodes the target depends on, with kinds, values, gradients and local derivatives, grouped by the tape's groups and
 // folded to a budget.
 import { Flag, Op } from "../engine/op";
-import { opSymbol } from "../engine/ops";
+import { noGrad, opSymbol } from "../engine/ops";
 import type { Tape } from "../engine/tape";
 import {
   HARD_MAX_EDGES, HARD_MAX_VISIBLE_NODES, type NodeWarning, type NonFinite, type TensorInfo, type ViewGroup, type ViewModel,
@@ -156,15 +156,29 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
     });
   }
 
-  // A tensor edge has no scalar local derivative: it carries its source's shape instead.
-  const edges = !tape.hasTensors ? lay.edges : lay.edges.map((e) => {
-    const src = e.tapeEdge >= 0 ? tape.in[e.tapeEdge] : -1;
-    return src >= 0 && isTensorNode(tape, src) ? { ...e, shape: [...tape.shape(src)] } : e;
+  // A tensor edge has no scalar local derivative: it carries its source's shape instead. No gradient flows along an
+  // edge into detach, a comparison or argmax: it is drawn as a cut.
+  const edges = lay.edges.map((e) => {
+    if (e.tapeEdge < 0) return e;
+    const src = tape.in[e.tapeEdge];
+    const shaped = tape.hasTensors && isTensorNode(tape, src) ? { ...e, shape: [...tape.shape(src)] } : e;
+    return noGrad[tape.op[inputOf(tape, e.tapeEdge)]] === 1 ? { ...shaped, cut: true } : shaped;
   });
   return {
     target, nodes, edges, groups, totalNodes: members.length, totalEdges: lay.totalEdges,
     hiddenNodes: lay.hiddenNodes, droppedEdges: lay.droppedEdges, maxVisibleNodes: budget,
   };
+}
+
+/** The node whose input tape edge k is (in[start[i] .. start[i + 1]) are node i's inputs). */
+function inputOf(tape: Tape, k: number): number {
+  let lo = 0, hi = tape.n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tape.start[mid] <= k) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** For each group, the outermost group enclosing it (-1 for an outermost one); parents come before children. */

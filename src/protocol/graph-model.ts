@@ -28,7 +28,7 @@ const isViewNode: Check<ViewNode> = object<ViewNode>({
 });
 
 const isViewEdge: Check<ViewEdge> = object<ViewEdge>({
-  from: viewId, to: viewId, local: isNumber, count: isInt, tapeEdge: isInt, shape: optional(ints),
+  from: viewId, to: viewId, local: isNumber, count: isInt, tapeEdge: isInt, shape: optional(ints), cut: optional(isBoolean),
 });
 
 const isViewGroup: Check<ViewGroup> = object<ViewGroup>({

@@ -37,7 +37,10 @@ export function toDot(model: ViewModel, opts: LabelOptions = {}): string {
     let label = "";
     if (opts.locals !== false && e.shape) label = edgeShapeLabel(e.shape);
     else if (opts.locals !== false && e.count === 1 && !folded.has(e.to) && !tensors.has(e.to)) label = f(e.local);
-    const attrs = [label ? `label="${escapeDot(label)}"` : "", opts.highlight?.edges.has(i) ? `color="${colors.hl.stroke}", penwidth=3` : ""].filter(Boolean);
+    if (e.cut) label = label ? `${label} (no gradient)` : "no gradient";
+    const attrs = [
+      label ? `label="${escapeDot(label)}"` : "", e.cut ? "style=dashed" : "", opts.highlight?.edges.has(i) ? `color="${colors.hl.stroke}", penwidth=3` : "",
+    ].filter(Boolean);
     out.push(`  ${id(e.from)} -> ${id(e.to)}${attrs.length ? ` [${attrs.join(", ")}]` : ""};`);
   });
   out.push("}");

@@ -89,6 +89,8 @@ export interface ViewEdge {
   readonly tapeEdge: number;
   /** Shape of what flows along the edge when its source is a tensor node (count 1 only); drawn instead of local. */
   readonly shape?: number[];
+  /** No gradient flows along this edge (into detach, a comparison, argmax): drawn dotted, as a cut. */
+  readonly cut?: boolean;
 }
 
 export interface ViewGroup {

@@ -105,7 +105,8 @@ export function toMermaid(model: ViewModel, opts: LabelOptions = {}): string {
     // A tensor's edge carries its shape instead; a scalar element into a tensor has neither (its local is NaN).
     if (opts.locals !== false && e.shape) label = edgeShapeLabel(e.shape);
     else if (opts.locals !== false && e.count === 1 && !folded.has(e.to) && !tensors.has(e.to)) label = f(e.local);
-    out.push(label ? `  ${e.from} -->|"${escapeMermaid(label)}"| ${e.to}` : `  ${e.from} --> ${e.to}`);
+    if (e.cut) out.push(`  ${e.from} -.->|"${escapeMermaid(label ? `${label} (no gradient)` : "no gradient")}"| ${e.to}`);
+    else out.push(label ? `  ${e.from} -->|"${escapeMermaid(label)}"| ${e.to}` : `  ${e.from} --> ${e.to}`);
   });
   for (const cls of [...used].sort()) {
     const c = colors[cls];
