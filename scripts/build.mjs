@@ -50,7 +50,7 @@ function typescriptBeside(outfile) {
 }
 
 /**
- * `import files from "gradlens:examples"`: the starter files of GradLens: New .nn.ts File, read from examples/ at
+ * `import files from "gradlens:examples"`: the starter files of GradLens: New Model File, read from examples/ at
  * build time, so the .vsix carries them inside the bundle (one copy in the repository, no .ts files in the package).
  */
 function examplesInline() {

@@ -1,5 +1,5 @@
 // Runs in the VS Code extension host: registers the `.nn.ts` / `.nn.py` editor features (one document service shared by
-// hovers, diagnostics, CodeLens and inlay hints) and the Gradient-Check Selection and New .nn.ts File commands.
+// hovers, diagnostics, CodeLens and inlay hints) and the Gradient-Check Selection and New Model File commands.
 import * as vscode from "vscode";
 import { CodeLensProvider } from "./codelens";
 import { Diagnostics } from "./diagnostics";

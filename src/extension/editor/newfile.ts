@@ -1,4 +1,4 @@
-// Runs in the VS Code extension host: **GradLens: New .nn.ts File**: picks one of the starter models (the three
+// Runs in the VS Code extension host: **GradLens: New Model File**: picks one of the starter models (the three
 // tutorials GradLens comes from, and two in Python, bundled from examples/), writes it into the workspace under a
 // name the user picks (`.nn.ts` or `.nn.py`, as the template), and opens it.
 import * as vscode from "vscode";
@@ -39,7 +39,7 @@ async function choose(given: string | undefined, named: boolean): Promise<Templa
   if (given !== undefined) return TEMPLATES.find((t) => t.file === given);
   if (named) return TEMPLATES[0];
   const pick = await vscode.window.showQuickPick(TEMPLATES.map((t) => ({ label: t.label, detail: t.detail, t })), {
-    title: "GradLens: New .nn.ts File", placeHolder: "Start from…",
+    title: "GradLens: New Model File", placeHolder: "Start from…",
   });
   return pick?.t;
 }
@@ -56,7 +56,7 @@ async function create(given: string | undefined, template: string | undefined): 
     return doc.uri;
   }
   const name = given ?? (await vscode.window.showInputBox({
-    title: "GradLens: New .nn.ts File",
+    title: "GradLens: New Model File",
     prompt: "File name (in the workspace folder)",
     value: t.name,
     validateInput: (v) => (/^[\w./-]+$/.test(v) && v.endsWith(suffixOf(t)) && !v.split("/").includes("..") ? undefined : `a relative path ending in ${suffixOf(t)}`),

@@ -1,5 +1,5 @@
 // Runs in the VS Code extension host: the training view's registration: the side panel, **GradLens: Train AND**,
-// **GradLens: Train XOR**, **GradLens: Train .nn.ts File** (also the CodeLens's Train) and **Apply Trained Values
+// **GradLens: Train XOR**, **GradLens: Train Model File** (also the CodeLens's Train) and **Apply Trained Values
 // to File**.
 import * as vscode from "vscode";
 import type { DocumentService } from "../editor/service";

@@ -102,7 +102,7 @@ export const tests: HostTest[] = [
     },
   },
   {
-    name: "New .nn.ts File writes the XOR starter into the workspace, and it hovers",
+    name: "New Model File writes the XOR starter into the workspace, and it hovers",
     fn: async () => {
       const uri = await vscode.commands.executeCommand<vscode.Uri>("gradlens.newFile", "starter.nn.ts");
       assert.ok(uri, "no file made");
@@ -118,7 +118,7 @@ export const tests: HostTest[] = [
     },
   },
   {
-    name: "New .nn.ts File from the Module-layers template: its gradcheck flags the deliberate Mse.bwd bug on line 59",
+    name: "New Model File from the Module-layers template: its gradcheck flags the deliberate Mse.bwd bug on line 59",
     fn: async () => {
       const uri = await vscode.commands.executeCommand<vscode.Uri>("gradlens.newFile", "modules.nn.ts", "seed002-modules.nn.ts");
       assert.ok(uri, "no file made");
@@ -131,7 +131,7 @@ export const tests: HostTest[] = [
     },
   },
   {
-    name: "New .nn.ts File from the micrograd-style Python template: a .nn.py file, Python to VS Code, whose autograd check flags the __mul__ bug",
+    name: "New Model File from the micrograd-style Python template: a .nn.py file, Python to VS Code, whose autograd check flags the __mul__ bug",
     fn: async () => {
       const uri = await vscode.commands.executeCommand<vscode.Uri>("gradlens.newFile", "value.nn.py", "micrograd-style.nn.py");
       assert.ok(uri, "no file made");

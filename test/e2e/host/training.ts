@@ -1,5 +1,5 @@
 // Runs inside VS Code's extension host: the training commands through the real extension: Train XOR learns,
-// Train .nn.ts File trains the open file with its train({...}) settings, and Apply Trained Values writes them into
+// Train Model File trains the open file with its train({...}) settings, and Apply Trained Values writes them into
 // the file's param(...) calls as one undoable edit (as Python floats in a `.nn.py` file).
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
@@ -22,7 +22,7 @@ export const tests: HostTest[] = [
     },
   },
   {
-    name: "Train .nn.ts File, then Apply Trained Values: the file holds the trained params; undo restores it",
+    name: "Train Model File, then Apply Trained Values: the file holds the trained params; undo restores it",
     fn: async () => {
       const editor = await openFixture("xor.nn.ts");
       const original = editor.document.getText();

@@ -168,12 +168,12 @@ export default {
       },
     },
     {
-      name: "seed 000: GradLens: Train .nn.ts File trains the tensor XOR MLP and the view says it learned",
+      name: "seed 000: GradLens: Train Model File trains the tensor XOR MLP and the view says it learned",
       fn: async (wb) => {
         // The training view is a webview too: close the graph if the test before left it open.
         await wb.runCommand("View: Close All Editors");
         await wb.openFile(SEED0);
-        await wb.runCommand("GradLens: Train .nn.ts File");
+        await wb.runCommand("GradLens: Train Model File");
         // The status line, or the view's error line when the run could not start (so a failure says why).
         const view = wb.webview();
         const read = async () => {
@@ -200,10 +200,10 @@ export default {
       },
     },
     {
-      name: "New .nn.ts File offers the three tutorials and two Python starters; picking the matrix XOR writes and opens it",
+      name: "New Model File offers the three tutorials and two Python starters; picking the matrix XOR writes and opens it",
       fn: async (wb) => {
         await wb.runCommand("View: Close All Editors");
-        await wb.runCommand("GradLens: New .nn.ts File");
+        await wb.runCommand("GradLens: New Model File");
         const rows = wb.page.locator(".quick-input-list .monaco-list-row");
         await until("the template list", () => rows.allInnerTexts(), (r) => Array.isArray(r) && r.length === 5 && r[0].trim().startsWith("XOR with numbers"), 15_000);
         const labels = (await rows.allInnerTexts()).map((t) => t.split("\n")[0].trim());
@@ -213,7 +213,7 @@ export default {
         ]);
         await rows.filter({ hasText: "XOR with matrices" }).first().click();
         // The pick and the file-name box share the title: wait until the box that replaced the list holds its name.
-        const named = await until("the file-name box", () => wb.waitForInputBox("New .nn.ts File"), (v) => v === "matrix-xor.nn.ts", 15_000);
+        const named = await until("the file-name box", () => wb.waitForInputBox("New Model File"), (v) => v === "matrix-xor.nn.ts", 15_000);
         assert.equal(named, "matrix-xor.nn.ts");
         await wb.answerInputBox("matrix-xor.nn.ts");
         await wb.page.locator(".tabs-container .tab", { hasText: "matrix-xor.nn.ts" }).first().waitFor({ timeout: 15_000 });
