@@ -7,6 +7,7 @@ export { evaluateDocument } from "./document";
 export { languageOfFile } from "./frontends";
 export type { Lang } from "./tree";
 export type { DocumentOptions, DocumentResult, ParamInfo } from "./document";
+export type { FileReader } from "./load";
 export { GradLensError, InterruptedError, lineCol } from "./errors";
 export type { Diagnostic } from "./errors";
 export type { FoundName } from "./freenames";

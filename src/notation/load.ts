@@ -1,6 +1,6 @@
 // Runs anywhere: `load("weights.json")`, the trained params `gradlens train --save` wrote, read back as an object:
 // every saved name (`W1[0][1]`, `b`) and, for indexed names, the whole tensor as nested arrays (`saved.W1`), so
-// `param(saved.W1)` starts from them. The notation reads no files itself: the caller (the CLI, a training run)
+// `param(saved.W1)` starts from them. The notation reads no files itself: the caller (the CLI, the editor's worker)
 // gives the evaluation a reader for the file's folder; the path is checked here first: relative, inside the
 // file's folder tree, read-only.
 import type { Interp } from "./interp";
@@ -61,7 +61,7 @@ function load(ip: Interp, [p]: Value[], site: CallSite): Value {
   const path = insideFolder(p);
   if (path === undefined) throw ip.error(`\`load\`: "${p}" is outside the file's folder: load reads files in the file's folder and below`, site);
   const read = readers.get(ip);
-  if (read === undefined) throw ip.error("`load`: no files can be read here (a selection, or a file with no folder); `gradlens train` and `gradlens grad` read them for a saved file", site);
+  if (read === undefined) throw ip.error("`load`: no files can be read here (a selection, or a file not saved on disk): save the file, and load reads its folder", site);
   let text: string;
   try {
     text = read(path);

@@ -52,10 +52,10 @@ export function buildProblem(config: TrainConfig): Problem {
   }
   // No uri/version: the notation caches by them, and a session must train exactly the text it was given.
   const files = src.files;
-  const readFile = files === undefined ? undefined : (path: string): string => {
+  const readFile = config.readFile ?? (files === undefined ? undefined : (path: string): string => {
     if (!Object.hasOwn(files, path)) throw new Error("not read before the run started");
     return files[path];
-  };
+  });
   // With mini-batches every step re-runs the file on its batch's rows (step -1: all rows, as for this first run). The
   // size is the settings' (the CLI's) or else the file's own train({ batch }) (the view's form has no such field).
   const rowsPer = { size: 0, step: -1 };

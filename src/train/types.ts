@@ -1,7 +1,7 @@
 // Runs anywhere (extension host, CLI, tests): the vocabulary of training as a domain: the choices a run is made
 // of (and their lists), its source and settings, the presets, and what a run reports as data. No prose for the
 // eye: the training view model (src/view/training.ts) is built from these outside src/train.
-import type { Bounds } from "../notation";
+import type { Bounds, FileReader } from "../notation";
 
 export const DATASETS = ["AND", "OR", "XOR", "NAND"] as const;
 export const ACTIVATIONS = ["sigmoid", "tanh", "relu"] as const;
@@ -53,6 +53,8 @@ export interface TrainConfig {
    * --max-* flags; the notation's defaults if absent.
    */
   bounds?: Partial<Bounds>;
+  /** Reads what a document's load(...) asks for (the editor's worker: the file's folder); else its source's `files`. */
+  readFile?: FileReader;
 }
 
 export type SessionState = "idle" | "running" | "paused" | "done" | "cancelled";

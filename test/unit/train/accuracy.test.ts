@@ -41,5 +41,10 @@ const loss = crossEntropy(matmul(X, W) + b, y);
     const files = { ...config, source: { ...config.source, files: { "w.json": "{\"w[0]\": 3, \"w[1]\": 5}" } } } as typeof config;
     expect(new TrainingSession(files).loss).toBe(4 + 16);
     expect(() => new TrainingSession(config)).toThrow(/no files can be read here/);
+    // The editor's worker hands a reader instead (the file's folder): it is asked for the path the file names.
+    const asked: string[] = [];
+    const read = { ...config, readFile: (path: string) => (asked.push(path), "{\"w[0]\": 2, \"w[1]\": 0}") };
+    expect(new TrainingSession(read).loss).toBe(1 + 1);
+    expect(asked[0]).toBe("w.json");
   });
 });

@@ -7,7 +7,7 @@ import { inlaysIn, type InlayModel } from "../../../editor-model/inlays";
 import { lensesOf } from "../../../editor-model/lenses";
 import { problemsOf } from "../../../editor-model/problems";
 import { documentReport } from "../../../editor-model/report";
-import { evaluateDocument, GradLensError, languageOfFile, type DocumentResult, type TrainSettings } from "../../../notation";
+import { evaluateDocument, GradLensError, languageOfFile, type DocumentResult, type FileReader, type TrainSettings } from "../../../notation";
 import type { Source } from "../../../editor-model/source";
 import type { CheckOptions, DocRef, Limit, PlainBounds, Results, Summary } from "../protocol";
 import { hooked, type Fence } from "./fence";
@@ -45,6 +45,8 @@ export class Documents {
   private readonly texts = new Map<string, { version: number; text: string }>();
   private readonly cache = new Map<string, Cached>();
 
+  constructor(private readonly readerFor?: (uri: string) => FileReader | undefined) {}
+
   /** The text of `doc` at its version: the one it carries (kept for later requests) or the one kept. */
   text(doc: DocRef): string {
     const known = this.texts.get(doc.uri);
@@ -69,7 +71,7 @@ export class Documents {
     }
     const t0 = performance.now();
     // No uri or version: the notation's own cache would keep a cancelled or timed-out result under them.
-    const result = evaluateDocument(text, { bounds: hooked(bounds), lang: languageOfFile(doc.uri) });
+    const result = evaluateDocument(text, { bounds: hooked(bounds), lang: languageOfFile(doc.uri), readFile: this.readerFor?.(doc.uri) });
     if (fence.fired === "cancelled") throw new CancelledError("cancelled");
     const sf: Source | undefined = result.program !== undefined ? { program: result.program, text } : undefined;
     const ev: Cached = {

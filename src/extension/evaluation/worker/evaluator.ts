@@ -1,7 +1,7 @@
 // Runs in the evaluator worker (no Node, no vscode: a browser Web Worker could host it): answers the host's
 // requests one at a time, each under its own fence (time limit, cancel flag), and replies with plain data or a
 // plain error. Everything that evaluates user code in GradLens's editor features runs here.
-import { GradLensError } from "../../../notation";
+import { GradLensError, type FileReader } from "../../../notation";
 import { SettingsError } from "../../../train";
 import { isEnvelope } from "../guards";
 import type { Envelope, FromWorker, PlainError, Request, Results } from "../protocol";
@@ -12,13 +12,16 @@ import { LostError, Selections } from "./selections";
 import { Trainings } from "./training";
 
 export class Evaluator {
-  private readonly documents = new Documents();
+  private readonly documents: Documents;
   private readonly selections = new Selections();
-  private readonly graphs = new Graphs(this.documents, this.selections);
+  private readonly graphs: Graphs;
   private readonly trainings: Trainings;
 
-  constructor(private readonly post: (m: FromWorker) => void) {
-    this.trainings = new Trainings(post);
+  /** `readerFor` gives a document what its load(...) reads (Node's entry reads its folder); none: load refuses. */
+  constructor(private readonly post: (m: FromWorker) => void, readerFor?: (uri: string) => FileReader | undefined) {
+    this.documents = new Documents(readerFor);
+    this.graphs = new Graphs(this.documents, this.selections);
+    this.trainings = new Trainings(post, readerFor);
   }
 
   /** One message from the host: checked, answered, replied to. */

@@ -2,7 +2,7 @@
 // time slices that yield to the worker's event loop, so the host's pause, step and reset get through between
 // slices; snapshots (built by ../../training/view-model.ts) stream to the host as events. Each slice arms the
 // per-step time limit afresh, so a file whose one step runs away stops with a message naming the setting.
-import { languageOfFile } from "../../../notation";
+import { languageOfFile, type FileReader } from "../../../notation";
 import { applyEdits, Comparison, TrainingSession, type TrainConfig } from "../../../train";
 import type { CompareSnapshot, TrainingSnapshot } from "../../../view/training";
 import { compareSnapshot, trainingSnapshot } from "../../training/view-model";
@@ -25,7 +25,7 @@ export class Trainings {
   private current: { id: number; session: TrainingSession; fence: Fence } | undefined;
   private comparison: { id: number; comparison: Comparison } | undefined;
 
-  constructor(private readonly emit: (e: WorkerEvent) => void) {}
+  constructor(private readonly emit: (e: WorkerEvent) => void, private readonly readerFor?: (uri: string) => FileReader | undefined) {}
 
   /** A new session (the previous one is cancelled: the view shows one at a time). */
   start(req: Start): TrainingSnapshot {
@@ -33,7 +33,7 @@ export class Trainings {
     this.current = undefined;
     const id = req.session, fence = new Fence(req.stepLimit);
     return within(fence, () => {
-      const session = new TrainingSession(config(req), {
+      const session = new TrainingSession(this.config(req), {
         onChange: (s) => this.emit({ type: "training", session: id, snapshot: trainingSnapshot(s) }),
         schedule: sliced(fence),
       });
@@ -70,7 +70,7 @@ export class Trainings {
     this.comparison?.comparison.cancel();
     const id = req.session, fence = new Fence(req.stepLimit);
     return within(fence, () => {
-      const c = new Comparison(config(req), (x) => this.emit({ type: "compare", session: id, compare: compareSnapshot(x) }), { schedule: sliced(fence) });
+      const c = new Comparison(this.config(req), (x) => this.emit({ type: "compare", session: id, compare: compareSnapshot(x) }), { schedule: sliced(fence) });
       this.comparison = { id, comparison: c };
       void c.run();
       return compareSnapshot(c);
@@ -85,8 +85,9 @@ export class Trainings {
     if (this.current?.id !== id) throw new LostError("the training session is gone (its evaluator restarted): train again");
     return this.current;
   }
-}
 
-function config(req: Start): TrainConfig {
-  return { ...req.config, bounds: hooked(req.bounds) };
+  private config(req: Start): TrainConfig {
+    const src = req.config.source, readFile = src.kind === "document" ? this.readerFor?.(src.uri) : undefined;
+    return { ...req.config, bounds: hooked(req.bounds), ...(readFile === undefined ? {} : { readFile }) };
+  }
 }
