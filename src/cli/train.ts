@@ -74,7 +74,8 @@ export function train(argv: string[], print: Print, tty: NodeJS.WriteStream | un
   // A file with no rows has nothing to judge: not a failure when its loss stayed finite (the verdict says).
   const ok = verdict.kind === "learned" || verdict.reason === "no-dataset";
   if (p.flags.has("json")) {
-    const learned = rows === undefined ? null : verdict.kind === "learned";
+    // Nothing to judge (no 0/1 rows: a file of multi-class data is judged by its accuracy): null, not false.
+    const learned = rows === undefined || (verdict.kind !== "learned" && verdict.reason === "no-dataset") ? null : verdict.kind === "learned";
     const { step: steps, loss: finalLoss, stepsPerSecond } = session;
     const fullLoss = session.problem.batch === undefined ? null : session.full.last;
     print(JSON.stringify({ learned, steps, finalLoss, fullLoss, stepsPerSecond, accuracy, predictions: rows ?? [], verdict }));

@@ -6,9 +6,22 @@ import type { Problem } from "./problem";
 import type { Prediction } from "./types";
 
 export function predictionsOf(p: Problem): Prediction[] | undefined {
-  return p.rows?.map((r) => {
+  if (p.rows === undefined) return labelledPredictions(p);
+  return p.rows.map((r) => {
     const inputs = r.slice(0, p.nin) as number[], target = r[p.nin], output = p.predict(inputs);
     return { inputs, target, output, right: Math.round(output) === target };
+  });
+}
+
+/** Multi-class data small enough for a table (each row re-runs the model): the class picked against the label. */
+const SMALL_DATA = 32;
+
+function labelledPredictions(p: Problem): Prediction[] | undefined {
+  const points = p.labelled?.points, classify = p.classify?.bind(p);
+  if (points === undefined || classify === undefined || points.length > SMALL_DATA) return undefined;
+  return points.map(([a, b, label]) => {
+    const output = classify([a, b]) ?? NaN;
+    return { inputs: [a, b], target: label, output, right: output === label };
   });
 }
 

@@ -29,7 +29,7 @@ export function verdictMessage(v: Verdict): string {
         ? `did not converge: the loss diverged to ${formatNumber(v.loss)} at step ${v.step}; the learning rate ${formatFull(v.lr)} is too large — try a smaller one`
         : `did not converge: the loss rose from ${formatNumber(v.initialLoss)} to ${formatNumber(v.loss)}; the learning rate ${formatFull(v.lr)} is too large (the units saturate) — try a smaller one`;
     case "no-dataset":
-      return `finished ${v.step} steps with loss ${formatNumber(v.loss)} (the file names no dataset, so there are no rows to judge)`;
+      return `finished ${v.step} steps with loss ${formatNumber(v.loss)} (no 0/1 rows to judge it by; for class labels, its accuracy says how it does)`;
     case "not-separable":
       return `did not converge: a single neuron cannot represent ${v.dataset ?? "this dataset"} (it is not linearly separable) — add a hidden layer`;
     case "more-steps":

@@ -26,6 +26,22 @@ const loss = crossEntropy(matmul(X, W) + b, y);
     const before = new TrainingSession(session.config).accuracy();
     expect(before).toEqual({ correct: 20, total: 60, classes: 3 });
     expect(session.accuracy()).toEqual({ correct: 60, total: 60, classes: 3 });
+    // 60 rows: too many for a table (each row re-runs the model).
+    expect(session.predictions()).toBeUndefined();
+  });
+
+  it("small multi-class data gets a predictions table: the class picked for each row against its label", async () => {
+    const { session } = await runToEnd(documentConfig(`seed(1);
+const [X, y] = blobs(12, { centers: [[-3, 0], [3, 0], [0, 4]], std: 0.5, seed: 2, tensors: true });
+const W = param(zeros(2, 3)), b = param(zeros(1, 3));
+const model = (x) => matmul(x, W) + b;
+const loss = crossEntropy(model(X), y);
+`, { optimizer: "adam", lr: 0.1, steps: 150 }));
+    const rows = session.predictions() ?? [];
+    expect(rows.length).toBe(12);
+    expect(rows.every((r) => r.inputs.length === 2 && [0, 1, 2].includes(r.target) && r.output === r.target && r.right)).toBe(true);
+    expect(new Set(rows.map((r) => r.target)).size).toBe(3);
+    expect(session.accuracy()).toEqual({ correct: 12, total: 12, classes: 3 });
   });
 
   it("the XOR preset: rows by threshold 0.5; a file with no data: none", async () => {

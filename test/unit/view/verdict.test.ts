@@ -17,7 +17,7 @@ describe("verdictMessage", () => {
     expect(verdictMessage({ kind: "not-converged", reason: "stuck", step: 2000, loss: 0.5 }))
       .toBe("did not converge: the loss settled at 0.5 with some rows wrong — the network is stuck in a local minimum; try another seed");
     expect(verdictMessage({ kind: "not-converged", reason: "no-dataset", step: 300, loss: 1.5e-7 }))
-      .toBe("finished 300 steps with loss 1.5e-7 (the file names no dataset, so there are no rows to judge)");
+      .toBe("finished 300 steps with loss 1.5e-7 (no 0/1 rows to judge it by; for class labels, its accuracy says how it does)");
     expect(verdictMessage({ kind: "not-converged", reason: "error", step: 3, error: "x is not defined" })).toBe("stopped at step 3: x is not defined");
     expect(verdictMessage({ kind: "not-converged", reason: "rows-disagree", step: 2000, loss: 0 })).toBe("the loss reached 0 after 2000 steps, yet some rows "
       + "do not round to their targets: the predictions come from the file's model (`model`, `forward`, `predict` or `net`), which is not what the loss measures");
