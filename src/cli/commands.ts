@@ -44,9 +44,10 @@ export function grad(argv: string[], print: Print): number {
 export function graph(argv: string[], print: Print): number {
   const p = parseArgs(argv, ["at", "format", "lang", ...Object.keys(BOUND_FLAGS)]);
   const format = choiceOption(p, "format", ["mermaid", "markdown", "html", "dot"] as const, "mermaid");
-  const r = evaluate(source(p.positional, "graph"), parseAt(p.options.get("at")), boundsOption(p), langOption(p));
-  const mermaid = format === "dot" ? "" : renderMermaid(r.tape, r.target);
-  const text = format === "dot" ? renderDot(r.tape, r.target)
+  const r = evaluate(source(p.positional, "graph"), parseAt(p.options.get("at")), boundsOption(p), langOption(p), true);
+  const opts = r.claims === undefined ? {} : { claims: r.claims };
+  const mermaid = format === "dot" ? "" : renderMermaid(r.tape, r.target, opts);
+  const text = format === "dot" ? renderDot(r.tape, r.target, opts)
     : format === "mermaid" ? mermaid
     : format === "markdown" ? "```mermaid\n" + mermaid + "\n```"
     : graphPage(mermaid, r.file ?? "expression", mermaidLibrary());

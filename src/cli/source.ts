@@ -21,6 +21,8 @@ export interface Evaluated {
   doc: DocumentResult | undefined;
   /** An expression, parsed and its free names resolved once (`check` evaluates it again at other points). */
   selection: PreparedSelection | undefined;
+  /** `graph` of a program of its own autograd: its gradients by node, drawn beside the true ones. */
+  claims?: ReadonlyMap<number, number>;
 }
 
 /** A file's problem as a GradLensError with the file name, so main prints `error: … at file:L:C`. */
@@ -85,10 +87,20 @@ export function fileWarnings(file: string, doc: DocumentResult): string[] {
   return doc.diagnostics.map((d) => `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
 }
 
-export function evaluate(arg: string, at: Readonly<Record<string, number>>, bounds?: Partial<Bounds>, lang?: Lang): Evaluated {
+export function evaluate(
+  arg: string, at: Readonly<Record<string, number>>, bounds?: Partial<Bounds>, lang?: Lang, drawOwn = false,
+): Evaluated {
   if (isFile(arg)) {
     rejectAt(arg, at);
     const text = readSource(arg), doc = evaluateText(arg, text, undefined, bounds, lang);
+    // With no target, a program of its own autograd draws what its `root.backward()` computed (graph only).
+    const own = drawOwn && doc.target === undefined ? doc.learnerGraph : undefined;
+    if (own !== undefined) {
+      return {
+        tape: own.tape, target: own.root, value: own.tape.val[own.root], file: arg, doc, selection: undefined, constants: [],
+        grads: [], warnings: fileWarnings(arg, doc), claims: own.claims,
+      };
+    }
     if (doc.target === undefined || doc.value === undefined) throw noTarget(arg, text, doc);
     return {
       tape: doc.tape, target: doc.target, value: doc.value, file: arg, doc, selection: undefined, constants: [],

@@ -3,6 +3,7 @@
 // folded to a budget.
 import { Flag, Op } from "../engine/op";
 import { noGrad, opSymbol } from "../engine/ops";
+import { closeEnough, GRADCHECK_ATOL, GRADCHECK_RTOL } from "../engine/gradcheck";
 import type { Tape } from "../engine/tape";
 import {
   HARD_MAX_EDGES, HARD_MAX_VISIBLE_NODES, type NodeWarning, type NonFinite, type TensorInfo, type ViewGroup, type ViewModel,
@@ -19,6 +20,8 @@ export interface ModelOptions {
   maxEdges?: number;
   /** Groups to show folded. Undefined: fold automatically to fit the budget. */
   folded?: Iterable<number>;
+  /** A program's own autograd: its gradient of a node's number, by tape node (drawn where it differs). */
+  claims?: ReadonlyMap<number, number>;
 }
 
 export const DEFAULT_MAX_VISIBLE_NODES = 120;
@@ -116,7 +119,7 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
       nodes.push({
         id: `n${i}`, kind: isTarget ? "target" : nodeKind(tape, i), tapeId: i, groupId: -1, parentGroup: tape.group[i], title: nodeTitle(tape, i),
         value: v, grad: g, size: 1, outputs: 1, nonFinite: nonFiniteOf(tape, i, info), ...warningsOf(tape.flags[i], !gradFinite(tape, i, info)), range, isTarget,
-        ...(info ? { tensor: info } : {}),
+        ...(info ? { tensor: info } : {}), ...claimOf(opts.claims?.get(i), g),
       });
     } else if (u.kind === "group") {
       const gr = tape.groups[u.groupId];
@@ -168,6 +171,12 @@ export function buildViewModel(tape: Tape, target: number, opts: ModelOptions = 
     target, nodes, edges, groups, totalNodes: members.length, totalEdges: lay.totalEdges,
     hiddenNodes: lay.hiddenNodes, droppedEdges: lay.droppedEdges, maxVisibleNodes: budget,
   };
+}
+
+/** The learner's own gradient where it differs from the true one (as a gradient check judges), else nothing. */
+function claimOf(claimed: number | undefined, grad: number): { claimed?: number } {
+  if (claimed === undefined || closeEnough(claimed, grad, GRADCHECK_ATOL, GRADCHECK_RTOL)) return {};
+  return { claimed };
 }
 
 /** The node whose input tape edge k is (in[start[i] .. start[i + 1]) are node i's inputs). */

@@ -121,6 +121,7 @@ function report(ip: Interp, t: Interp, s: Stmt, root: number): void {
   }
   if (rows.length === 0) return;
   rows.sort((a, b) => a.node - b.node);
+  ip.learnerGraph ??= { tape, root, claims: new Map(rows.map((r) => [r.node, r.learner])) };
   const line = (o: Instance): number => lineCol(ip.doc, o.site?.start ?? s.start).line;
   // An object a top-level name holds is called by that name (`w1`); others by their binding path or class.
   const byName = new Map<Value, string>();

@@ -4,7 +4,7 @@ import { isDatasetName, Op, ParamStore, Rng, Tape, type DatasetName, type Object
 import { Closure } from "./calls";
 import { boundsKey } from "./bounds";
 import { GradLensError, InterruptedError, type Diagnostic } from "./errors";
-import type { Bounds, GradcheckResult, Interp, TrainSettings } from "./interp";
+import type { Bounds, GradcheckResult, Interp, LearnerGraph, TrainSettings } from "./interp";
 import { setBatch, type Batch } from "./datasets";
 import { setFileReader, type FileReader } from "./load";
 import { bindings, keepBindingLog, plainBindings, type BoundName, type PlainBinding } from "./locate";
@@ -46,6 +46,8 @@ export interface DocumentResult {
   ok: boolean;
   /** What the program printed (`print(…)`), one entry per line, as CPython prints it. */
   output: string[];
+  /** The program's own autograd, for the graph (see LearnerGraph): set after a checked top-level `root.backward()`. */
+  learnerGraph?: LearnerGraph;
   /** The file lowered to GradLens's tree (what ran; the editor queries read it), undefined when it did not parse. */
   program: Program | undefined;
   /** Set when the deadline or the interruption hook of its bounds stopped it (such a result is not cached). */
@@ -143,7 +145,7 @@ function evaluate(text: string, opts: DocumentOptions): DocumentResult {
   }
   const initial = store.snapshot(), memo: PredictMemo = { how: undefined }, classMemo: PredictMemo = { how: undefined };
   return {
-    ok: true, output: ip.output, program: sf, tape, target: ev?.node, targetName: ev?.target.name, value: ev === undefined ? undefined : tape.val[ev.node],
+    ok: true, output: ip.output, ...(ip.learnerGraph === undefined ? {} : { learnerGraph: ip.learnerGraph }), program: sf, tape, target: ev?.node, targetName: ev?.target.name, value: ev === undefined ? undefined : tape.val[ev.node],
     store, params, train: ip.train, gradchecks: ip.gradchecks, diagnostics, noTarget, dataset: datasetOf(sf),
     objective: ev === undefined ? undefined : objective(sf, text, opts, store.size),
     replaySafe: !ip.controlOnValues, bindings: bindings(ip.scope, tape), bound: log.all(),

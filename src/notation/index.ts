@@ -13,4 +13,4 @@ export type { Diagnostic } from "./errors";
 export type { FoundName } from "./freenames";
 export { BOUND_MAXIMA, BOUND_MINIMA, BOUND_SETTINGS, DEFAULT_BOUNDS, boundsKey, type BoundLimit } from "./bounds";
 export { nodeAt } from "./locate";
-export type { Bounds, GradcheckResult, GradcheckRow, TrainSettings } from "./interp";
+export type { Bounds, GradcheckResult, GradcheckRow, LearnerGraph, TrainSettings } from "./interp";

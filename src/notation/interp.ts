@@ -42,6 +42,16 @@ export interface GradcheckResult {
   pass: boolean;
 }
 
+/**
+ * What a program's own autograd computed, drawn by the graph: the autograd check's tape (every number of the
+ * learner's objects a node), root's node, and the learner's gradient of each object's number (by node).
+ */
+export interface LearnerGraph {
+  tape: Tape;
+  root: number;
+  claims: ReadonlyMap<number, number>;
+}
+
 export interface ParamLeaf {
   name: string;
   slot: number;
@@ -95,6 +105,8 @@ export class Interp {
   pyRandom: PyRandom | undefined;
   /** The autograd check's run (autograd-check.ts): objects made so far; their number fields become graph nodes. */
   traced: Instance[] | undefined;
+  /** The first autograd check's tape: root's number, and the learner's gradient of each object's number by node. */
+  learnerGraph: LearnerGraph | undefined;
   npRandom: NpRandom | undefined;
 
   constructor(

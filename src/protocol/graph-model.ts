@@ -24,7 +24,7 @@ const isViewNode: Check<ViewNode> = object<ViewNode>({
   tapeId: isInt, groupId: isInt, parentGroup: isInt, title: isString, value: isNumber, grad: isNumber, size: isInt,
   outputs: isInt, nonFinite: optional(oneOf(["origin", "flow"] as const)),
   warnings: optional(arrayOf(oneOf<NodeWarning>(["undefined-derivative", "non-differentiable", "non-finite-gradient"]))),
-  range: optional(isViewRange), isTarget: isBoolean, tensor: optional(isTensorInfo),
+  range: optional(isViewRange), isTarget: isBoolean, tensor: optional(isTensorInfo), claimed: optional(isNumber),
 });
 
 const isViewEdge: Check<ViewEdge> = object<ViewEdge>({

@@ -68,6 +68,8 @@ export interface ViewNode {
   readonly nonFinite?: NonFinite;
   /** Derivative conventions that applied here (absent when none did). */
   readonly warnings?: readonly NodeWarning[];
+  /** The program's own autograd gave this gradient, which differs from the true one in `grad` (absent otherwise). */
+  readonly claimed?: number;
   readonly range?: ViewRange;
   /** True when this node is, or (folded) contains, the target. */
   readonly isTarget: boolean;

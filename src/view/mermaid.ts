@@ -51,6 +51,7 @@ export function nodeLines(node: ViewNode, opts: LabelOptions = {}): string[] {
   if (node.tensor) return [...lines, ...tensorLines(node, node.tensor, opts)];
   if (opts.values !== false) lines.push(`= ${f(node.value)}`);
   if (opts.grads !== false) lines.push(`∂ ${f(node.grad)}`);
+  if (opts.grads !== false && node.claimed !== undefined) lines.push(`yours ∂ ${f(node.claimed)}`);
   return lines;
 }
 
@@ -81,6 +82,8 @@ export function edgeShapeLabel(shape: readonly number[]): string {
 export function nodeClass(node: ViewNode): ColorClass {
   if (node.nonFinite === "origin") return "nan";
   if (node.nonFinite === "flow") return "nanflow";
+  // The learner's own gradient is wrong here: marked like a NaN's origin, the place to look.
+  if (node.claimed !== undefined) return "nan";
   return node.isTarget ? "target" : node.kind;
 }
 

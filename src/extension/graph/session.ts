@@ -21,9 +21,10 @@ export class GraphSession {
   }
 
   /** A new tape (the source changed): keep the user's folding where the groups still exist. */
-  update(tape: Tape, target: number): ToGraphView {
+  update(tape: Tape, target: number, claims?: ReadonlyMap<number, number>): ToGraphView {
     this.tape = tape;
     this.target = target;
+    this.opts = { ...this.opts, claims };
     if (this.folded) this.folded = this.folded.filter((g) => g < tape.groups.length);
     this.model = this.build();
     return this.render();

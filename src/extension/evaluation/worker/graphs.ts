@@ -18,6 +18,8 @@ interface Drawn {
   tape: Tape;
   target: number;
   targetName?: string;
+  /** A program's own autograd (its gradients by node), drawn beside the true ones. */
+  claims?: ReadonlyMap<number, number>;
 }
 
 export class Graphs {
@@ -26,14 +28,14 @@ export class Graphs {
   constructor(private readonly documents: Documents, private readonly selections: Selections) {}
 
   open(req: Extract<Request, { kind: "graphOpen" }>, fence: Fence, limit: Limit | undefined): GraphOpened {
-    const { tape, target, targetName } = this.evaluate(req.spec, req.bounds, fence, limit);
+    const { tape, target, targetName, claims } = this.evaluate(req.spec, req.bounds, fence, limit);
     const old = this.sessions.get(req.graph);
     let session: GraphSession;
     if (req.keep && old !== undefined) {
       session = old;
-      session.update(tape, target);
+      session.update(tape, target, claims);
     } else {
-      session = new GraphSession(tape, target, { maxVisibleNodes: req.maxVisibleNodes });
+      session = new GraphSession(tape, target, { maxVisibleNodes: req.maxVisibleNodes, ...(claims ? { claims } : {}) });
     }
     this.sessions.delete(req.graph);
     this.sessions.set(req.graph, session);
@@ -66,6 +68,9 @@ export class Graphs {
       case "document": {
         const ev = this.documents.evaluation(spec.doc, bounds, fence, limit);
         const r = ev.result;
+        // A program of its own autograd draws what its `root.backward()` computed, with both gradients.
+        const own = r.target === undefined ? r.learnerGraph : undefined;
+        if (own !== undefined) return { tape: own.tape, target: own.root, targetName: "your autograd's root", claims: own.claims };
         if (r.target === undefined) throw firstError(ev, "has no target to draw: end it with an expression or assign `loss`");
         return { tape: r.tape, target: r.target, targetName: r.targetName };
       }

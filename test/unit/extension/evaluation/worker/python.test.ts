@@ -1,6 +1,8 @@
 // Runs in vitest (Node): the worker's answers for Python: a `.nn.py` document is read as Python (its language from
 // its file name), what it printed is answered by the `output` request, a selection in a Python document is read as
 // Python, and Apply Trained Values writes Python floats into a `.nn.py` file.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { FromWorker, Request, Results } from "../../../../../src/extension/evaluation/protocol";
 import { Evaluator } from "../../../../../src/extension/evaluation/worker/evaluator";
@@ -70,5 +72,15 @@ describe("Apply Trained Values to a .nn.py file", () => {
     expect(edits).toHaveLength(2);
     for (const e of edits) expect(e.newText).toMatch(/^-?\d+\.\d+(e[-+]\d\d)?$/);
     expect(applyToText(text, edits)).toMatch(/^w = param\(-?\d+\.\d+(e[-+]\d\d)?\)\nb = param\(-?\d+\.\d+(e[-+]\d\d)?\)\n/);
+  });
+
+  it("a program of its own autograd draws its root's graph with the learner's gradient where it is wrong", () => {
+    const ask = harness(), text = readFileSync(join(__dirname, "..", "..", "..", "..", "e2e", "fixtures", "autograd.nn.py"), "utf8");
+    const doc = { uri: "file:///w/autograd.nn.py", version: 1, text };
+    ask({ kind: "summary", doc, bounds: {}, digits: 4 });
+    const opened = ask({ kind: "graphOpen", graph: 1, spec: { kind: "document", doc: { uri: doc.uri, version: 1 } }, bounds: {}, maxVisibleNodes: 120, keep: false });
+    expect([opened.value, opened.targetName]).toEqual([8, "your autograd's root"]);
+    const model = opened.render.type === "render" ? opened.render.model : undefined;
+    expect(model?.nodes.filter((n) => n.claimed !== undefined).map((n) => [n.value, n.grad, n.claimed])).toEqual([[3, 2, 3]]);
   });
 });
