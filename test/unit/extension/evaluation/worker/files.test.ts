@@ -6,23 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { FromWorker, Request, Results } from "../../../../../src/extension/evaluation/protocol";
-import { Evaluator } from "../../../../../src/extension/evaluation/worker/evaluator";
+import { harness } from "./harness";
 import { fileReaderFor } from "../../../../../src/extension/evaluation/worker/files";
-
-function harness() {
-  const posts: FromWorker[] = [];
-  const ev = new Evaluator((m) => posts.push(m), fileReaderFor);
-  let id = 0;
-  return <K extends Request["kind"]>(request: Extract<Request, { kind: K }>): Results[K] => {
-    const i = ++id;
-    ev.handle({ id: i, request });
-    const reply = posts.find((p) => p.type === "reply" && p.id === i);
-    if (reply?.type !== "reply") throw new Error("no reply");
-    if (!reply.ok) throw new Error(`${request.kind} failed: ${reply.error.message}`);
-    return reply.result as Results[K];
-  };
-}
 
 const TEXT = "const saved = load(\"w.json\");\nconst w = param(saved.w);\nconst loss = (w - 1) ** 2;\n";
 
@@ -34,7 +19,7 @@ describe("load(...) in the editor's worker", () => {
   symlinkSync(join(dir, "secret.json"), join(dir, "model", "out.json"));
 
   it("reads the saved file's folder: the target's value comes from w.json", () => {
-    const ask = harness(), uri = pathToFileURL(join(dir, "model", "net.nn.ts")).href;
+    const ask = harness(fileReaderFor), uri = pathToFileURL(join(dir, "model", "net.nn.ts")).href;
     const s = ask({ kind: "summary", doc: { uri, version: 1, text: TEXT }, bounds: {}, digits: 4 });
     expect(s.problems.filter((p) => p.severity === "error")).toEqual([]);
     const h = ask({ kind: "hover", doc: { uri, version: 1 }, bounds: {}, offset: TEXT.indexOf("loss ="), digits: 4 });
@@ -42,7 +27,7 @@ describe("load(...) in the editor's worker", () => {
   });
 
   it("refuses a symlink out of the folder, at the call; an untitled document reads nothing", () => {
-    const ask = harness(), uri = pathToFileURL(join(dir, "model", "leak.nn.ts")).href;
+    const ask = harness(fileReaderFor), uri = pathToFileURL(join(dir, "model", "leak.nn.ts")).href;
     const text = TEXT.replace("w.json", "out.json");
     const errors = ask({ kind: "summary", doc: { uri, version: 1, text }, bounds: {}, digits: 4 }).problems.filter((p) => p.severity === "error");
     expect(errors.map((p) => p.message)).toEqual([expect.stringMatching(/^`load`: cannot read out\.json: out\.json leads outside the file's folder/)]);

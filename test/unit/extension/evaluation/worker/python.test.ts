@@ -4,23 +4,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { FromWorker, Request, Results } from "../../../../../src/extension/evaluation/protocol";
-import { Evaluator } from "../../../../../src/extension/evaluation/worker/evaluator";
+import { harness } from "./harness";
 import { applyToText, parseSettings } from "../../../../../src/train";
-
-function harness() {
-  const posts: FromWorker[] = [];
-  const ev = new Evaluator((m) => posts.push(m));
-  let id = 0;
-  return <K extends Request["kind"]>(request: Extract<Request, { kind: K }>): Results[K] => {
-    const i = ++id;
-    ev.handle({ id: i, request });
-    const reply = posts.find((p) => p.type === "reply" && p.id === i);
-    if (reply?.type !== "reply") throw new Error("no reply");
-    if (!reply.ok) throw new Error(`${request.kind} failed: ${reply.error.message}`);
-    return reply.result as Results[K];
-  };
-}
 
 const PY = `# a Python GradLens file
 w = param(0.5)
