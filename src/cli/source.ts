@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import type { Tape } from "../engine";
 import {
-  GradLensError, drawing, evaluateDocument, languageOfFile, prepareSelection, type Bounds, type DocumentResult, type Lang, type PreparedSelection,
+  GradLensError, evaluateDocument, languageOfFile, prepareSelection, type Bounds, type DocumentResult, type Lang, type PreparedSelection,
 } from "../notation";
 import { UsageError } from "./args";
 import { folderReader } from "./files";
@@ -94,10 +94,10 @@ export function evaluate(
     rejectAt(arg, at);
     const text = readSource(arg), doc = evaluateText(arg, text, undefined, bounds, lang);
     // With no target, a program of its own autograd draws what its `root.backward()` computed (graph only).
-    const own = drawOwn && doc.target === undefined ? drawing(doc) : undefined;
+    const own = drawOwn && doc.target === undefined ? doc.learnerGraph : undefined;
     if (own !== undefined) {
       return {
-        tape: own.tape, target: own.target, value: own.tape.val[own.target], file: arg, doc, selection: undefined, constants: [],
+        tape: own.tape, target: own.root, value: own.tape.val[own.root], file: arg, doc, selection: undefined, constants: [],
         grads: [], warnings: fileWarnings(arg, doc), claims: own.claims,
       };
     }

@@ -87,13 +87,6 @@ export interface DocumentResult {
   classify(store: ParamStore, xs: number[]): number | undefined;
 }
 
-/** What a graph of the file draws: its target, or with none, what its own autograd's `root.backward()` computed. */
-export function drawing(doc: DocumentResult): { tape: Tape; target: number; targetName?: string; claims?: ReadonlyMap<number, number> } | undefined {
-  if (doc.target !== undefined) return { tape: doc.tape, target: doc.target, targetName: doc.targetName };
-  const own = doc.learnerGraph;
-  return own && { tape: own.tape, target: own.root, targetName: "your autograd's root", claims: own.claims };
-}
-
 const cache = new Map<string, DocumentResult>();
 
 export function evaluateDocument(text: string, opts: DocumentOptions = {}): DocumentResult {

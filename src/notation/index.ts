@@ -3,7 +3,7 @@
 // interpreted, never executed.
 export { evaluateSelection, freeNames, MissingNamesError, prepareSelection } from "./selection";
 export type { Leaf, PreparedSelection, SelectionOptions, SelectionPlace, SelectionResult } from "./selection";
-export { drawing, evaluateDocument } from "./document";
+export { evaluateDocument } from "./document";
 export { languageOfFile } from "./frontends";
 export type { Lang } from "./tree";
 export type { DocumentOptions, DocumentResult, ParamInfo } from "./document";

@@ -2,7 +2,7 @@
 // never crosses to the host); the host gets view models, renders and explanations, and sends back the view's
 // folding and explain messages, which GraphSession answers.
 import type { Tape } from "../../../engine/tape";
-import { drawing, nodeAt } from "../../../notation";
+import { nodeAt } from "../../../notation";
 import type { ToGraphView } from "../../../protocol/graph";
 import { reevaluateSelection } from "../../graph/input";
 import { GraphSession } from "../../graph/session";
@@ -68,9 +68,11 @@ export class Graphs {
       case "document": {
         const ev = this.documents.evaluation(spec.doc, bounds, fence, limit);
         const r = ev.result;
-        const drawn = drawing(r);
-        if (drawn === undefined) throw firstError(ev, "has no target to draw: end it with an expression or assign `loss`");
-        return drawn;
+        // A program of its own autograd draws what its `root.backward()` computed, with both gradients.
+        const own = r.target === undefined ? r.learnerGraph : undefined;
+        if (own !== undefined) return { tape: own.tape, target: own.root, targetName: "your autograd's root", claims: own.claims };
+        if (r.target === undefined) throw firstError(ev, "has no target to draw: end it with an expression or assign `loss`");
+        return { tape: r.tape, target: r.target, targetName: r.targetName };
       }
       case "selection": {
         const r = reevaluateSelection(spec.source, spec.documentText, hooked(bounds));
