@@ -5,7 +5,7 @@
 import * as esbuild from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { firstPaintFiles, mermaidFaster, mermaidFlowchart } from "./mermaid-build.mjs";
+import { mermaidExternal, mermaidFaster, mermaidFlowchartOnly } from "./mermaid-build.mjs";
 
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
@@ -92,11 +92,14 @@ const webviewTargets = existsSync(webviewDir)
   : [];
 
 /**
- * The graph view loads as ES modules split into chunks (dist/webview/graph.js and graph-chunk-*.js beside it):
- * Mermaid imports each diagram type on demand, so the first paint fetches its flowchart and nothing of the other
- * diagrams (scripts/mermaid-build.mjs starts that fetch with the core's and makes Mermaid's renders cheaper). Minified in every build, since parsing is most of a cold load
- * (the sourcemaps stay linked in development builds). Chunks of earlier builds are removed.
+ * The graph view loads as ES modules: dist/webview/graph.js (the view, small, so it says ready at once), its Mermaid
+ * in one file beside it (graph-mermaid.js: Mermaid's core, flowchart and dagre, nothing else; the page preloads it)
+ * and chunks (graph-chunk-*.js) for what comes after the first paint: pan and zoom, exports, the matrix panel.
+ * Minified in every build, since parsing is most of a cold load (the sourcemaps stay linked in development builds).
+ * Chunks of earlier builds are removed.
  */
+const MERMAID_FILE = "graph-mermaid.js";
+
 function splitWebview(name) {
   const outdir = join(outRoot, "dist", "webview");
   const chunk = new RegExp(`^${name}-chunk-[A-Z0-9]+\\.js(\\.map)?$`);
@@ -110,7 +113,7 @@ function splitWebview(name) {
     splitting: true,
     minify: !process.env.GRADLENS_NO_MINIFY,
     metafile: true,
-    plugins: [mermaidFlowchart(root), mermaidFaster(root), {
+    plugins: [mermaidExternal(MERMAID_FILE), {
       name: "stale-chunks",
       setup(build) {
         build.onEnd((result) => {
@@ -119,14 +122,21 @@ function splitWebview(name) {
           for (const f of existsSync(outdir) ? readdirSync(outdir) : []) {
             if (chunk.test(f) && !fresh.has(join(outdir, f))) rmSync(join(outdir, f));
           }
-          // What the panel's page preloads (src/extension/graph/preload.ts).
-          const entry = relative(root, join(outdir, `${name}.js`));
-          writeFileSync(join(outdir, `${name}.preload.json`), `${JSON.stringify(firstPaintFiles(root, result.metafile, entry))}\n`);
         });
       },
     }],
   };
 }
+
+/** The graph view's Mermaid, one ES module without splitting (see scripts/mermaid-build.mjs). */
+const mermaidWebview = {
+  entryPoints: [join(root, "webview", "graph", "mermaid.ts")],
+  outfile: join(outRoot, "dist", "webview", MERMAID_FILE),
+  format: "esm",
+  minify: !process.env.GRADLENS_NO_MINIFY,
+  metafile: true,
+  plugins: [mermaidFlowchartOnly(root), mermaidFaster(root)],
+};
 const SPLIT = new Set(["graph"]);
 
 const contexts = [];
@@ -155,6 +165,10 @@ for (const [entry, outfile] of webviewTargets) {
       loader: { ".css": "text" },
     }),
   );
+}
+
+if (SPLIT.has("graph") && webviewTargets.some(([entry]) => entry === "webview/graph/main.ts")) {
+  contexts.push(await esbuild.context({ ...common, ...mermaidWebview, platform: "browser", target: "es2022" }));
 }
 
 mkdirSync(join(outRoot, "dist"), { recursive: true });

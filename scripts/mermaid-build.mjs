@@ -1,13 +1,12 @@
 // Runs on Node (scripts/build.mjs, the graph webview's build): Mermaid for the graph view's first paint, as esbuild plugins.
 //
-// `gradlens:mermaid-flowchart`: Mermaid imports each diagram type, and each layout, only when a diagram needs it, so
-// a first render fetches the flowchart chunk after the core has loaded and run, then the dagre chunk after parsing:
-// three waits in a row. This virtual module imports those two files (found in Mermaid's dist by name) as the page
-// starts, beside the core, and esbuild maps them to the very chunks Mermaid imports later.
+// mermaidFlowchartOnly: Mermaid imports each diagram type, and each layout, only when a diagram needs it. The graph
+// view draws flowcharts with dagre and nothing else, so its Mermaid file (dist/webview/graph-mermaid.js, built
+// without splitting) holds those two and stands every other diagram and layout in for a module that fails to load:
+// one file for the first paint to fetch, not thirty chunks found level by level.
 //
-// firstPaintFiles: the chunks a first paint loads (graph.js's, Mermaid's core, flowchart and dagre, with every chunk
-// they import), for the page to ask for all at once (`<link rel="modulepreload">`) rather than level by level as
-// the imports are discovered.
+// mermaidExternal: graph.js imports `gradlens:mermaid` as that file, beside it, so graph.js stays small and says
+// ready at once while Mermaid loads.
 //
 // Two patches make a flowchart render cheaper with the same drawing (compared element by element on graphs with
 // long, wrapping labels): getConfig() returns a fresh deep copy of Mermaid's whole configuration (every diagram's
@@ -16,56 +15,49 @@
 // (the ER, journey and kanban diagrams write to theirs, and the view never draws them). And every line of every
 // label is measured in the live SVG to decide whether it wraps (a fifth of what is left): a canvas bound answers
 // for lines that surely fit.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 
 const mermaidChunks = (root) =>
   join(dirname(createRequire(join(root, "package.json")).resolve("mermaid")), "chunks", "mermaid.core");
 
-/** The one file of Mermaid's core chunks whose name starts with `prefix`. */
-function chunkFile(dir, prefix) {
-  const found = readdirSync(dir).filter((f) => f.startsWith(`${prefix}-`) && f.endsWith(".mjs"));
-  if (found.length !== 1) throw new Error(`mermaid: expected one ${prefix}-*.mjs in ${dir}, found ${found.length}`);
-  return join(dir, found[0]);
-}
+/** Dynamic imports within Mermaid that the graph view needs: its flowchart diagram and the dagre layout. */
+const FLOWCHART = /[\\/](flowDiagram|dagre)-[A-Z0-9]+\.mjs$/;
 
-export function mermaidFlowchart(root) {
+export function mermaidFlowchartOnly(root) {
+  const dir = dirname(createRequire(join(root, "package.json")).resolve("mermaid"));
   return {
-    name: "gradlens-mermaid-flowchart",
+    name: "gradlens-mermaid-flowchart-only",
     setup(build) {
-      build.onResolve({ filter: /^gradlens:mermaid-flowchart$/ }, () => ({ path: "flowchart", namespace: "gradlens-mermaid" }));
-      build.onLoad({ filter: /.*/, namespace: "gradlens-mermaid" }, () => {
-        const dir = mermaidChunks(root);
-        const files = [chunkFile(dir, "flowDiagram"), chunkFile(dir, "dagre")];
-        return {
-          contents: `export const loadFlowchart = () => Promise.all([${files.map((f) => `import(${JSON.stringify(f)})`).join(", ")}]);\n`,
-          loader: "js",
-          resolveDir: dir,
-          watchFiles: files,
-        };
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind !== "dynamic-import" || !args.importer.startsWith(dir)) return undefined;
+        if (args.path.startsWith(".") && FLOWCHART.test(join(dirname(args.importer), args.path))) return undefined;
+        return { path: args.path, namespace: "gradlens-mermaid-absent" };
+      });
+      build.onLoad({ filter: /.*/, namespace: "gradlens-mermaid-absent" }, (args) => ({
+        contents: `throw new Error(${JSON.stringify(`the graph view's Mermaid draws flowcharts only (${args.path.split("/").pop()} is not in it)`)});\n`,
+        loader: "js",
+      }));
+      build.onEnd((result) => {
+        if (result.errors.length > 0 || !result.metafile) return;
+        const inputs = Object.values(result.metafile.outputs).flatMap((o) => Object.keys(o.inputs));
+        for (const name of ["flowDiagram", "dagre"]) {
+          if (!inputs.some((i) => i.includes(`/${name}-`))) throw new Error(`mermaid: the ${name} chunk is not in the graph view's Mermaid`);
+        }
       });
     },
   };
 }
 
-/** File names (in the output folder) of the chunks the first paint loads, from the build's metafile. */
-export function firstPaintFiles(root, metafile, entry) {
-  const dir = mermaidChunks(root);
-  const wanted = new Set([createRequire(join(root, "package.json")).resolve("mermaid"), chunkFile(dir, "flowDiagram"), chunkFile(dir, "dagre")]);
-  const outputs = Object.entries(metafile.outputs);
-  const starts = outputs.filter(([out, o]) => out === entry || (o.entryPoint && wanted.has(join(root, o.entryPoint)))).map(([out]) => out);
-  if (starts.length !== wanted.size + 1) throw new Error(`mermaid: expected ${wanted.size} first-paint chunks beside ${entry}, found ${starts.length - 1}`);
-  const seen = new Set(starts);
-  for (const out of starts) {
-    for (const i of metafile.outputs[out].imports) {
-      if (i.kind === "import-statement" && !seen.has(i.path)) {
-        seen.add(i.path);
-        starts.push(i.path);
-      }
-    }
-  }
-  return [...seen].filter((out) => out !== entry).map((out) => out.split("/").pop()).sort();
+/** `import("gradlens:mermaid")` in graph.js: the separate Mermaid file beside it. */
+export function mermaidExternal(file) {
+  return {
+    name: "gradlens-mermaid-external",
+    setup(build) {
+      build.onResolve({ filter: /^gradlens:mermaid$/ }, () => ({ path: `./${file}`, external: true }));
+    },
+  };
 }
 
 /**
@@ -99,17 +91,41 @@ var fitContext, fitFonts = new WeakMap();
 function surelyFits(group, line, width) {
   if (!(width < Infinity)) return true;
   const node = group.node();
-  let font = fitFonts.get(node);
+  // One font per drawing and kind of label (asking every label's style would recompute the page's styles each time).
+  const key = node.ownerSVGElement ?? node.ownerDocument;
+  const kind = node.closest(".edgeLabel") ? "edge" : "node";
+  let fonts = fitFonts.get(key);
+  if (fonts === void 0) fitFonts.set(key, fonts = {});
+  let font = fonts[kind];
   if (font === void 0) {
     const style = getComputedStyle(node);
-    font = "italic bold " + style.fontSize + " " + style.fontFamily;
-    fitFonts.set(node, font);
+    font = fonts[kind] = "italic bold " + style.fontSize + " " + style.fontFamily;
   }
   fitContext ??= document.createElement("canvas").getContext("2d");
   if (!fitContext) return false;
   fitContext.font = font;
   return fitContext.measureText(line.map((w) => w.content).join(" ")).width * 1.1 + 2 <= width;
 }
+`,
+  },
+  {
+    name: "label text without markup skips DOMPurify",
+    find: `var sanitizeText = /* @__PURE__ */ __name((text, config2) => {
+  if (!text) {
+    return text;
+  }`,
+    replace: `var sanitizeText = /* @__PURE__ */ __name((text, config2) => {
+  if (!text) {
+    return text;
+  }
+  if (!config2.dompurifyConfig && MARKUP_FREE.test(text)) {
+    return text.replace(/<br\\s*\\/?>/gi, "<br>");
+  }`,
+    // Text whose only markup is line breaks: DOMPurify would parse it as HTML and serialise it back unchanged but
+    // for writing each break as <br> (Mermaid calls it twice per label, and again as the label is drawn). No '<' but
+    // a break's, no '>' or '&' (which serialising escapes), no no-break space, carriage return or NUL.
+    code: `
+var MARKUP_FREE = /^(?:[^<>&\\u00a0\\r\\0]|<br\\s*\\/?>)*$/i;
 `,
   },
 ];

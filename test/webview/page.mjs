@@ -40,8 +40,8 @@ export async function launch(root) {
       const vars = JSON.parse(url.searchParams.get("vars") ?? "{}");
       return route.fulfill({ contentType: "text/html", body: html(vars, url.searchParams.get("body") ?? "vscode-dark") });
     }
-    // The graph view is ES modules: its chunks load from beside graph.js.
-    const chunk = /^\/(graph-chunk-[A-Z0-9]+\.js)$/.exec(url.pathname);
+    // The graph view is ES modules: its Mermaid and its chunks load from beside graph.js.
+    const chunk = /^\/(graph-chunk-[A-Z0-9]+\.js|graph-mermaid\.js)$/.exec(url.pathname);
     const f = chunk ? [join(root, "dist/webview", chunk[1]), "text/javascript"] : files[url.pathname];
     if (!f || !existsSync(f[0])) return route.fulfill({ status: 404, body: "not found" });
     return route.fulfill({ contentType: f[1], body: readFileSync(f[0]) });
@@ -72,7 +72,7 @@ function html(vars, bodyClass) {
   // The CSP the panel uses: our origin's scripts only; Mermaid needs inline styles; PNG export draws a blob: image.
   return `<!doctype html><html style="${style}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${ORIGIN}; style-src ${ORIGIN} 'unsafe-inline'; img-src ${ORIGIN} blob: data:; font-src ${ORIGIN};">
-<link rel="stylesheet" href="${ORIGIN}/graph.css"></head>
+<link rel="stylesheet" href="${ORIGIN}/graph.css"><link rel="modulepreload" href="${ORIGIN}/graph-mermaid.js"></head>
 <body class="${bodyClass}"><script type="module" src="${ORIGIN}/graph.js"></script></body></html>`;
 }
 

@@ -1,14 +1,12 @@
 // Runs in the graph webview (browser): Mermaid, initialised once with strict security and limits raised on purpose
 // (the view model already keeps the graph under its own budget), and every way Mermaid fails turned into a clear
 // message saying what to do.
-import { loadFlowchart } from "gradlens:mermaid-flowchart";
 import type { Mermaid } from "mermaid";
 import { HARD_MAX_EDGES } from "../../src/view/graph";
 
-// Mermaid (chunks of its own) starts loading when the page does, while the view builds its toolbar and asks for a
-// graph; its flowchart diagram and dagre layout at the same time, not one after the other as Mermaid would.
-// User Timing entries (a profile's Timings track) say when it arrived and how long each render took.
-const loading: Promise<Mermaid> = Promise.all([import("mermaid"), loadFlowchart()]).then(([m]) => {
+// Mermaid (one file of its own, which the page preloads) loads while the view builds its toolbar and asks for a
+// graph. User Timing entries (a profile's Timings track) say when it arrived and how long each render took.
+const loading: Promise<Mermaid> = import("gradlens:mermaid").then((m) => {
   performance.mark("GradLens: Mermaid loaded");
   return m.default;
 });

@@ -13,13 +13,13 @@ export interface PageResources {
   script: string;
   /** media/graph.css as a webview uri. */
   style: string;
-  /** The chunks of the first paint (./preload.ts) as webview uris. */
+  /** What graph.js imports for its first paint (its Mermaid, dist/webview/graph-mermaid.js) as webview uris. */
   preloads?: readonly string[];
   nonce?: string;
 }
 
 // PNG export draws the SVG through a blob: image onto a canvas and reads it back as a data: URL. The bundle is ES
-// modules: Mermaid's chunks load from dist/webview beside it (our origin only).
+// modules: its Mermaid and its later chunks load from dist/webview beside it (our origin only).
 const GRAPH = { inlineStyles: true, blobImages: true, modules: true } as const;
 
 export function graphCsp(cspSource: string, nonce: string): string {

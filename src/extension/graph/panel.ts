@@ -20,7 +20,6 @@ import { revealRange, saveExport } from "./actions";
 import { GraphDelivery } from "./delivery";
 import { graphHtml } from "./html";
 import { askFor, titleOf, type GraphAsk } from "./ask";
-import { firstPaintChunks } from "./preload";
 import { adjustRange } from "./range";
 import { RemoteGraph, type DrawOptions } from "./remote";
 import { graphSettings } from "./settings";
@@ -61,7 +60,7 @@ export class GraphPanel implements vscode.Disposable {
     const asUri = (...p: string[]) => web.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, ...p)).toString();
     web.html = graphHtml({
       cspSource: web.cspSource, script: asUri("dist", "webview", "graph.js"), style: asUri("media", "graph.css"),
-      preloads: firstPaintChunks(context.extensionPath).map((f) => asUri("dist", "webview", f)),
+      preloads: [asUri("dist", "webview", "graph-mermaid.js")],
     });
     this.delivery = new GraphDelivery((m) => void web.postMessage(encodeNumbers(m)), () => panel.visible);
     this.subs.push(

@@ -23,7 +23,8 @@ import { Workbench } from "./workbench.mjs";
  * regression only, a median ratio under 2.5.
  */
 const TARGET = 1, TOLERANCE = 2.5, FIRST_PAINT_BYTES = 1_500_000;
-const ROUNDS = Math.max(1, Number(process.env.GRADLENS_PAINT_ROUNDS ?? 5));
+// An even number of rounds, so each view opens first equally often.
+const ROUNDS = 2 * Math.max(1, Math.round(Number(process.env.GRADLENS_PAINT_ROUNDS ?? 6) / 2));
 
 const MARKDOWN = `# Paint test notes
 
@@ -138,7 +139,7 @@ async function round(wb, log, graphFirst) {
     graph = await paintGraph(wb, log);
   }
   log(`round (${graphFirst ? "graph" : "preview"} first): graph ${graph} ms, Markdown preview ${markdown} ms, ratio ${(graph / markdown).toFixed(2)}`);
-  return { graph, markdown };
+  return { graph, markdown, graphFirst };
 }
 
 /** The Markdown preview of notes.md (the active editor), from the click to its painted heading. */
@@ -185,7 +186,44 @@ async function freshRound(ctx, graphFirst) {
 }
 
 const rounds = [];
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b), h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+};
+const geomean = (xs) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
+
+/**
+ * The comparison, by the order the two were opened in (the first webview of a workbench pays for webviews at all):
+ * each view's median time when it was first, and when the other had opened before it; the verdict is the geometric
+ * mean of every round's ratio, which weighs both orders alike when the rounds are even.
+ */
+function verdict(all) {
+  const lines = [];
+  const ms = (xs) => xs.map((x) => Math.round(x)).join(", ");
+  for (const [label, first] of [["as the workbench's first webview", true], ["after the other webview", false]]) {
+    const graphs = all.filter((r) => r.graphFirst === first).map((r) => r.graph);
+    const previews = all.filter((r) => r.graphFirst !== first).map((r) => r.markdown);
+    if (graphs.length === 0 || previews.length === 0) continue;
+    const ratio = median(graphs) / median(previews);
+    lines.push(`${label}: graph ${ms(graphs)} ms (median ${Math.round(median(graphs))}), Markdown preview ${ms(previews)} ms ` +
+      `(median ${Math.round(median(previews))}): ratio ${ratio.toFixed(2)} (target ${TARGET}: ${ratio <= TARGET ? "met" : "not met"})`);
+  }
+  const ratios = all.map((r) => r.graph / r.markdown);
+  const ratio = geomean(ratios);
+  lines.push(`over ${all.length} rounds: ratios ${ratios.map((x) => x.toFixed(2)).join(", ")}; geometric mean ${ratio.toFixed(2)} ` +
+    `(target ${TARGET}: ${ratio <= TARGET ? "met" : "not met"})`);
+  return { ratio, lines };
+}
+
+/** graph.js, the chunks it imports before it runs, and the Mermaid file the page preloads for it. */
+function firstPaintScripts(dir) {
+  const files = ["graph.js"];
+  for (let i = 0; i < files.length; i++) {
+    const text = readFileSync(join(dir, files[i]), "utf8");
+    for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*)"\.\/(graph-chunk-[A-Z0-9]+\.js)"/g)) if (!files.includes(m[1])) files.push(m[1]);
+  }
+  return [...files, "graph-mermaid.js"];
+}
 
 export default {
   name: "paint",
@@ -206,26 +244,23 @@ export default {
       },
     },
     {
-      name: `the graph's first paint loads at most ${FIRST_PAINT_BYTES / 1e6} MB of script (graph.js and the chunks it preloads)`,
+      name: `the graph's first paint loads at most ${FIRST_PAINT_BYTES / 1e6} MB of script (graph.js, what it imports at once, and its Mermaid)`,
       fn: async (_wb, ctx) => {
         const dir = join(ctx.root, "dist", "webview");
-        const files = ["graph.js", ...JSON.parse(readFileSync(join(dir, "graph.preload.json"), "utf8"))];
+        const files = firstPaintScripts(dir);
         const bytes = files.reduce((n, f) => n + statSync(join(dir, f)).size, 0);
-        console.log(`    first paint: ${files.length} scripts, ${(bytes / 1e6).toFixed(2)} MB`);
-        assert.ok(files.length > 1, "the graph view is no longer split into chunks");
+        console.log(`    first paint: ${files.length} scripts (${files.join(", ")}), ${(bytes / 1e6).toFixed(2)} MB`);
+        assert.ok(files.includes("graph-mermaid.js"), "graph.js no longer imports its Mermaid file");
         assert.ok(bytes <= FIRST_PAINT_BYTES, `the first paint loads ${bytes} bytes of script`);
       },
     },
     {
-      name: `the graph's cold paint against the Markdown preview's (median graph / markdown <= ${TOLERANCE}; the target is ${TARGET})`,
+      name: `the graph's cold paint against the Markdown preview's (ratio <= ${TOLERANCE}; the target is ${TARGET})`,
       fn: async () => {
         assert.ok(rounds.length > 0, "no round was timed");
-        const ratios = rounds.map((r) => r.graph / r.markdown);
-        const ratio = median(ratios);
-        console.log(`    cold first paint over ${rounds.length} rounds: graph ${rounds.map((r) => r.graph).join(", ")} ms; ` +
-          `Markdown preview ${rounds.map((r) => r.markdown).join(", ")} ms; ratios ${ratios.map((x) => x.toFixed(2)).join(", ")}; ` +
-          `median ${ratio.toFixed(2)} (target ${TARGET}: ${ratio <= TARGET ? "met" : "not met"})`);
-        assert.ok(ratio <= TOLERANCE, `the graph took ${ratio.toFixed(2)} times as long as the Markdown preview (median of ${rounds.length})`);
+        const report = verdict(rounds);
+        for (const line of report.lines) console.log(`    ${line}`);
+        assert.ok(report.ratio <= TOLERANCE, `the graph took ${report.ratio.toFixed(2)} times as long as the Markdown preview`);
       },
     },
   ],
