@@ -1,12 +1,13 @@
 // Runs on Node 20 (the UI runner): the graph view's cold first paint against VS Code's own Markdown preview, side by
 // side, as a ratio (both are timed on the same machine at the same moment, so its load stretches both). A round is
-// one fresh code-server: each file open in the editor with its language features ready (GradLens has evaluated the
-// `.nn.ts` file: its CodeLens shows), then the clock runs from the palette click to painted content inside the
-// webview, the preview's heading and the graph's drawn SVG nodes (every other round opens the graph first: the first
-// webview of a workbench pays for webviews at all); neither webview has been opened before in that code-server. The
-// first round uses the suite's code-server, the others start their own; the verdict is the median
-// ratio. Each paint prints where its time went (document, scripts fetched, GradLens's User Timing marks).
-//   GRADLENS_PAINT_ROUNDS=N (default 5)
+// one fresh code-server: VS Code's webview host started by a webview of neither (the Simple Browser), each file open
+// in the editor with its language features ready (GradLens has evaluated the `.nn.ts` file: its CodeLens shows),
+// then the clock runs from the palette click to painted content inside the webview, the preview's heading and the
+// graph's drawn SVG nodes; neither view has been opened before in that code-server, and every other round opens the
+// graph first. The first round uses the suite's code-server, the others start their own; the verdict is the
+// geometric mean of the rounds' ratios. Each paint prints where its time went (document, scripts fetched, GradLens's
+// User Timing marks).
+//   GRADLENS_PAINT_ROUNDS=N (default 6; rounded to an even number)
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,14 +16,14 @@ import { launchBrowser, makeSandbox, startCodeServer, workbenchUrl } from "../..
 import { Workbench } from "./workbench.mjs";
 
 /**
- * The target is a ratio of 1 (the graph as fast as the preview), not met yet: with the rounds alternating which opens
- * first, medians on the shared 2-core machine came out between 1.2 and 1.8 (the graph 1.2 to 2.1 s; the preview
- * 0.9 s when a webview had opened before it, 1.1 to 3.7 s when it was the first). So the suite prints every figure
- * and whether the target was met, and asserts what does not depend on the machine's load: the bytes the first paint
- * loads (12.6 MB in one file before the view was split into ES modules; about 0.85 MB now), and, against a gross
- * regression only, a median ratio under 2.5.
+ * The target is a ratio of 1 (the graph as fast as the preview), not met: over rounds of this suite on the shared
+ * 2-core machine the graph paints in 1.1 to 1.5 s and the preview in 0.9 to 1.1 s, ratios 1.1 to 1.4 (Mermaid's load
+ * and render of the 88 nodes and 126 labelled edges take 0.55 to 0.8 s after the page arrives; the preview shows
+ * HTML its extension rendered). So the suite prints every figure and whether the target was met, and asserts what
+ * does not depend on the machine's load, the bytes the first paint loads (12.6 MB in one file before the view was
+ * split; about 0.95 MB now), and, against a regression only, a ratio under 2.
  */
-const TARGET = 1, TOLERANCE = 2.5, FIRST_PAINT_BYTES = 1_500_000;
+const TARGET = 1, TOLERANCE = 2, FIRST_PAINT_BYTES = 1_500_000;
 // An even number of rounds, so each view opens first equally often.
 const ROUNDS = 2 * Math.max(1, Math.round(Number(process.env.GRADLENS_PAINT_ROUNDS ?? 6) / 2));
 
@@ -109,14 +110,33 @@ function workspaceIn(sandbox) {
   return workspace;
 }
 
+/**
+ * The first webview a workbench opens, whichever it is, waits for VS Code's webview host to start: about 2.5 to 3.5 s
+ * more on this machine in most workbenches, in some none, at random. Neither view can do anything about it, and
+ * whichever drew it lost the round by that much; so VS Code's Simple Browser (neither view's, on a port where nothing
+ * answers) takes it first.
+ */
+async function warmWebviews(wb, log) {
+  const t = Date.now();
+  await wb.runCommand("Simple Browser: Show");
+  const input = wb.page.locator(".quick-input-widget input").first();
+  await input.waitFor({ state: "visible" });
+  await input.fill("http://127.0.0.1:9/");
+  await wb.page.keyboard.press("Enter");
+  await webview(wb, "vscode.simple-browser").locator(".url-input").waitFor({ timeout: 60_000 });
+  log(`the Simple Browser (VS Code's webview host started) in ${Date.now() - t} ms`);
+  await wb.runCommand("View: Close All Editors");
+}
+
 const codeLens = (wb) => wb.page.locator(".editor-instance .codelens-decoration a", { hasText: "Visualize" }).first();
 
 /**
- * One round in a workbench nothing has been previewed or drawn in yet: both cold paints, in ms from the click. The
- * first webview a workbench opens pays for setting up webviews at all, so rounds alternate which opens first.
+ * One round in a workbench nothing has been previewed or drawn in yet: both cold paints, in ms from the click, after
+ * VS Code's webview host has started. Rounds still alternate which opens first (whatever else the first one warms).
  */
 async function round(wb, log, graphFirst) {
   if (await wb.page.locator(".part.auxiliarybar").first().isVisible()) await wb.page.keyboard.press("Control+Alt+B");
+  await warmWebviews(wb, log);
   await wb.openFile("xor231.nn.ts");
   await codeLens(wb).waitFor({ timeout: 90_000 });
   await wb.openFile("notes.md");
@@ -193,14 +213,14 @@ const median = (xs) => {
 const geomean = (xs) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 
 /**
- * The comparison, by the order the two were opened in (the first webview of a workbench pays for webviews at all):
- * each view's median time when it was first, and when the other had opened before it; the verdict is the geometric
- * mean of every round's ratio, which weighs both orders alike when the rounds are even.
+ * The comparison, by the order the two were opened in: each view's median time when it was opened first, and when
+ * the other had opened before it; the verdict is the geometric mean of every round's ratio, which weighs both orders
+ * alike (the rounds are even).
  */
 function verdict(all) {
   const lines = [];
   const ms = (xs) => xs.map((x) => Math.round(x)).join(", ");
-  for (const [label, first] of [["as the workbench's first webview", true], ["after the other webview", false]]) {
+  for (const [label, first] of [["opened first", true], ["opened after the other", false]]) {
     const graphs = all.filter((r) => r.graphFirst === first).map((r) => r.graph);
     const previews = all.filter((r) => r.graphFirst !== first).map((r) => r.markdown);
     if (graphs.length === 0 || previews.length === 0) continue;
