@@ -1,9 +1,10 @@
 // Runs on Node 20 (the UI runner): GradLens packaged as a .vsix (`npm run package`) and installed into code-server
-// with --install-extension, with no development path: what a user installs, driven through the real UI.
+// with --install-extension, with no development path: what a user installs, driven through the real UI (evaluation,
+// errors, and a graph drawn by the Mermaid the package carries).
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { evaluateThroughUi } from "./steps.mjs";
+import { evaluateThroughUi, until } from "./steps.mjs";
 
 export default {
   name: "vsix",
@@ -21,6 +22,8 @@ export default {
         assert.ok(files.includes(join("dist", "extension.js")));
         // The evaluator worker every evaluation runs in ships beside it.
         assert.ok(files.includes(join("dist", "evaluator.js")));
+        // The graph view's page and the Mermaid file it loads beside it.
+        assert.ok(files.includes(join("dist", "webview", "graph.js")) && files.includes(join("dist", "webview", "graph-mermaid.js")));
         const sources = files.filter((f) => !f.startsWith("node_modules") && (f.startsWith("src") || f.endsWith(".ts") || f.endsWith(".map")));
         assert.deepEqual(sources, []);
         assert.doesNotMatch(wb.page.url(), /payload=/);
@@ -44,6 +47,19 @@ export default {
         const column = readFileSync(join(ctx.workspace, "syntax.nn.ts"), "utf8").split("\n")[2].indexOf("))") + 2;
         const note = await evaluateThroughUi(wb, "syntax.nn.ts", 3, /GradLens: .*line \d+:\d+/);
         assert.match(note, new RegExp(`line 3:${column}\\b`));
+      },
+    },
+    {
+      name: "the installed .vsix draws the selection's graph: its Mermaid loads under the panel's CSP",
+      fn: async (wb) => {
+        await wb.openFile("square.nn.ts");
+        await wb.goToLine(4);
+        await wb.selectToLineEnd();
+        await wb.runCommand("GradLens: Visualize Gradient of Selection");
+        const texts = () => wb.webview().locator("#gl-graph svg g.node").allTextContents().catch(() => []);
+        const nodes = await until("the graph to be drawn", texts, (n) => n.length >= 6, 60_000);
+        // The x leaf carries ∂/∂x = 596144, drawn by Mermaid inside the webview.
+        assert.equal(nodes.filter((t) => /\b596144\b/.test(t)).length, 1, JSON.stringify(nodes));
       },
     },
   ],
