@@ -24,21 +24,20 @@ export function outputColor(v: number, low: RGB, mid: RGB, high: RGB): RGB {
   return [0, 1, 2].map((i) => Math.round(a[i] * (1 - u) + b[i] * u)) as RGB;
 }
 
-/** Chart colours for classes 0, 1, 2, … (cycling past six). */
+/** Chart colours for classes 0, 1, 2, … (cycling past six); classes 0 and 1 are also a binary output's low and high. */
 const CLASS_VARS: [string, string][] = [
   ["--vscode-charts-blue", "#3794ff"], ["--vscode-charts-orange", "#d18616"], ["--vscode-charts-green", "#89d185"],
   ["--vscode-charts-purple", "#b180d7"], ["--vscode-charts-red", "#f14c4c"], ["--vscode-charts-yellow", "#cca700"],
 ];
 
-export function classColor(k: number): RGB {
-  const [v, d] = CLASS_VARS[((k % CLASS_VARS.length) + CLASS_VARS.length) % CLASS_VARS.length];
-  return parse(themeColor(v, d));
-}
+/** The theme's class colours, read once per drawing (not once per cell). */
+const classPalette = (): RGB[] => CLASS_VARS.map(([v, d]) => parse(themeColor(v, d)));
+const classColor = (palette: RGB[], k: number): RGB => palette[((k % palette.length) + palette.length) % palette.length];
 
 /** A class's colour mixed with the background (cells), so the points drawn on top stand out. */
-export function cellColor(k: number, mid: RGB): RGB {
+function cellColor(palette: RGB[], k: number, mid: RGB): RGB {
   if (!Number.isInteger(k)) return [255, 0, 255];
-  const c = classColor(k);
+  const c = classColor(palette, k);
   return [0, 1, 2].map((i) => Math.round(0.55 * c[i] + 0.45 * mid[i])) as RGB;
 }
 
@@ -47,15 +46,14 @@ export function drawHeatMap(canvas: HTMLCanvasElement, grid: GridView | undefine
   if (!ctx) return;
   ctx.clearRect(0, 0, px, canvas.height);
   if (!grid) return;
-  const low = parse(themeColor("--vscode-charts-blue", "#3794ff"));
-  const high = parse(themeColor("--vscode-charts-orange", "#d18616"));
+  const palette = classPalette(), [low, high] = palette;
   const mid = parse(themeColor("--vscode-editor-background", "#1e1e1e"));
   const n = grid.size, img = ctx.createImageData(n, n);
   // Row j of the grid is x2 = j / (n - 1); the canvas's y axis points down, so flip it.
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < n; i++) {
       const v = grid.values[j * n + i];
-      const [r, g, b] = grid.classes !== undefined ? cellColor(v, mid) : outputColor(v, low, mid, high);
+      const [r, g, b] = grid.classes !== undefined ? cellColor(palette, v, mid) : outputColor(v, low, mid, high);
       const k = ((n - 1 - j) * n + i) * 4;
       img.data[k] = r;
       img.data[k + 1] = g;
@@ -80,7 +78,7 @@ export function drawHeatMap(canvas: HTMLCanvasElement, grid: GridView | undefine
     const [x, y] = at(u, v);
     ctx.beginPath();
     ctx.arc(x, y, 3, 0, 2 * Math.PI);
-    ctx.fillStyle = `rgb(${classColor(label).join(",")})`;
+    ctx.fillStyle = `rgb(${classColor(palette, label).join(",")})`;
     ctx.fill();
     ctx.lineWidth = 1;
     ctx.strokeStyle = `rgb(${mid.join(",")})`;
