@@ -1,6 +1,6 @@
 // Runs on Node (developer machine, CI): the one build script. Two kinds of target: the extension host bundle and
-// the CLI (node, cjs, `vscode` external), and the webview bundles (browser: the graph view as code-split ES modules,
-// the others one iife each).
+// the CLI (node, cjs, `vscode` external), and the webview bundles (browser: the graph view as ES modules, with its
+// Mermaid in a file of its own; the others one iife each).
 //   node scripts/build.mjs [--watch] [--production] [--outdir DIR]   (DIR/dist instead of ./dist: packaging stages there)
 import * as esbuild from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -100,15 +100,15 @@ const webviewTargets = existsSync(webviewDir)
  */
 const MERMAID_FILE = "graph-mermaid.js";
 
-function splitWebview(name) {
+function graphWebview() {
   const outdir = join(outRoot, "dist", "webview");
-  const chunk = new RegExp(`^${name}-chunk-[A-Z0-9]+\\.js(\\.map)?$`);
+  const chunk = /^graph-chunk-[A-Z0-9]+\.js(\.map)?$/;
   return {
-    entryPoints: { [name]: join(root, "webview", name, "main.ts") },
+    entryPoints: { graph: join(root, "webview", "graph", "main.ts") },
     absWorkingDir: root,
     outdir,
     entryNames: "[name]",
-    chunkNames: `${name}-chunk-[hash]`,
+    chunkNames: "graph-chunk-[hash]",
     format: "esm",
     splitting: true,
     minify: !process.env.GRADLENS_NO_MINIFY,
@@ -137,7 +137,6 @@ const mermaidWebview = {
   metafile: true,
   plugins: [mermaidFlowchartOnly(root), mermaidFaster(root)],
 };
-const SPLIT = new Set(["graph"]);
 
 const contexts = [];
 for (const [entry, outfile, extra] of nodeTargets) {
@@ -159,7 +158,7 @@ for (const [entry, outfile] of webviewTargets) {
   contexts.push(
     await esbuild.context({
       ...common,
-      ...(SPLIT.has(name) ? splitWebview(name) : { entryPoints: [join(root, entry)], outfile: join(outRoot, outfile), format: "iife" }),
+      ...(name === "graph" ? graphWebview() : { entryPoints: [join(root, entry)], outfile: join(outRoot, outfile), format: "iife" }),
       platform: "browser",
       target: "es2022",
       loader: { ".css": "text" },
@@ -167,7 +166,7 @@ for (const [entry, outfile] of webviewTargets) {
   );
 }
 
-if (SPLIT.has("graph") && webviewTargets.some(([entry]) => entry === "webview/graph/main.ts")) {
+if (webviewTargets.some(([entry]) => entry === "webview/graph/main.ts")) {
   contexts.push(await esbuild.context({ ...common, ...mermaidWebview, platform: "browser", target: "es2022" }));
 }
 

@@ -49,8 +49,9 @@ async function evaluate(context: vscode.ExtensionContext, pool: EvaluatorPool): 
     const result = await prepared.client.call(
       { kind: "evaluateSelection", selection: prepared.id, values, bounds: settings.bounds }, { label: taken.label, limit: settings.limits.selection },
     ).promise.finally(prepared.release);
-    showPrinted(context, `${vscode.workspace.asRelativePath(doc.uri)}:${taken.range.start.line + 1}`, result.output);
-    const lines = [`${vscode.workspace.asRelativePath(doc.uri)}:${taken.range.start.line + 1}  ${oneLine(text, 80)}`];
+    const where = `${vscode.workspace.asRelativePath(doc.uri)}:${taken.range.start.line + 1}`;
+    showPrinted(context, where, result.output);
+    const lines = [`${where}  ${oneLine(text, 80)}`];
     lines.push(`  value = ${readable(result.value, true)}`);
     for (const leaf of result.leaves) {
       const found = result.foundNames.find((f) => f.name === leaf.name);
