@@ -2,9 +2,8 @@
 // graph --format dot`). The same view model, labels and colour classes as the Mermaid generator (mermaid.ts); every
 // label from user text goes through escapeDot, colours through sanitizeColors, ids are our counters.
 import { escapeDot } from "./escape";
-import { formatNumber } from "./format";
 import type { ViewModel, ViewNode } from "./graph";
-import { edgeShapeLabel, nodeClass, nodeLines, type LabelOptions } from "./mermaid";
+import { edgeLabels, nodeClass, nodeLines, type LabelOptions } from "./mermaid";
 import { sanitizeColors } from "./theme";
 
 const SHAPE: Record<ViewNode["kind"], string> = {
@@ -17,7 +16,6 @@ const id = (s: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? s : `"${
 
 export function toDot(model: ViewModel, opts: LabelOptions = {}): string {
   const colors = sanitizeColors(opts.colors);
-  const f = (x: number) => formatNumber(x, opts.digits);
   const out = [
     "digraph gradlens {",
     `  rankdir=${opts.direction === "TB" ? "TB" : "LR"};`,
@@ -30,14 +28,8 @@ export function toDot(model: ViewModel, opts: LabelOptions = {}): string {
     const label = nodeLines(node, opts).map(escapeDot).join("\\n");
     out.push(`  ${id(node.id)} [label="${label}", shape=${SHAPE[node.kind]}, fillcolor="${c.fill}", color="${c.stroke}", fontcolor="${c.text}", penwidth=${width}];`);
   }
-  const folded = new Set(model.nodes.filter((n) => n.kind === "group").map((n) => n.id));
-  const tensors = new Set(model.nodes.filter((n) => n.tensor && n.kind !== "group").map((n) => n.id));
-  model.edges.forEach((e, i) => {
-    // Labels as Mermaid's: a tensor edge its shape, a single scalar edge its local derivative, merged edges none.
-    let label = "";
-    if (opts.locals !== false && e.shape) label = edgeShapeLabel(e.shape);
-    else if (opts.locals !== false && e.count === 1 && !folded.has(e.to) && !tensors.has(e.to)) label = f(e.local);
-    if (e.cut) label = label ? `${label} (no gradient)` : "no gradient";
+  edgeLabels(model, opts).forEach((label, i) => {
+    const e = model.edges[i];
     const attrs = [
       label ? `label="${escapeDot(label)}"` : "", e.cut ? "style=dashed" : "", opts.highlight?.edges.has(i) ? `color="${colors.hl.stroke}", penwidth=3` : "",
     ].filter(Boolean);

@@ -73,6 +73,23 @@ function tensorLines(node: ViewNode, t: NonNullable<ViewNode["tensor"]>, opts: L
  * Shape on an edge: 4×2, 3-vector, scalar. Only characters Mermaid labels take as plain text: Mermaid draws entity
  * codes in edge labels literally (&#91;4,2&#93;) when labels are SVG text, so [4,2] would not survive there.
  */
+/**
+ * Each edge's label, unescaped (Mermaid's and DOT's alike). A merged edge has no single derivative, and an edge into a
+ * folded group carries the derivative of a node inside it, not of the group: no label for either (Mermaid lays every
+ * label out as an extra node, too). A tensor's edge carries its shape instead; a scalar element into a tensor has
+ * neither (its local is NaN). A cut edge says it carries no gradient.
+ */
+export function edgeLabels(model: ViewModel, opts: LabelOptions = {}): string[] {
+  const folded = new Set(model.nodes.filter((n) => n.kind === "group").map((n) => n.id));
+  const tensors = new Set(model.nodes.filter((n) => n.tensor && n.kind !== "group").map((n) => n.id));
+  return model.edges.map((e) => {
+    let label = "";
+    if (opts.locals !== false && e.shape) label = edgeShapeLabel(e.shape);
+    else if (opts.locals !== false && e.count === 1 && !folded.has(e.to) && !tensors.has(e.to)) label = formatNumber(e.local, opts.digits);
+    return e.cut ? (label ? `${label} (no gradient)` : "no gradient") : label;
+  });
+}
+
 export function edgeShapeLabel(shape: readonly number[]): string {
   if (shape.length === 0) return "scalar";
   if (shape.length === 1) return `${shape[0]}-vector`;
@@ -89,7 +106,6 @@ export function nodeClass(node: ViewNode): ColorClass {
 
 export function toMermaid(model: ViewModel, opts: LabelOptions = {}): string {
   const colors = sanitizeColors(opts.colors);
-  const f = (x: number) => formatNumber(x, opts.digits);
   const out = [`flowchart ${opts.direction === "TB" ? "TB" : "LR"}`];
   const used = new Set<ColorClass>();
   for (const node of model.nodes) {
@@ -99,16 +115,9 @@ export function toMermaid(model: ViewModel, opts: LabelOptions = {}): string {
     used.add(cls);
     out.push(`  ${node.id}${open}${label}${close}:::${cls}`);
   }
-  const folded = new Set(model.nodes.filter((n) => n.kind === "group").map((n) => n.id));
-  const tensors = new Set(model.nodes.filter((n) => n.tensor && n.kind !== "group").map((n) => n.id));
-  model.edges.forEach((e) => {
-    let label = "";
-    // A merged edge has no single derivative, and an edge into a folded group carries the derivative of a node
-    // inside it, not of the group: no label for either (Mermaid lays every label out as an extra node, too).
-    // A tensor's edge carries its shape instead; a scalar element into a tensor has neither (its local is NaN).
-    if (opts.locals !== false && e.shape) label = edgeShapeLabel(e.shape);
-    else if (opts.locals !== false && e.count === 1 && !folded.has(e.to) && !tensors.has(e.to)) label = f(e.local);
-    if (e.cut) out.push(`  ${e.from} -.->|"${escapeMermaid(label ? `${label} (no gradient)` : "no gradient")}"| ${e.to}`);
+  edgeLabels(model, opts).forEach((label, i) => {
+    const e = model.edges[i];
+    if (e.cut) out.push(`  ${e.from} -.->|"${escapeMermaid(label)}"| ${e.to}`);
     else out.push(label ? `  ${e.from} -->|"${escapeMermaid(label)}"| ${e.to}` : `  ${e.from} --> ${e.to}`);
   });
   for (const cls of [...used].sort()) {
