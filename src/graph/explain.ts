@@ -3,6 +3,7 @@
 import type { Tape } from "../engine/tape";
 import type { Explanation, GradientPath, ViewModel } from "../view/graph";
 import { ancestors } from "./model";
+import { outermostFolded } from "./partition";
 
 export const DEFAULT_MAX_PATHS = 64;
 
@@ -65,23 +66,12 @@ export function explanationHighlight(model: ViewModel, ex: Explanation, tape: Ta
     if (n.kind === "group") groupIds.set(n.groupId, n.id);
     else if (n.tapeId >= 0) shown.set(n.tapeId, n.id);
   }
-  // The outermost drawn group holding each group, found once per group (paths cross the same groups many times).
-  const outerDrawn = new Map<number, string | undefined>();
-  const drawnGroup = (g0: number): string | undefined => {
-    const chain: number[] = [];
-    let g = g0;
-    while (g >= 0 && !outerDrawn.has(g)) {
-      chain.push(g);
-      g = tape.groups[g].parent;
-    }
-    let id = g >= 0 ? outerDrawn.get(g) : undefined;
-    for (let k = chain.length - 1; k >= 0; k--) {
-      id ??= groupIds.get(chain[k]);
-      outerDrawn.set(chain[k], id);
-    }
-    return g0 >= 0 ? outerDrawn.get(g0) : undefined;
+  // The outermost drawn group holding each group (paths cross the same groups many times).
+  const outer = outermostFolded(tape, new Set(groupIds.keys()));
+  const visible = (i: number): string | undefined => {
+    const g = tape.group[i];
+    return shown.get(i) ?? (g >= 0 && outer[g] >= 0 ? groupIds.get(outer[g]) : undefined);
   };
-  const visible = (i: number): string | undefined => shown.get(i) ?? drawnGroup(tape.group[i]);
   const byTapeEdge = new Map<number, number>(), byPair = new Map<string, number>();
   model.edges.forEach((e, i) => {
     if (e.tapeEdge >= 0) byTapeEdge.set(e.tapeEdge, i);

@@ -161,8 +161,8 @@ export function layout(input: FoldInput, folded: ReadonlySet<number>): Layout {
   if (edges.length > maxEdges) {
     droppedEdges = edges.length - maxEdges;
     // Keep the edges into the units drawn last (nearest the target on a topological tape).
-    const rank = new Map(order.map((u, i) => [u, i]));
-    edges = [...edges].sort((a, b) => rank.get(b.to)! - rank.get(a.to)!).slice(0, maxEdges);
+    const rank = positions(order, tape.n, tape.groups.length, bundles.length);
+    edges = [...edges].sort((a, b) => rank(b.to) - rank(a.to)).slice(0, maxEdges);
   }
 
   const groups = groupUnits(input, r.rep, prep);
