@@ -52,10 +52,6 @@ export function languageOf(arg: string, lang?: Lang): Lang {
   return lang ?? languageOfFile(arg);
 }
 
-export function evaluateFile(file: string, bounds?: Partial<Bounds>, lang?: Lang): DocumentResult {
-  return evaluateText(file, readSource(file), undefined, bounds, lang);
-}
-
 /**
  * A file's text evaluated (Python for a `.py` file or `lang` "py"; its `load(...)` reading its own folder; `seen`
  * collects what it read); its first error, if it did not evaluate, as a FileError.
