@@ -76,10 +76,10 @@ export function exec(ip: Interp, s: Stmt): Completion {
       case "if":
         if (ip.truthy(evalExpr(ip, s.test))) {
           if (s.then.length === 1 && s.then[0].kind !== "declare") s = s.then[0];
-          else return execBlock(ip, s.then, declares(s.then) ? new Scope(ip.scope) : ip.scope);
+          else return execBody(ip, s.then);
         } else if (s.otherwise === undefined) return Completion.Normal;
         else if (s.otherwise.length === 1 && s.otherwise[0].kind !== "declare") s = s.otherwise[0];
-        else return execBlock(ip, s.otherwise, declares(s.otherwise) ? new Scope(ip.scope) : ip.scope);
+        else return execBody(ip, s.otherwise);
         continue;
       case "for": return forLoop(ip, s);
       case "forOf": return forOf(ip, s);

@@ -44,6 +44,13 @@ c = make(); c(); c()
 print(n, c())`)).toEqual(["3 3"]);
   });
 
+  it("a def or class in a many-statement if/else body binds in the enclosing scope (TypeScript's stays block-scoped)", () => {
+    expect(out("n = 1\nif n > 0:\n  def f(): return 3\n  z = 4\nprint(f())")).toEqual(["3"]);
+    expect(out("n = 1\nif n < 0:\n  pass\nelse:\n  class C:\n    k = 5\n  z = 4\nprint(C.k, z)")).toEqual(["5 4"]);
+    const ts = evaluateDocument("let n = 1;\nif (n > 0) { function f() { return 3; } const z = f(); }\nf();", { lang: "ts" });
+    expect(ts.diagnostics.find((d) => d.severity === "error")).toMatchObject({ message: expect.stringMatching(/`f` is not a known function/), line: 3 });
+  });
+
   it("print's sep and end, and output lines as printed", () => {
     expect(out('print(1, 2, sep=", ", end="")\nprint("!")\nprint()\nprint("a\\nb")')).toEqual(["1, 2!", "", "a", "b"]);
   });
