@@ -6,7 +6,7 @@ import { VALUE_FIELDS } from "./autograd-check";
 import { Instance, thisPath } from "./classes";
 import { evalExpr } from "./expressions";
 import type { Interp } from "./interp";
-import { assignPyName, setItem, unpackValues } from "./py-values";
+import { assignPyName, programScope, setItem, unpackValues } from "./py-values";
 import { setTensorAttribute } from "./tensor-members";
 import type { Expr, Pattern, Span, Target } from "./tree";
 import { Obj, Tensor, isNumber, typeName, type Value } from "./values";
@@ -40,9 +40,7 @@ export function assign(ip: Interp, target: Target, v: Value): void {
       // Where assigning declares (selections), assigning a built-in's name (`max = 5`, `E = 2`) shadows it.
       const builtin = b !== undefined && ip.global.vars.get(target.name) === b;
       if ((b === undefined || builtin) && ip.implicitDeclare) {
-        let program = ip.scope;
-        while (program.parent !== undefined && program.parent !== ip.global) program = program.parent;
-        program.declare(target.name, v, false);
+        programScope(ip).declare(target.name, v, false);
         return;
       }
       if (b === undefined) throw ip.error(`unknown name \`${target.name}\``, target);

@@ -16,7 +16,7 @@ import { OP_NAMES, opEntries } from "./opfns";
 import { nameGiven } from "./param-names";
 import { randomTensor, tensorGlobals, tensorNamespace } from "./tensor-globals";
 import { PARAM_SLOT_ELEMENTS, tensorLoss, tensorParam } from "./tensors";
-import { Builtin, Num, Tensor, isNumber, typeName, type Value } from "./values";
+import { Builtin, builtinEntry, Num, Tensor, isNumber, typeName, type Value } from "./values";
 
 function plainArg(ip: Interp, v: Value, fallback: number, fname: string, site: Span): number {
   if (v === undefined) return fallback;
@@ -66,14 +66,10 @@ function loss(name: LossName) {
   };
 }
 
-function fn(name: string, impl: Builtin["impl"], min: number, max = min): [string, Builtin] {
-  return [name, new Builtin(name, impl, min, max)];
-}
-
 /** The differentiable functions and constants, as one namespace's entries. */
 function mathEntries(): [string, Value][] {
-  const out: [string, Value][] = [...UNARY_NAMES].map((n) => fn(n, (ip, a, s) => unary(ip, n, a[0], s), 1));
-  out.push(fn("pow", (ip, a, s) => power(ip, a[0], a[1], s), 2));
+  const out: [string, Value][] = [...UNARY_NAMES].map((n) => builtinEntry(n, (ip, a, s) => unary(ip, n, a[0], s), 1));
+  out.push(builtinEntry("pow", (ip, a, s) => power(ip, a[0], a[1], s), 2));
   out.push(["E", Math.E], ["PI", Math.PI], ...opEntries());
   return out;
 }
@@ -83,21 +79,21 @@ export function installGlobals(ip: Interp): void {
   const g = ip.global;
   const math = mathEntries();
   for (const [k, v] of math) g.declare(k, v, true);
-  const lower: [string, Value][] = [...math, ["pi", Math.PI], ["e", Math.E], fn("power", (ip2, a, s) => power(ip2, a[0], a[1], s), 2)];
+  const lower: [string, Value][] = [...math, ["pi", Math.PI], ["e", Math.E], builtinEntry("power", (ip2, a, s) => power(ip2, a[0], a[1], s), 2)];
   g.declare("Math", new Namespace("Math", math), true);
   for (const ns of ["math", "np", "torch", "F"]) g.declare(ns, new Namespace(ns, [...lower, ...tensorNamespace(ns)]), true);
   const entries: [string, Builtin][] = [
-    fn("param", param, 1, 2),
-    fn("seed", (ip2, a, s) => {
+    builtinEntry("param", param, 1, 2),
+    builtinEntry("seed", (ip2, a, s) => {
       const n = plainArg(ip2, a[0], 0, "seed", s);
       ip2.rng = new Rng(ip2.seedOverride ?? n);
       noteSeed(ip2, n);
       return undefined;
     }, 1),
     // `rand([r, c])` / `randn([r, c])` (a shape array) make tensors; numbers keep the scalar meaning (lo, hi / mean, std).
-    fn("rand", (ip2, a, s) => Array.isArray(a[0]) ? randomTensor(ip2, a, false, "rand", s)
+    builtinEntry("rand", (ip2, a, s) => Array.isArray(a[0]) ? randomTensor(ip2, a, false, "rand", s)
       : ip2.rng.uniform(plainArg(ip2, a[0], 0, "rand", s), plainArg(ip2, a[1], 1, "rand", s)), 0, 2),
-    fn("randn", (ip2, a, s) => {
+    builtinEntry("randn", (ip2, a, s) => {
       if (Array.isArray(a[0])) return randomTensor(ip2, a, true, "randn", s);
       const mean = plainArg(ip2, a[0], 0, "randn", s), std = plainArg(ip2, a[1], 1, "randn", s);
       // PyTorch's randn(2, 3) is a matrix; here it is one number. Say so where it is most likely a slip.
@@ -106,12 +102,12 @@ export function installGlobals(ip: Interp): void {
       }
       return ip2.rng.normal(mean, std);
     }, 0, 2),
-    fn("mlp", makeMlp, 1, 2),
-    fn("sse", loss("sse"), 2),
-    fn("mse", loss("mse"), 2),
-    fn("bce", loss("bce"), 2),
-    fn("train", train, 1),
-    fn("gradcheck", runGradcheck, 2, 4),
+    builtinEntry("mlp", makeMlp, 1, 2),
+    builtinEntry("sse", loss("sse"), 2),
+    builtinEntry("mse", loss("mse"), 2),
+    builtinEntry("bce", loss("bce"), 2),
+    builtinEntry("train", train, 1),
+    builtinEntry("gradcheck", runGradcheck, 2, 4),
     ...tensorGlobals(),
     ...datasetEntries(),
     loadEntry(),

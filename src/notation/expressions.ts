@@ -5,7 +5,7 @@ import { Closure } from "./calls";
 import { assign, index, withName } from "./assign";
 import { Instance, callInstance, classExpression, construct, instanceOf, superCall, superMethod, thisValue } from "./classes";
 import type { Interp } from "./interp";
-import { arrayLiteral, objectLiteral, template } from "./literals";
+import { elementsOf, objectLiteral, template } from "./literals";
 import { member } from "./members";
 import { pyArguments, pyExpr } from "./py-expressions";
 import { pyElement } from "./py-members";
@@ -40,7 +40,7 @@ export function evalExpr(ip: Interp, n: Expr): Value {
       case "call": return call(ip, n);
       case "member": return member(ip, evalExpr(ip, n.object), n.name, n);
       case "index": return element(ip, evalExpr(ip, n.object), evalExpr(ip, n.index), n);
-      case "array": return arrayLiteral(ip, n);
+      case "array": return elementsOf(ip, n);
       case "object": return objectLiteral(ip, n);
       case "function": return ip.lang === "py" ? pyDefine(ip, n) : new Closure(n.name ?? "", n, ip.scope);
       case "template": return template(ip, n);

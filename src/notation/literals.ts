@@ -5,7 +5,7 @@ import { evalExpr } from "./expressions";
 import type { Interp } from "./interp";
 import { pyFormat } from "./py-print";
 import { pyDict } from "./py-values";
-import type { ArrayLit, Element, ObjectLit, Span, Template } from "./tree";
+import type { Element, ObjectLit, Span, Template } from "./tree";
 import { Obj, append, typeName, type Value } from "./values";
 
 /** The elements of an array, tuple or set literal, spreads expanded. */
@@ -33,10 +33,6 @@ export function elementsOf(ip: Interp, n: { readonly elements: readonly Element[
     ip.namePath = path;
   }
   return out;
-}
-
-export function arrayLiteral(ip: Interp, n: ArrayLit): Value[] {
-  return elementsOf(ip, n);
 }
 
 export function objectLiteral(ip: Interp, n: ObjectLit): Obj {

@@ -1,12 +1,11 @@
 // Runs anywhere: Python's arithmetic and comparisons. A class's operator dunders first (`__add__`, then the right
 // operand's `__radd__`); strings, lists and tuples concatenate and repeat; numbers follow Python's ints and floats
 // (`/` always a float, `//` and `%` floored, division by zero an error) and record graph nodes as in TypeScript.
-import { Op } from "../engine";
 import { numericArith, numericCompare } from "./arith";
 import { Instance } from "./classes";
 import type { Interp } from "./interp";
 import { pyMatmul, tensorResult } from "./py-tensors";
-import { PyDict, constant, dictKey, isFloat, isTuple, pyFloat, pyTypeName, tuple } from "./py-values";
+import { PyDict, constant, constantOf, dictKey, isFloat, isTuple, pyFloat, pyTypeName, tuple } from "./py-values";
 import type { ArithOp, CompareOp, Span } from "./tree";
 import { Num, Tensor, isNumber, type Value } from "./values";
 
@@ -75,15 +74,14 @@ function repeat(ip: Interp, s: string | Value[], k: number | Num, site: Span): V
 /** Numbers: constants fold (ints stay ints; a float's integral result stays a float), graph values record nodes. */
 function numbers(ip: Interp, op: ArithOp, a: number | Num, b: number | Num, site: Span): Value {
   const float = isFloat(a) || isFloat(b);
-  const graph = (a instanceof Num && constantOf(ip, a) === undefined) || (b instanceof Num && constantOf(ip, b) === undefined);
+  const x = constantOf(ip, a), y = constantOf(ip, b);
   if ((op === "/" || op === "//" || op === "mod") && value(b) === 0) {
     throw ip.error(op === "/" ? "division by zero" : op === "//" ? "integer division or modulo by zero" : "integer modulo by zero", site);
   }
-  if (graph) {
+  if (x === undefined || y === undefined) {
     if (op === "//") return pyFloat(ip, Math.floor(value(a) / value(b)));
     return numericArith(ip, op, a, b, site);
   }
-  const x = constantOf(ip, a) as number, y = constantOf(ip, b) as number;
   const r = numericArith(ip, op, x, y, site) as number;
   // An int result: int operands, and no `/` (nor a negative power, which Python makes a float).
   if (!float && op !== "/" && !(op === "**" && y < 0)) return r;
@@ -92,12 +90,6 @@ function numbers(ip: Interp, op: ArithOp, a: number | Num, b: number | Num, site
 
 function value(v: number | Num): number {
   return typeof v === "number" ? v : v.value;
-}
-
-/** A number's constant value (a boxed float's too), or undefined for a graph value. */
-function constantOf(ip: Interp, v: number | Num): number | undefined {
-  if (typeof v === "number") return v;
-  return v.tape !== ip.tape || v.tape.op[v.node] === Op.Const ? v.value : undefined;
 }
 
 /** `-x` in Python: a class's `__neg__`, else numbers (a float stays a float). */

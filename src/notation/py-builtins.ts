@@ -2,7 +2,7 @@
 // zip enumerate sorted reversed isinstance …`), installed over the notation's globals for a Python program. Those
 // that take keywords get them as they were passed (`print(a, b, sep=", ", end="")`).
 import { pyArith, pyCompare } from "./py-arith";
-import { ClassFn, Instance } from "./classes";
+import { ClassFn, Instance, instanceOf } from "./classes";
 import type { Interp } from "./interp";
 import { pySorted } from "./py-members";
 import { num } from "./py-modules";
@@ -70,11 +70,7 @@ const isinstanceTypes: Record<string, (v: Value) => boolean> = {
 
 function isInstance(ip: Interp, v: Value, t: Value, site: Span): boolean {
   if (Array.isArray(t)) return t.some((x) => isInstance(ip, v, x, site));
-  if (t instanceof ClassFn) {
-    if (!(v instanceof Instance)) return false;
-    for (let c: ClassFn | undefined = v.cls; c !== undefined; c = c.parent) if (c === t) return true;
-    return false;
-  }
+  if (t instanceof ClassFn) return instanceOf(ip, v, t, site);
   if (t instanceof PyBuiltin && isinstanceTypes[t.name] !== undefined) return isinstanceTypes[t.name](v);
   throw ip.error("isinstance() arg 2 must be a type or tuple of types", site);
 }
@@ -153,7 +149,7 @@ export function pythonBuiltins(): PyBuiltin[] {
     b("dict", (ip, [x], kw, s) => {
       const d = new PyDict();
       if (x !== undefined) {
-        if (x instanceof PyDict) for (const [key, k] of x.keys) d.set(ip, k, x.props.get(key), s);
+        if (x instanceof PyDict) d.update(ip, x, s);
         else for (const pair of items(ip, x, s)) {
           const kv = items(ip, pair, s);
           d.set(ip, kv[0], kv[1], s);

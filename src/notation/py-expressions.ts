@@ -4,9 +4,9 @@ import { bind } from "./calls";
 import { evalExpr } from "./expressions";
 import { Scope, type Interp } from "./interp";
 import { elementsOf } from "./literals";
-import { PyDict, constant, getItem, isTuple, iterate, pyTypeName, tuple } from "./py-values";
+import { PyDict, constant, isTuple, iterate, pyTypeName, tuple } from "./py-values";
 import { tensorSlice } from "./py-tensors";
-import type { Arg, Comprehension, Expr, Slice, SliceRange, Span } from "./tree";
+import type { Arg, Comprehension, Expr, Slice, SliceRange } from "./tree";
 import { Tensor, append, isNumber, type Value } from "./values";
 
 export function pyExpr(ip: Interp, n: Expr): Value {
@@ -114,9 +114,4 @@ function comprehension(ip: Interp, n: Comprehension): Value {
     ip.scope = saved;
   }
   return dict ?? out;
-}
-
-/** `o[k]` in Python (tensors by row, as in TypeScript). */
-export function pyGetItem(ip: Interp, o: Value, k: Value, site: Span): Value | undefined {
-  return getItem(ip, o, k, site);
 }

@@ -2,7 +2,6 @@
 // method's receiver first), with Python's messages for a call that does not fit.
 import type { Closure } from "./calls";
 import { bind } from "./calls";
-import { evalExpr } from "./expressions";
 import { Scope, type Interp } from "./interp";
 import { PyDict, tuple } from "./py-values";
 import type { CallSite, Value } from "./values";
@@ -15,7 +14,8 @@ export function bindPyParams(ip: Interp, f: Closure, given: Value[], kw: Map<str
     scope.declare("this", self, true);
     scope.declare("super", f.home, true);
   }
-  const ps = f.decl.params, name = `${(f.name || "<lambda>").replace(/^.*\./, "")}()`;
+  const ps = f.decl.params;
+  // The keyword arguments not yet bound (a copy: the caller's map stays whole).
   const left = new Map(kw ?? []);
   let k = 0, d = 0;
   const values: Value[] = [];
@@ -38,38 +38,32 @@ export function bindPyParams(ip: Interp, f: Closure, given: Value[], kw: Map<str
     if (!p.keywordOnly && k < args.length) {
       v = args[k++];
       has = true;
-      if (left.has(pname)) throw ip.error(`${name} got multiple values for argument '${pname}'`, site);
+      if (left.has(pname)) throw ip.error(`${called(f)} got multiple values for argument '${pname}'`, site);
     } else if (left.has(pname)) {
       v = left.get(pname);
       left.delete(pname);
       has = true;
     }
+    // Every Python function is made by pyDefine, which evaluated each default where the `def` ran.
     if (p.default !== undefined) {
-      const dv = f.defaults.length > d ? f.defaults[d] : undefined;
+      if (!has) v = f.defaults[d];
       d++;
-      if (!has) v = f.defaults.length >= d ? dv : evalDefault(ip, f, p.default);
     } else if (!has) {
-      throw ip.error(`${name} missing 1 required ${p.keywordOnly ? "keyword-only" : "positional"} argument: '${pname}'`, site);
+      throw ip.error(`${called(f)} missing 1 required ${p.keywordOnly ? "keyword-only" : "positional"} argument: '${pname}'`, site);
     }
     values.push(v);
   }
   if (k < args.length) {
     const most = ps.filter((p) => p.rest === undefined && !p.keywordOnly).length;
-    throw ip.error(`${name} takes ${most} positional argument${most === 1 ? "" : "s"} but ${args.length} ${args.length === 1 ? "was" : "were"} given`, site);
+    throw ip.error(`${called(f)} takes ${most} positional argument${most === 1 ? "" : "s"} but ${args.length} ${args.length === 1 ? "was" : "were"} given`, site);
   }
-  if (left.size > 0) throw ip.error(`${name} got an unexpected keyword argument '${left.keys().next().value as string}'`, site);
+  if (left.size > 0) throw ip.error(`${called(f)} got an unexpected keyword argument '${left.keys().next().value as string}'`, site);
   ip.scope = scope;
   ps.forEach((p, i) => bind(ip, scope, p.target, values[i], false));
   return scope;
 }
 
-/** A default of a lambda or method (evaluated where it was defined: its closure's environment). */
-function evalDefault(ip: Interp, f: Closure, e: Parameters<typeof evalExpr>[1]): Value {
-  const saved = ip.scope;
-  ip.scope = f.env;
-  try {
-    return evalExpr(ip, e);
-  } finally {
-    ip.scope = saved;
-  }
+/** The function as Python's messages name it: `f()`, a method without its class, `<lambda>()`. */
+function called(f: Closure): string {
+  return `${(f.name || "<lambda>").replace(/^.*\./, "")}()`;
 }

@@ -46,8 +46,8 @@ export function pyMember(ip: Interp, o: Value, name: string, site: Span): Value 
   }
   if (Array.isArray(o) && !isTuple(o)) return listMethod(ip, o, name, site);
   if (Array.isArray(o)) {
-    if (name === "count") return method("count", (ip2, [x], s) => o.filter((e) => pyEquals(ip2, e, x, s)).length, 1);
-    if (name === "index") return method("index", (ip2, [x], s) => indexOf(ip2, o, x, s), 1);
+    // A tuple has the list's two methods that do not change it.
+    if (name === "count" || name === "index") return listMethod(ip, o, name, site);
     throw ip.error(`'tuple' object has no attribute '${name}'`, site);
   }
   if (o instanceof PyDict) return dictMethod(ip, o, name, site);
@@ -154,12 +154,12 @@ function dictMethod(ip: Interp, d: PyDict, name: string, site: Span): Value {
     }, 1, 2);
     case "update": return method("update", (ip2, [o], s) => {
       if (!(o instanceof PyDict)) throw ip2.error(`'${pyTypeName(o)}' object is not a mapping`, s);
-      for (const [key, k] of o.keys) d.set(ip2, k, o.props.get(key), s);
+      d.update(ip2, o, s);
       return null;
     }, 1);
     case "copy": return method("copy", (ip2, _a, s) => {
       const c = new PyDict();
-      for (const [key, k] of d.keys) c.set(ip2, k, d.props.get(key), s);
+      c.update(ip2, d, s);
       return c;
     }, 0);
     default: throw ip.error(`'dict' object has no attribute '${name}'`, site);

@@ -11,11 +11,7 @@ import { numpyEntries } from "./py-numpy";
 import type { Span } from "./tree";
 import { pyArith } from "./py-arith";
 import { asNumber } from "./tensors";
-import { Builtin, Obj, Tensor, isNumber, type Value } from "./values";
-
-function fn(name: string, impl: Builtin["impl"], min: number, max = min): [string, Builtin] {
-  return [name, new Builtin(name, impl, min, max)];
-}
+import { Builtin, builtinEntry, Obj, Tensor, isNumber, type Value } from "./values";
 
 /** A number argument's plain value (a module function's). */
 export function num(ip: Interp, v: Value, who: string, site: Span): number {
@@ -27,14 +23,14 @@ export function num(ip: Interp, v: Value, who: string, site: Span): number {
 
 /** A math function on a number: differentiable ones record nodes on graph values; results are floats. */
 function mathFn(name: string, op: string): [string, Builtin] {
-  return fn(name, (ip, [x], s) => {
+  return builtinEntry(name, (ip, [x], s) => {
     const r = unary(ip, op, typeof x === "boolean" ? (x ? 1 : 0) : x, s);
     return typeof r === "number" ? pyFloat(ip, r) : r;
   }, 1);
 }
 
 function plainFn(name: string, f: (...xs: number[]) => number, n: number, int = false): [string, Builtin] {
-  return fn(name, (ip, args, s) => {
+  return builtinEntry(name, (ip, args, s) => {
     const r = f(...args.map((a) => num(ip, a, `math.${name}`, s)));
     if (Number.isNaN(r) && args.every((a) => !Number.isNaN(num(ip, a, name, s)))) throw ip.error("math domain error", s);
     return int ? r : pyFloat(ip, r);
@@ -44,7 +40,7 @@ function plainFn(name: string, f: (...xs: number[]) => number, n: number, int = 
 function math(): Namespace {
   const entries: [string, Value][] = [
     ...["exp", "sqrt", "sin", "cos", "tan", "tanh"].map((n) => mathFn(n, n)),
-    fn("log", (ip, [x, base], s) => {
+    builtinEntry("log", (ip, [x, base], s) => {
       const r = unary(ip, "log", typeof x === "boolean" ? (x ? 1 : 0) : x, s);
       const v = base === undefined ? r : pyArith(ip, "/", r, unary(ip, "log", base, s), s);
       return typeof v === "number" ? pyFloat(ip, v) : v;
@@ -54,14 +50,14 @@ function math(): Namespace {
     plainFn("atan", Math.atan, 1), plainFn("asin", Math.asin, 1), plainFn("acos", Math.acos, 1), plainFn("atan2", Math.atan2, 2),
     plainFn("log2", Math.log2, 1), plainFn("log10", Math.log10, 1), plainFn("exp2", (x) => 2 ** x, 1),
     plainFn("hypot", Math.hypot, 2), plainFn("erf", erf, 1),
-    fn("pow", (ip, [a, b], s) => {
+    builtinEntry("pow", (ip, [a, b], s) => {
       const x = num(ip, a, "math.pow", s), y = num(ip, b, "math.pow", s);
       return pyFloat(ip, x ** y);
     }, 2),
-    fn("isnan", (ip, [x], s) => Number.isNaN(num(ip, x, "math.isnan", s)), 1),
-    fn("isinf", (ip, [x], s) => Math.abs(num(ip, x, "math.isinf", s)) === Infinity, 1),
-    fn("isfinite", (ip, [x], s) => Number.isFinite(num(ip, x, "math.isfinite", s)), 1),
-    fn("isclose", (ip, [a, b, o], s) => {
+    builtinEntry("isnan", (ip, [x], s) => Number.isNaN(num(ip, x, "math.isnan", s)), 1),
+    builtinEntry("isinf", (ip, [x], s) => Math.abs(num(ip, x, "math.isinf", s)) === Infinity, 1),
+    builtinEntry("isfinite", (ip, [x], s) => Number.isFinite(num(ip, x, "math.isfinite", s)), 1),
+    builtinEntry("isclose", (ip, [a, b, o], s) => {
       const x = num(ip, a, "math.isclose", s), y = num(ip, b, "math.isclose", s);
       const opts = o instanceof Obj ? o.props : new Map<string, Value>();
       const rel = opts.has("rel_tol") ? num(ip, opts.get("rel_tol"), "rel_tol", s) : 1e-9, abs = opts.has("abs_tol") ? num(ip, opts.get("abs_tol"), "abs_tol", s) : 0;
@@ -91,19 +87,19 @@ function random(ip: Interp): Namespace {
     }
   };
   return new Namespace("random", [
-    fn("seed", (ip2, [a], s) => {
+    builtinEntry("seed", (ip2, [a], s) => {
       if (a === undefined || a === null) r.seed(0);
       else r.seed(ip2.seedOverride ?? num(ip2, a, "random.seed", s), ip2.seedOverride !== undefined || !isFloat(a));
       return null;
     }, 0, 1),
-    fn("random", () => r.random(), 0),
-    fn("uniform", (ip2, [a, b], s) => r.uniform(num(ip2, a, "uniform", s), num(ip2, b, "uniform", s)), 2),
-    fn("gauss", (ip2, [m, sd], s) => r.gauss(m === undefined ? 0 : num(ip2, m, "gauss", s), sd === undefined ? 1 : num(ip2, sd, "gauss", s)), 0, 2),
-    fn("normalvariate", (ip2, [m, sd], s) => r.normalvariate(m === undefined ? 0 : num(ip2, m, "normalvariate", s), sd === undefined ? 1 : num(ip2, sd, "normalvariate", s)), 0, 2),
-    fn("randint", (ip2, [a, b], s) => wrap(() => r.randint(num(ip2, a, "randint", s), num(ip2, b, "randint", s)), s), 2),
-    fn("randrange", (ip2, [a, b, c], s) => wrap(() => r.randrange(num(ip2, a, "randrange", s), b === undefined ? undefined : num(ip2, b, "randrange", s), c === undefined ? 1 : num(ip2, c, "randrange", s)), s), 1, 3),
-    fn("choice", (ip2, [xs], s) => wrap(() => r.choice(iterate(ip2, xs, s, "choice")), s), 1),
-    fn("shuffle", (ip2, [xs], s) => {
+    builtinEntry("random", () => r.random(), 0),
+    builtinEntry("uniform", (ip2, [a, b], s) => r.uniform(num(ip2, a, "uniform", s), num(ip2, b, "uniform", s)), 2),
+    builtinEntry("gauss", (ip2, [m, sd], s) => r.gauss(m === undefined ? 0 : num(ip2, m, "gauss", s), sd === undefined ? 1 : num(ip2, sd, "gauss", s)), 0, 2),
+    builtinEntry("normalvariate", (ip2, [m, sd], s) => r.normalvariate(m === undefined ? 0 : num(ip2, m, "normalvariate", s), sd === undefined ? 1 : num(ip2, sd, "normalvariate", s)), 0, 2),
+    builtinEntry("randint", (ip2, [a, b], s) => wrap(() => r.randint(num(ip2, a, "randint", s), num(ip2, b, "randint", s)), s), 2),
+    builtinEntry("randrange", (ip2, [a, b, c], s) => wrap(() => r.randrange(num(ip2, a, "randrange", s), b === undefined ? undefined : num(ip2, b, "randrange", s), c === undefined ? 1 : num(ip2, c, "randrange", s)), s), 1, 3),
+    builtinEntry("choice", (ip2, [xs], s) => wrap(() => r.choice(iterate(ip2, xs, s, "choice")), s), 1),
+    builtinEntry("shuffle", (ip2, [xs], s) => {
       if (!Array.isArray(xs)) throw ip2.error(`shuffle: expected a list, got ${pyTypeName(xs)}`, s);
       return wrap(() => {
         r.shuffle(xs);

@@ -10,11 +10,7 @@ import { pyFloat } from "./py-values";
 import { tensorResult } from "./py-tensors";
 import { tensorNamespace } from "./tensor-globals";
 import { makeTensor, reduce, shapeArgs, tensorParam, wrap, type Site } from "./tensors";
-import { Builtin, Obj, Tensor, isNumber, type Value } from "./values";
-
-function fn(name: string, impl: Builtin["impl"], min: number, max = min): [string, Builtin] {
-  return [name, new Builtin(name, impl, min, max)];
-}
+import { Builtin, builtinEntry, Obj, Tensor, isNumber, type Value } from "./values";
 
 /** Keyword arguments arrive as a trailing options object: split it off. */
 function options(args: Value[]): { args: Value[]; opts: Map<string, Value> } {
@@ -40,7 +36,7 @@ function reduction(ip: Interp, kind: "sum" | "mean", all: Value[], site: Site): 
 
 /** An elementwise function on tensors and numbers (`np.exp`, `torch.tanh`). */
 function elementwise(name: string, op = name): [string, Builtin] {
-  return fn(name, (ip, [x], s) => {
+  return builtinEntry(name, (ip, [x], s) => {
     const r = unary(ip, op, Array.isArray(x) ? makeTensor(ip, x, s) : x, s);
     return typeof r === "number" ? pyFloat(ip, r) : r;
   }, 1);
@@ -59,11 +55,11 @@ function npRandomTensor(ip: Interp, dims: Value[], normal: boolean, rng: NpRando
 export function numpyEntries(ns: "np" | "torch", rng: () => NpRandom): [string, Value][] {
   const out: [string, Value][] = [
     ...tensorNamespace(ns),
-    fn("sum", (ip2, a, s) => reduction(ip2, "sum", a, s), 1, 3),
-    fn("mean", (ip2, a, s) => reduction(ip2, "mean", a, s), 1, 3),
+    builtinEntry("sum", (ip2, a, s) => reduction(ip2, "sum", a, s), 1, 3),
+    builtinEntry("mean", (ip2, a, s) => reduction(ip2, "mean", a, s), 1, 3),
     ...["exp", "log", "tanh", "sqrt", "abs", "sin", "cos"].map((n) => elementwise(n)),
     elementwise("sigmoid"),
-    fn("maximum", (ip2, [a, b], s) => {
+    builtinEntry("maximum", (ip2, [a, b], s) => {
       if (isNumber(b) && ip2.plain(b) === 0) return unary(ip2, "relu", Array.isArray(a) ? makeTensor(ip2, a, s) : a, s);
       if (isNumber(a) && ip2.plain(a) === 0) return unary(ip2, "relu", Array.isArray(b) ? makeTensor(ip2, b, s) : b, s);
       throw ip2.error(`\`${ns}.maximum\` is supported against 0 only (it is relu)`, s);
@@ -71,22 +67,22 @@ export function numpyEntries(ns: "np" | "torch", rng: () => NpRandom): [string, 
     ["pi", Math.PI], ["e", Math.E],
   ];
   if (ns === "torch") {
-    out.push(fn("tensor", (ip2, all, s) => {
+    out.push(builtinEntry("tensor", (ip2, all, s) => {
       const { args, opts } = options(all);
       const t = makeTensor(ip2, args[0], s);
       return opts.get("requires_grad") === true ? tensorParam(ip2, t, ip2.namePath ?? `p${ip2.store.size}`, s) : t;
     }, 1, 2));
   } else {
-    out.push(fn("array", (ip2, all, s) => {
+    out.push(builtinEntry("array", (ip2, all, s) => {
       const x = options(all).args[0];
       return tensorResult("T", makeTensor(ip2, x, s), x);
     }, 1, 2));
     out.push(["random", new Namespace("np.random", [
-      fn("seed", (ip2, [n], s) => (rng().seed(ip2.seedOverride ?? num(ip2, n, "np.random.seed", s)), null), 1),
-      fn("randn", (ip2, dims, s) => npRandomTensor(ip2, dims, true, rng(), s), 0, 3),
-      fn("rand", (ip2, dims, s) => npRandomTensor(ip2, dims, false, rng(), s), 0, 3),
-      fn("uniform", (ip2, [lo, hi], s) => rng().uniform(lo === undefined ? 0 : num(ip2, lo, "uniform", s), hi === undefined ? 1 : num(ip2, hi, "uniform", s)), 0, 2),
-      fn("normal", (ip2, [m, sd], s) => rng().normal(m === undefined ? 0 : num(ip2, m, "normal", s), sd === undefined ? 1 : num(ip2, sd, "normal", s)), 0, 2),
+      builtinEntry("seed", (ip2, [n], s) => (rng().seed(ip2.seedOverride ?? num(ip2, n, "np.random.seed", s)), null), 1),
+      builtinEntry("randn", (ip2, dims, s) => npRandomTensor(ip2, dims, true, rng(), s), 0, 3),
+      builtinEntry("rand", (ip2, dims, s) => npRandomTensor(ip2, dims, false, rng(), s), 0, 3),
+      builtinEntry("uniform", (ip2, [lo, hi], s) => rng().uniform(lo === undefined ? 0 : num(ip2, lo, "uniform", s), hi === undefined ? 1 : num(ip2, hi, "uniform", s)), 0, 2),
+      builtinEntry("normal", (ip2, [m, sd], s) => rng().normal(m === undefined ? 0 : num(ip2, m, "normal", s), sd === undefined ? 1 : num(ip2, sd, "normal", s)), 0, 2),
     ])]);
   }
   return out;

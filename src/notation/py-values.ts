@@ -36,6 +36,10 @@ export class PyDict extends Obj {
     this.keys.delete(key);
     return this.props.delete(key);
   }
+  /** `self.update(other)`: other's entries in its order (`dict(d)`, `{**d}`, `d.copy()`). */
+  update(ip: Interp, other: PyDict, site: Span): void {
+    for (const [key, k] of other.keys) this.set(ip, k, other.props.get(key), site);
+  }
 }
 
 const ids = new WeakMap<object, number>();
@@ -78,15 +82,19 @@ export function isFloat(v: Value): boolean {
   return v instanceof Num || (typeof v === "number" && !Number.isInteger(v));
 }
 
-/** A constant node (a boxed float, a foreign tape's value): its plain value, else undefined for a graph value. */
-export function constant(ip: Interp, v: number | Num): number {
+/** A number's constant value (a boxed float's, a foreign tape's value too), or undefined for a graph value. */
+export function constantOf(ip: Interp, v: number | Num): number | undefined {
   if (typeof v === "number") return v;
-  if (v.tape !== ip.tape || v.tape.op[v.node] === Op.Const) return v.value;
-  return ip.plain(v);
+  return v.tape !== ip.tape || v.tape.op[v.node] === Op.Const ? v.value : undefined;
 }
 
-/** The program's scope (where `global` names live). */
-function programScope(ip: Interp): Scope {
+/** A number's plain value: its constant, else (a graph value) ip.plain's. */
+export function constant(ip: Interp, v: number | Num): number {
+  return constantOf(ip, v) ?? ip.plain(v);
+}
+
+/** The program's scope (where `global` names live, and names a selection assigns are declared). */
+export function programScope(ip: Interp): Scope {
   let s = ip.scope;
   while (s.parent !== undefined && s.parent !== ip.global) s = s.parent;
   return s;
@@ -181,7 +189,7 @@ export function pyDict(ip: Interp, n: ObjectLit): PyDict {
     if (e.kind === "spread") {
       const v = evalExpr(ip, e.value);
       if (!(v instanceof PyDict)) throw ip.error(`'${pyTypeName(v)}' object is not a mapping`, e.span);
-      for (const [key, k] of v.keys) d.set(ip, k, v.props.get(key), e.span);
+      d.update(ip, v, e.span);
       continue;
     }
     const k = typeof e.key === "string" ? e.key : evalExpr(ip, e.key);

@@ -75,6 +75,11 @@ export class Builtin extends Fn {
   }
 }
 
+/** A built-in as a namespace's or the globals' entry: its name and the function. */
+export function builtinEntry(name: string, impl: BuiltinImpl, min: number, max = min): [string, Builtin] {
+  return [name, new Builtin(name, impl, min, max)];
+}
+
 export type Value = number | Num | boolean | string | null | undefined | Value[] | Obj | Fn | Tensor;
 
 /** out.push(...v) for any length: no limit on the count, and a large v grows out once instead of element by element. */
