@@ -68,7 +68,7 @@ export function train(argv: string[], print: Print, tty: NodeJS.WriteStream | un
   if (tty) tty.write("\n");
   const verdict = session.verdict;
   if (verdict === undefined) throw new Error(`training stopped in state ${session.state}`);
-  const rows = session.predictions(), accuracy = session.accuracy() ?? null;
+  const rows = session.predictions(), accuracy = session.accuracy(rows) ?? null;
   const save = p.options.get("save");
   if (save !== undefined) saveParams(save, session.problem.store);
   // A file with no rows has nothing to judge: not a failure when its loss stayed finite (the verdict says).

@@ -1,7 +1,8 @@
 // Runs anywhere: how many rows a classifier gets right, for any classification data: a file whose loss is
 // crossEntropy or nll scores each row's argmax against its class label (multi-class, as PyTorch's usual accuracy);
 // otherwise the prediction rows (0/1 targets) score by the 0.5 threshold the predictions table uses.
-import { Op, type Tape } from "../engine";
+import type { Tape } from "../engine";
+import { labelLossNode } from "./classes";
 import type { Problem } from "./problem";
 import type { Prediction } from "./types";
 
@@ -14,19 +15,17 @@ export interface Accuracy {
 
 /** Argmax of each row of the first crossEntropy/nll node up to `upTo` against its labels; undefined when none. */
 export function labelAccuracy(tape: Tape, upTo: number): Accuracy | undefined {
-  for (let i = 0; i <= upTo && i < tape.n; i++) {
-    if (tape.op[i] !== Op.CrossEntropy && tape.op[i] !== Op.Nll) continue;
-    const logits = tape.in[tape.start[i]], labels = tape.in[tape.start[i] + 1];
-    const [n, c] = tape.shape(logits), x = tape.tensorValue(logits), y = tape.tensorValue(labels);
-    let correct = 0;
-    for (let r = 0; r < n; r++) {
-      let best = 0;
-      for (let k = 1; k < c; k++) if (x[r * c + k] > x[r * c + best]) best = k;
-      if (best === y[r]) correct++;
-    }
-    return { correct, total: n, classes: c };
+  const i = labelLossNode(tape, upTo);
+  if (i === undefined) return undefined;
+  const logits = tape.in[tape.start[i]], labels = tape.in[tape.start[i] + 1];
+  const [n, c] = tape.shape(logits), x = tape.tensorValue(logits), y = tape.tensorValue(labels);
+  let correct = 0;
+  for (let r = 0; r < n; r++) {
+    let best = 0;
+    for (let k = 1; k < c; k++) if (x[r * c + k] > x[r * c + best]) best = k;
+    if (best === y[r]) correct++;
   }
-  return undefined;
+  return { correct, total: n, classes: c };
 }
 
 /** The problem's accuracy at its current params: from its label loss, else from the prediction rows. */

@@ -9,18 +9,22 @@ export interface LabelledData {
   classes: number;
 }
 
+/** The first label loss (crossEntropy or nll) node on the tape up to `upTo`, or undefined when there is none. */
+export function labelLossNode(tape: Tape, upTo = tape.n - 1): number | undefined {
+  for (let i = 0; i <= upTo && i < tape.n; i++) if (tape.op[i] === Op.CrossEntropy || tape.op[i] === Op.Nll) return i;
+  return undefined;
+}
+
 /** The labelled 2-input rows of the first label loss on the tape, or undefined when there is none such. */
 export function labelledData(tape: Tape, upTo = tape.n - 1): LabelledData | undefined {
-  for (let i = 0; i <= upTo && i < tape.n; i++) {
-    if (tape.op[i] !== Op.CrossEntropy && tape.op[i] !== Op.Nll) continue;
-    const [n, c] = tape.shape(tape.in[tape.start[i]]), labels = tape.tensorValue(tape.in[tape.start[i] + 1]);
-    for (let x = 0; x < i; x++) {
-      const s = tape.shape(x);
-      if (!tape.isTensor(x) || tape.group[x] !== -1 || tape.op[x] !== Op.Const || s.length !== 2 || s[0] !== n || s[1] !== 2) continue;
-      const v = tape.tensorValue(x);
-      return { points: Array.from({ length: n }, (_, r) => [v[2 * r], v[2 * r + 1], labels[r]]), classes: c };
-    }
-    return undefined;
+  const i = labelLossNode(tape, upTo);
+  if (i === undefined) return undefined;
+  const [n, c] = tape.shape(tape.in[tape.start[i]]), labels = tape.tensorValue(tape.in[tape.start[i] + 1]);
+  for (let x = 0; x < i; x++) {
+    const s = tape.shape(x);
+    if (!tape.isTensor(x) || tape.group[x] !== -1 || tape.op[x] !== Op.Const || s.length !== 2 || s[0] !== n || s[1] !== 2) continue;
+    const v = tape.tensorValue(x);
+    return { points: Array.from({ length: n }, (_, r) => [v[2 * r], v[2 * r + 1], labels[r]]), classes: c };
   }
   return undefined;
 }

@@ -9,14 +9,18 @@ export class FullLoss {
 
   constructor(private readonly p: Problem, readonly capacity = 500) {}
 
-  /** The full-data loss at `step` (once per step; nothing without mini-batches). */
-  sample(step: number): void {
+  /**
+   * The full-data loss at `step` (once per step; nothing without mini-batches). `loss`: the trainer's loss() just
+   * evaluated at the current params (NaN if it threw), when the caller has it; else it is evaluated here.
+   */
+  sample(step: number, loss?: number): void {
     if (this.p.batch === undefined || this.steps.at(-1) === step) return;
-    let loss: number;
-    try {
-      loss = this.p.trainer.loss();
-    } catch {
-      loss = NaN;
+    if (loss === undefined) {
+      try {
+        loss = this.p.trainer.loss();
+      } catch {
+        loss = NaN;
+      }
     }
     this.steps.push(step);
     this.losses.push(loss);

@@ -82,12 +82,10 @@ export class TrainingSession {
   }
 
   /** The model's outputs on the dataset's rows (undefined when there are none). */
-  predictions(): Prediction[] | undefined {
-    return predictionsOf(this.problem);
-  }
+  predictions(): Prediction[] | undefined { return predictionsOf(this.problem); }
 
-  /** Rows the model classifies right at the current params (classification data only). */
-  accuracy(): Accuracy | undefined { return accuracyOf(this.problem, () => this.predictions()); }
+  /** Rows classified right at the current params (classification data only); `rows`: predictions() if made already. */
+  accuracy(rows?: Prediction[]): Accuracy | undefined { return accuracyOf(this.problem, () => rows ?? this.predictions()); }
 
   /** The output grid over the input square, recomputed while running only as often as its cost allows. */
   grid(): Grid | undefined {
@@ -122,7 +120,7 @@ export class TrainingSession {
     if (this.divergedAt !== undefined || this.error !== undefined || this.step >= this.totalSteps) return this.finish();
     this.state = "paused";
     this.lastLoss = this.problem.trainer.loss();
-    this.full.sample(this.step);
+    this.full.sample(this.step, this.lastLoss);
     this.emit(true);
   }
 
@@ -159,7 +157,7 @@ export class TrainingSession {
 
   private start(): void {
     this.initialLoss = this.lastLoss = this.safeLoss();
-    this.full.sample(this.step);
+    this.full.sample(this.step, this.lastLoss);
     this.checkRows();
     this.emit(true);
   }
@@ -245,12 +243,13 @@ export class TrainingSession {
   private finish(): void {
     if (this.state === "running") this.measureRate();
     const p = this.problem;
+    let full: number | undefined; // the full-data loss at the final params (after a divergence, lastLoss is a step's)
     if (this.divergedAt === undefined && this.error === undefined) {
-      this.lastLoss = this.safeLoss();
+      full = this.lastLoss = this.safeLoss();
       if (!Number.isFinite(this.lastLoss)) this.divergedAt = this.step;
     }
     this.checkRows();
-    this.full.sample(this.step);
+    this.full.sample(this.step, full);
     this.state = "done";
     this.ended = this.error !== undefined
       ? { kind: "not-converged", reason: "error", step: this.step, error: this.error }

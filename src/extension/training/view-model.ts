@@ -4,7 +4,7 @@
 // comparison, verdicts with their sentence.
 import {
   ACTIVATIONS, DATASETS, DEFAULT_SETTINGS, INITS, LOSSES, METHODS, OPTIMIZERS, presetSource, type Comparison, type DatasetChoice,
-  type TrainingSession, type Verdict,
+  type Prediction, type TrainingSession, type Verdict,
 } from "../../train";
 import type { CompareSnapshot, TrainChoices, TrainForm, TrainingSnapshot, VerdictView } from "../../view/training";
 import { verdictMessage } from "../../view/verdict";
@@ -34,18 +34,18 @@ export function verdictView(v: Verdict): VerdictView {
 
 /** What the view draws of a session now. */
 export function trainingSnapshot(s: TrainingSession, maxParams = MAX_PARAM_ROWS): TrainingSnapshot {
-  const store = s.problem.store, listed = paramRows(store, maxParams), v = s.verdict;
+  const store = s.problem.store, listed = paramRows(store, maxParams), v = s.verdict, predictions = s.predictions();
   return {
     state: s.state, step: s.step, totalSteps: s.totalSteps, loss: s.loss, history: s.history(),
-    predictions: s.predictions(), grid: s.grid(), params: listed.rows, paramCount: store.size, paramRows: listed.total,
+    predictions, grid: s.grid(), params: listed.rows, paramCount: store.size, paramRows: listed.total,
     stepsPerSecond: s.stepsPerSecond, verdict: v && verdictView(v), label: s.label, notes: s.notes, method: s.method,
-    ...accuracyOf(s), ...fullHistoryOf(s),
+    ...accuracyOf(s, predictions), ...fullHistoryOf(s),
   };
 }
 
-/** The accuracy field, present for classification data only. */
-function accuracyOf(s: TrainingSession): Pick<TrainingSnapshot, "accuracy"> {
-  const a = s.accuracy();
+/** The accuracy field, present for classification data only; `rows`: the session's predictions, just computed. */
+function accuracyOf(s: TrainingSession, rows: Prediction[] | undefined): Pick<TrainingSnapshot, "accuracy"> {
+  const a = s.accuracy(rows);
   return a === undefined ? {} : { accuracy: a };
 }
 

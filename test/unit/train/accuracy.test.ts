@@ -47,6 +47,10 @@ const loss = crossEntropy(model(X), y);
   it("the XOR preset: rows by threshold 0.5; a file with no data: none", async () => {
     const { session } = await runToEnd(presetConfig("XOR"));
     expect(session.accuracy()).toEqual({ correct: 4, total: 4, classes: 2 });
+    // Rows the caller already has are scored as given, not predicted again.
+    const rows = session.predictions()!;
+    expect(session.accuracy(rows)).toEqual({ correct: 4, total: 4, classes: 2 });
+    expect(session.accuracy(rows.map((r) => ({ ...r, right: false })))).toEqual({ correct: 0, total: 4, classes: 2 });
     const none = new TrainingSession(documentConfig("const w = param(2);\nconst loss = (w - 1) ** 2;\n", { steps: 5 }));
     expect(none.accuracy()).toBeUndefined();
   });

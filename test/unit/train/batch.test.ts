@@ -58,6 +58,16 @@ describe("mini-batches", () => {
     expect(new Set(h.losses.slice(0, 8)).size).toBe(8);
   });
 
+  it("a single step samples the full-data loss it just evaluated, the same as evaluating it again", () => {
+    const session = new TrainingSession(config(FILE(1)));
+    session.stepOnce();
+    session.stepOnce();
+    const full = session.full.points()!;
+    expect(full.steps).toEqual([0, 1, 2]);
+    expect(full.losses.at(-1)).toBe(session.loss);
+    expect(session.problem.trainer.loss()).toBe(session.loss);
+  });
+
   it("the file's seed fixes the order: the same seed the same run, another seed another", async () => {
     const a = (await runToEnd(config(FILE(1)))).session.history().losses;
     const b = (await runToEnd(config(FILE(1)))).session.history().losses;
