@@ -45,8 +45,8 @@ export function train(ip: Interp, args: Value[], site: Span): Value {
     eps: option(ip, o, "eps", site, true),
     optimizer: choice(ip, o, "optimizer", ["sgd", "momentum", "adam"] as const, site) ?? "sgd",
     ...batchOption(option(ip, o, "batch", site, true, true)),
-    start: ip.start(site),
-    end: ip.base + site.end,
+    start: site.start,
+    end: site.end,
   };
   return undefined;
 }

@@ -133,10 +133,6 @@ export class Interp {
     this.scope = new Scope(this.global, true);
   }
 
-  start(n: Span): number {
-    return n.start;
-  }
-
   /** The source text of n. */
   text(n: Span): string {
     return this.doc.slice(n.start, n.end);
