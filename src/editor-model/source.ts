@@ -1,7 +1,7 @@
 // Runs anywhere (extension host, worker, tests): a document as the editor-model queries read it: GradLens's tree of
 // the file (the one its evaluation ran, either language) and its text, with each node's parent, computed once.
 import type { Program } from "../notation/tree";
-import { children, type TreeNode } from "../notation/tree-walk";
+import { walk, type TreeNode } from "../notation/tree-walk";
 
 /** The lowered file and its text. */
 export interface Source {
@@ -13,19 +13,13 @@ const parents = new WeakMap<Program, Map<TreeNode, TreeNode>>();
 
 /** Each node's parent (the program's children have the program). Built once per program, without recursion. */
 export function parentMap(program: Program): Map<TreeNode, TreeNode> {
-  let map = parents.get(program);
-  if (map === undefined) {
-    map = new Map();
-    const stack: TreeNode[] = [program];
-    while (stack.length > 0) {
-      const n = stack.pop() as TreeNode;
-      for (const c of children(n)) {
-        map.set(c, n);
-        stack.push(c);
-      }
-    }
-    parents.set(program, map);
-  }
+  const known = parents.get(program);
+  if (known !== undefined) return known;
+  const map = new Map<TreeNode, TreeNode>();
+  walk(program, (n, parent) => {
+    if (parent !== undefined) map.set(n, parent);
+  });
+  parents.set(program, map);
   return map;
 }
 
@@ -34,9 +28,4 @@ export function ancestorsOf(program: Program, n: TreeNode): TreeNode[] {
   const map = parentMap(program), out: TreeNode[] = [];
   for (let p = map.get(n); p !== undefined; p = map.get(p)) out.push(p);
   return out;
-}
-
-/** The source text of a span. */
-export function textOf(src: Source, s: { start: number; end: number }): string {
-  return src.text.slice(s.start, s.end);
 }

@@ -3,7 +3,7 @@
 // is evaluated once per data row).
 import { Op } from "../engine";
 import type { DocumentResult } from "../notation";
-import type { Call, Expr, Member, Name, Program } from "../notation/tree";
+import type { Call, Expr, FunctionExpr, Member, Name, Program } from "../notation/tree";
 import { walk } from "../notation/tree-walk";
 import { boundSite, functionName } from "./binding-sites";
 import { calleeName, callResults, declarationFor, lastOfRuns, nodesWithRange, topLevel, type Subject } from "./query";
@@ -122,7 +122,7 @@ export function resolveSubject(r: DocumentResult, src: Source, s: Subject): Reso
   return resolveName(r, src, s.node, s.element);
 }
 
-export function resolveName(r: DocumentResult, src: Source, id: Name | Member | FunctionExprLike, element?: number): Resolved | undefined {
+export function resolveName(r: DocumentResult, src: Source, id: Name | Member | FunctionExpr, element?: number): Resolved | undefined {
   const program = src.program, name = id.kind === "function" ? id.name ?? "" : id.name;
   // A pattern's element or a loop variable (lexically the nearest binding of the name): the values the run logged.
   const site = id.kind === "name" ? boundSite(program, id) : undefined;
@@ -151,10 +151,12 @@ export function resolveName(r: DocumentResult, src: Source, id: Name | Member | 
   if (id.kind === "function") return callReadings(r, name);
   const decl = declarationFor(src, id);
   if (decl === undefined) return undefined;
-  let readings: Reading[] = [];
   if (decl.kind === "fn" || (decl.init !== undefined && isFunctionValue(decl.init))) {
-    readings = callResults(r.tape, name).map((c) => reading(r, c.node, c.label));
-  } else if (decl.init !== undefined) {
+    // One reading per call; a variable holding a function never called reads as its declared value.
+    return callReadings(r, name) ?? (decl.kind === "var" ? declaredValue(r, program, decl, id) : undefined);
+  }
+  let readings: Reading[] = [];
+  if (decl.init !== undefined) {
     const e = decl.init;
     readings = readingsOf(r, e.start, e.end);
     if (readings.length === 0 && e.kind === "call") readings = topLevelCallResult(r, program, e).filter((x) => r.tape.isTensor(x.node));
@@ -169,11 +171,9 @@ export function resolveName(r: DocumentResult, src: Source, id: Name | Member | 
       readings = [];
     }
   }
-  if (readings.length === 0 && decl.kind === "var") return declaredValue(r, program, decl, id);
+  if (readings.length === 0) return declaredValue(r, program, decl, id);
   return tensorReadings(r, "name", readings) ?? (readings.length ? { kind: "readings", what: "name", readings, locals: [] } : undefined);
 }
-
-type FunctionExprLike = Extract<Subject, { kind: "name" }>["node"];
 
 /** A function's name (where it is declared): one reading per call. */
 function callReadings(r: DocumentResult, name: string): Resolved | undefined {

@@ -135,7 +135,13 @@ function report(ip: Interp, t: Interp, s: Stmt, root: number): void {
   // The first wrong gradient going back from the root: where the learner's backward first went wrong.
   const wrong = [...rows].reverse().find((r) => !r.pass);
   if (wrong === undefined) return;
-  const consumer = rows.find((r) => r.node > wrong.node && ancestors(t, r.node).has(wrong.node));
+  // The first later row computed from it: one forward pass marks what wrong's node reaches (inputs come first).
+  const last = rows[rows.length - 1].node, reach = new Uint8Array(last + 1);
+  reach[wrong.node] = 1;
+  for (let i = wrong.node + 1; i <= last; i++) {
+    for (let e = tape.start[i]; e < tape.start[i + 1]; e++) if (reach[tape.in[e]]) { reach[i] = 1; break; }
+  }
+  const consumer = rows.find((r) => r.node > wrong.node && reach[r.node] === 1);
   const op = consumer?.obj.site !== undefined ? methodAt(consumer.obj, consumer.obj.site.start) : undefined;
   const gradField = field(wrong.obj, GRAD_FIELDS) as string;
   const who = consumer !== undefined && tape.in[tape.start[consumer.node]] === wrong.node ? "self" : consumer !== undefined ? "other" : "self";

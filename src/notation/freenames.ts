@@ -22,20 +22,25 @@ export interface FreeName {
 
 /** Names a lowered selection uses without declaring them, in order of first use, with that first use. */
 export function collectFree(program: Program): FreeName[] {
-  return undeclared(program).filter(({ name }) => !GLOBAL_NAMES.has(name) && !(program.lang === "py" && pythonNames().has(name)));
+  return collectNames(program).free;
+}
+
+/**
+ * The selection's free names (as collectFree) and the built-in names (`E`, `max`) it uses without declaring them:
+ * a value given for a built-in (`--at E=2`, a prompt) or a constant the document assigns it shadows the built-in,
+ * as a name the file defines does. One walk of the tree for both.
+ */
+export function collectNames(program: Program): { free: FreeName[]; builtins: FreeName[] } {
+  const all = undeclared(program);
+  return {
+    free: all.filter(({ name }) => !GLOBAL_NAMES.has(name) && !(program.lang === "py" && pythonNames().has(name))),
+    builtins: all.filter(({ name }) => GLOBAL_NAMES.has(name)),
+  };
 }
 
 let pyNames: ReadonlySet<string> | undefined;
 /** Python's own built-ins (`print`, `len`, `range`, …): no free names in a Python selection. */
 const pythonNames = (): ReadonlySet<string> => (pyNames ??= new Set(pythonBuiltins().map((f) => f.name)));
-
-/**
- * Built-in names (`E`, `max`) a selection uses without declaring them: a value given for one (`--at E=2`, a prompt)
- * or a constant the document assigns it shadows the built-in, as a name the file defines does.
- */
-export function collectBuiltinsUsed(program: Program): FreeName[] {
-  return undeclared(program).filter(({ name }) => GLOBAL_NAMES.has(name));
-}
 
 function undeclared(program: Program): FreeName[] {
   const declared = new Set<string>();

@@ -45,24 +45,16 @@ export function lower(text: string, lang: Lang, opts: FrontOptions = {}): Lowere
     ? `${lang}\u0000${opts.uri !== undefined && opts.version !== undefined ? `${opts.uri}\u0000${opts.version}` : `\u0001${text}`}` : undefined;
   const hit = key === undefined ? undefined : cache.get(key);
   if (hit !== undefined && hit.text === text) return hit.lowered;
-  let lowered: Lowered;
-  if (lang === "py") {
-    let tree: ReturnType<typeof parsePython>;
+  // A parse error of a text inside a document is moved into the document.
+  const parsed = <T>(f: () => T): T => {
     try {
-      tree = parsePython(text);
+      return f();
     } catch (e) {
       throw e instanceof GradLensError && opts.doc !== undefined ? rebase(e, base, doc) : e;
     }
-    lowered = lowerPython(tree, base, doc);
-  } else {
-    let sf: ReturnType<typeof parse>;
-    try {
-      sf = parse(text, { uri: opts.uri, version: opts.version });
-    } catch (e) {
-      throw e instanceof GradLensError && opts.doc !== undefined ? rebase(e, base, doc) : e;
-    }
-    lowered = lowerTypeScript(sf, base, doc);
-  }
+  };
+  const lowered = lang === "py" ? lowerPython(parsed(() => parsePython(text)), base, doc)
+    : lowerTypeScript(parsed(() => parse(text, { uri: opts.uri, version: opts.version })), base, doc);
   if (key !== undefined) {
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(key, { text, lowered });

@@ -2,8 +2,8 @@
 // `t.softmax(axis)`, `t.max(axis)`, `t.gt(0)`, `t.detach()`, `t.transpose(-2, -1)`, … (tensor-members.ts asks here
 // for the names it does not hold itself).
 import type { Interp } from "./interp";
-import { ALONG, ONE_INPUT, along, axisValue, clampOf, compare, elementwiseOp, leakyReluOf, oneInput } from "./opfns";
-import { guard, tensorNode, tensorUnary, transpose, wrap } from "./tensors";
+import { ALONG, ONE_INPUT, along, clampOf, compare, elementwiseOp, leakyReluOf, oneInput } from "./opfns";
+import { axisValue, guard, tensorNode, tensorUnary, transpose, wrap } from "./tensors";
 import { Builtin, Tensor, type CallSite, type Value } from "./values";
 
 const SNAKE: Record<string, string> = { log_softmax: "logSoftmax", leaky_relu: "leakyRelu" };

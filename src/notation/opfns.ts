@@ -6,8 +6,8 @@
 import { geluOf, softplusOf } from "../engine/ops/activations";
 import type { Tape } from "../engine";
 import type { Interp } from "./interp";
-import { guard, tensorNode, wrap } from "./tensors";
-import { Builtin, Num, Tensor, isNumber, typeName, type CallSite, type Value } from "./values";
+import { alongAxis, guard, tensorNode, wrap } from "./tensors";
+import { Builtin, Num, builtinEntry, Tensor, isNumber, typeName, type CallSite, type Value } from "./values";
 
 type Rec = (T: Tape, ids: number[]) => number;
 
@@ -28,21 +28,6 @@ export function elementwiseOp(ip: Interp, who: string, xs: Value[], site: CallSi
   if (ns.every((x) => typeof x === "number")) return plain(ns as number[]);
   ip.at(site);
   return ip.num(guard(ip, site, () => rec(ip.tape, ns.map((x) => ip.node(x)))));
-}
-
-/** An axis argument: a plain integer (negative counts from the end), or undefined for all elements. */
-export function axisValue(ip: Interp, v: Value, who: string, site: CallSite): number | undefined {
-  if (v === undefined || v === null) return undefined;
-  const k = isNumber(v) ? ip.plain(v) : NaN;
-  if (!Number.isInteger(k)) throw ip.error(`\`${who}\`: an axis must be an integer, got ${typeof v === "number" ? v : typeName(v)}`, site);
-  return k;
-}
-
-/** A tensor op of one tensor and an optional axis (reductions, softmax). */
-function alongAxis(ip: Interp, who: string, a: Value, axis: Value, site: CallSite, rec: (T: Tape, x: number, ax: number | undefined) => number): Tensor {
-  const x = tensorNode(ip, a, who, site), ax = axisValue(ip, axis, who, site);
-  ip.at(site);
-  return wrap(ip, guard(ip, site, () => rec(ip.tape, x, ax)));
 }
 
 /** A plain number from a number argument (slopes), with a default. */
@@ -129,9 +114,7 @@ function labelLoss(ip: Interp, who: "crossEntropy" | "nll", a: Value, labels: Va
   return wrap(ip, guard(ip, site, () => (who === "crossEntropy" ? ip.tape.crossEntropy(x, y) : ip.tape.nll(x, y))));
 }
 
-function fn(name: string, impl: Builtin["impl"], min: number, max = min): [string, Builtin] {
-  return [name, new Builtin(name, impl, min, max)];
-}
+const fn = builtinEntry;
 
 /** Each entry under its camelCase name and, where it differs, its snake_case one (and PyTorch's, NumPy's names). */
 export function opEntries(): [string, Builtin][] {

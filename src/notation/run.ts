@@ -121,10 +121,3 @@ function gradientWarnings(ip: Interp, target: number): Diagnostic[] {
   }
   return out;
 }
-
-/** Error positions of a selection parsed on its own, moved into the document. */
-export function rebase(e: GradLensError, base: number, doc: string): GradLensError {
-  const all = e.all.map((x) => new GradLensError(x.reason, x.start + base, x.end + base, doc));
-  all[0].all = all;
-  return all[0];
-}

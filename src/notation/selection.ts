@@ -3,7 +3,7 @@
 // parse and one look-up of the free names serve both questions: which names to ask for, and the evaluation.
 import { Op, type Tape } from "../engine";
 import { GradLensError, type Diagnostic } from "./errors";
-import { collectBuiltinsUsed, collectFree, findConstant, type FoundName, type FreeName } from "./freenames";
+import { collectFree, collectNames, findConstant, type FoundName, type FreeName } from "./freenames";
 import { languageOfId, lower } from "./frontends";
 import type { Bounds } from "./interp";
 import { nameParamsByPath } from "./param-names";
@@ -109,7 +109,7 @@ const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.c
 export function prepareSelection(text: string, place: SelectionPlace = {}): PreparedSelection {
   const { base, doc } = where(text, place);
   const sf = lowerSelection(text, place);
-  const free = collectFree(sf);
+  const { free, builtins } = collectNames(sf);
   const found: FoundName[] = [], missing: string[] = [];
   const unknownCallError = (name: string, first: FreeName["first"]): GradLensError =>
     new GradLensError(unknownFunction(name, declaredIn(place.documentText ?? text)), first.start, first.end, doc);
@@ -123,7 +123,6 @@ export function prepareSelection(text: string, place: SelectionPlace = {}): Prep
     else missing.push(name);
   }
   // A built-in the selection reads as a value (`E`) shadowed by the document's constant; a given value shadows any.
-  const builtins = collectBuiltinsUsed(sf);
   for (const { name, called } of builtins) {
     const f = called ? undefined : inDocument(name);
     if (f !== undefined) found.push(f);

@@ -3,11 +3,9 @@
 import type { Interp } from "./interp";
 import { transposeAxes } from "./op-methods";
 import { filled, makeTensor, matmul, reduce, reshape, transpose, type Site } from "./tensors";
-import { Builtin, type Tensor, type Value } from "./values";
+import { Builtin, builtinEntry, type Tensor, type Value } from "./values";
 
-function fn(name: string, impl: Builtin["impl"], min: number, max = min): [string, Builtin] {
-  return [name, new Builtin(name, impl, min, max)];
-}
+const fn = builtinEntry;
 
 /** Random tensors from the file's seeded generator: `randn([r, c])`, `torch.randn(r, c)`. */
 export function randomTensor(ip: Interp, dims: Value[], normal: boolean, who: string, site: Site): Tensor {

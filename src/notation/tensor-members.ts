@@ -58,9 +58,8 @@ export function tensorMember(ip: Interp, a: Tensor, name: string, site: Site): V
       return toNested(a.tape.tensorData(a.node));
     });
     default:
-      if (OP_METHODS.includes(name)) return opMethod(ip, a, name, site);
-      if (a.props.has(name)) return a.props.get(name);
-      return undefined;
+      // opMethod answers OP_METHODS' names and gives undefined for the rest (a file's own attribute, or none).
+      return opMethod(ip, a, name, site) ?? a.props.get(name);
   }
 }
 

@@ -2,7 +2,7 @@
 // record tensor nodes on the interpreter's tape; arithmetic, math functions, losses and
 // `param` route here when a tensor is involved. Shape problems become positioned errors naming both shapes.
 import type { Span } from "./tree";
-import { BudgetError, MAX_RANK, sizeOf, tensor, tensorLosses, type LossName, type TensorLike } from "../engine";
+import { BudgetError, MAX_RANK, sizeOf, tensor, tensorLosses, type LossName, type Tape, type TensorLike } from "../engine";
 import type { Interp } from "./interp";
 import { Num, Tensor, isNumber, typeName, type Value } from "./values";
 
@@ -147,12 +147,22 @@ export function tensorUnary(ip: Interp, name: string, a: Tensor, site: Site): Te
   return wrap(ip, guard(ip, site, () => f(ip.tape, tensorNode(ip, a, name, site))));
 }
 
-/** An axis: an integer, negative counting from the last (the engine names an axis the tensor lacks). */
-function axisArg(ip: Interp, v: Value, who: string, site: Site): number | undefined {
+/**
+ * An axis argument: an integer, negative counting from the last (the engine names an axis the tensor lacks), or
+ * undefined (absent, null) for all elements.
+ */
+export function axisValue(ip: Interp, v: Value, who: string, site: Site): number | undefined {
   if (v === undefined || v === null) return undefined;
   const k = isNumber(v) ? ip.plain(v) : NaN;
   if (Number.isInteger(k)) return k;
-  throw ip.error(`\`${who}\`: axis must be an integer, got ${typeof v === "number" ? v : typeName(v)}`, site);
+  throw ip.error(`\`${who}\`: an axis must be an integer, got ${typeof v === "number" ? v : typeName(v)}`, site);
+}
+
+/** A tensor op of one tensor and an optional axis (reductions, softmax). */
+export function alongAxis(ip: Interp, who: string, a: Value, axis: Value, site: Site, rec: (T: Tape, x: number, ax: number | undefined) => number): Tensor {
+  const x = tensorNode(ip, a, who, site), ax = axisValue(ip, axis, who, site);
+  ip.at(site);
+  return wrap(ip, guard(ip, site, () => rec(ip.tape, x, ax)));
 }
 
 export function matmul(ip: Interp, a: Value, b: Value, site: Site): Tensor {
@@ -174,10 +184,7 @@ export function transpose(ip: Interp, a: Value, site: Site): Tensor {
 }
 
 export function reduce(ip: Interp, kind: "sum" | "mean", a: Value, axis: Value, site: Site): Tensor {
-  const x = tensorNode(ip, a, kind, site), ax = axisArg(ip, axis, kind, site);
-  ip.at(site);
-  const T = ip.tape;
-  return wrap(ip, guard(ip, site, () => (kind === "sum" ? T.sum(x, ax) : T.mean(x, ax))));
+  return alongAxis(ip, kind, a, axis, site, (T, x, ax) => (kind === "sum" ? T.sum(x, ax) : T.mean(x, ax)));
 }
 
 export function shapeArgs(ip: Interp, args: Value[], who: string, site: Site): number[] {
