@@ -1,6 +1,7 @@
 // Runs in vitest (Node): shared helpers for the notation tests: evaluation shorthands and finite differences.
 import { expect } from "vitest";
-import { GradLensError, evaluateSelection, type SelectionOptions } from "../../../src/notation";
+import { Tape } from "../../../src/engine";
+import { GradLensError, evaluateDocument, evaluateSelection, type SelectionOptions } from "../../../src/notation";
 
 export function grads(text: string, values: Record<string, number>, opts: SelectionOptions = {}): { value: number; g: Record<string, number> } {
   const r = evaluateSelection(text, { ...opts, values });
@@ -36,4 +37,17 @@ export function caught(f: () => unknown): GradLensError {
     throw e;
   }
   throw new Error("expected a GradLensError, got a result");
+}
+
+/** Central difference of a file's target with respect to one store slot (re-evaluating with changed values). */
+export function numeric(text: string, slot: number, h = 1e-6): number {
+  const d = evaluateDocument(text), at = (delta: number): number => {
+    const store = d.trainingStore();
+    store.values[slot] += delta;
+    const t = new Tape();
+    const node = d.objective?.(t, store);
+    if (node === undefined) throw new Error("no objective");
+    return t.value(node);
+  };
+  return (at(h) - at(-h)) / (2 * h);
 }

@@ -2,21 +2,8 @@
 // matmul, softmax) and a softmax classifier, gradients against central differences element by element; and new
 // built-in names never taking a name from the user (a file's own `max`, `--at E=2`, `--at max=5`, the document's E).
 import { describe, expect, it } from "vitest";
-import { Tape } from "../../../src/engine";
 import { evaluateDocument, evaluateSelection } from "../../../src/notation";
-
-/** Central difference of a file's target with respect to one store slot (re-evaluating with changed values). */
-function numeric(text: string, slot: number, h = 1e-6): number {
-  const d = evaluateDocument(text), at = (delta: number): number => {
-    const store = d.trainingStore();
-    store.values[slot] += delta;
-    const t = new Tape();
-    const node = d.objective?.(t, store);
-    if (node === undefined) throw new Error("no objective");
-    return t.value(node);
-  };
-  return (at(h) - at(-h)) / (2 * h);
-}
+import { numeric } from "./helpers";
 
 function expectFileGradients(text: string): void {
   const d = evaluateDocument(text);

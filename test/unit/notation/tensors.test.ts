@@ -1,26 +1,14 @@
 // Runs in vitest (Node): tensor values in the notation: literals, matmul and its spellings, reductions, indexing,
 // positioned shape errors, gradients through files (against central differences) and scalars mixed in.
 import { describe, expect, it } from "vitest";
-import { ParamStore, Tape, Trainer, makeOptimizer } from "../../../src/engine";
+import { ParamStore, Trainer, makeOptimizer } from "../../../src/engine";
 import { evaluateDocument, evaluateSelection } from "../../../src/notation";
+import { numeric } from "./helpers";
 
 function grads(text: string): Map<string, number> {
   const d = evaluateDocument(text);
   expect(d.diagnostics.filter((x) => x.severity === "error")).toEqual([]);
   return new Map(d.params.map((p) => [p.name, p.grad]));
-}
-
-/** Central difference of a file's target with respect to one store slot (re-evaluating with changed values). */
-function numeric(text: string, slot: number, h = 1e-6): number {
-  const d = evaluateDocument(text), at = (delta: number): number => {
-    const store = d.trainingStore();
-    store.values[slot] += delta;
-    const t = new Tape();
-    const node = d.objective?.(t, store);
-    if (node === undefined) throw new Error("no objective");
-    return t.value(node);
-  };
-  return (at(h) - at(-h)) / (2 * h);
 }
 
 const NET = `seed(3);
