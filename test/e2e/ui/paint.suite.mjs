@@ -17,7 +17,7 @@ import { Workbench } from "./workbench.mjs";
 
 /**
  * The target is a ratio of 1 (the graph as fast as the preview), not met: over rounds of this suite on the shared
- * 2-core machine the graph paints in 1.1 to 2.2 s and the preview in 0.9 to 1.7 s, ratios 1.3 to 1.5 (Mermaid's load
+ * 2-core machine the graph paints in 1.1 to 2.2 s and the preview in 0.9 to 1.7 s, ratios 1.3 to 1.6 (Mermaid's load
  * and render of the 88 nodes and 126 labelled edges take 0.55 to 0.8 s after the page arrives, more under load; the
  * preview shows HTML its extension rendered). So the suite prints every figure and whether the target was met, and
  * asserts what does not depend on the machine's load, the bytes the first paint loads (12.6 MB in one file before
